@@ -1,0 +1,3 @@
+"""Community Moderator: the core (no Qt)."""
+
+__version__ = "0.1.0"

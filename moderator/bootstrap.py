@@ -1,0 +1,107 @@
+"""Opening the app's world: the store, the built-in sandbox community and a connector per community.
+
+Both front ends start here (``ui.app`` and ``moderator.cli``), so the GUI and the CLI always see the
+same communities, the same data and the same sandbox.
+
+The sandbox is the practice community a newcomer lands in: a local Discourse-speaking server started
+in-process on a free port. Its world is generated from a seed anchored at the start of the current
+UTC day, so it is the same community all day long; when the day changes the anchor moves, and the
+local copy of the sandbox is cleared and synced afresh (it is practice data, nothing of the user's).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+from typing import TYPE_CHECKING
+
+from moderator import paths
+from moderator.model import UTC, AuthKind, Community, Platform, utcnow
+from moderator.store import Store
+
+if TYPE_CHECKING:
+    from moderator.platforms.base import Connector
+    from moderator.sandbox import SandboxServer
+
+log = logging.getLogger(__name__)
+
+SANDBOX_NAME = "sandbox"
+SANDBOX_SEED = 7
+SANDBOX_URL_PLACEHOLDER = "http://127.0.0.1"  # the real port is only known once the server runs
+
+
+def sandbox_anchor(now: dt.datetime | None = None) -> dt.datetime:
+    now = now or utcnow()
+    return dt.datetime(now.year, now.month, now.day, tzinfo=UTC)
+
+
+@dataclasses.dataclass
+class AppContext:
+    store: Store
+    sandbox: SandboxServer | None = None
+
+    def connector_for(self, community: Community) -> Connector:
+        """A connector for ``community``, its secret read from the OS keyring (the sandbox has none)."""
+        from moderator.platforms import make_connector
+
+        if community.auth_kind == AuthKind.SANDBOX:
+            server = self.ensure_sandbox_server()
+            live = dataclasses.replace(community, base_url=server.url)
+            return make_connector(live, None)
+        from moderator.secrets import get_secret
+
+        secret = get_secret(community.name, str(community.auth_kind))
+        return make_connector(community, secret)
+
+    def ensure_sandbox_server(self) -> SandboxServer:
+        if self.sandbox is None:
+            from moderator.sandbox import SandboxServer
+
+            community = self.store.community(SANDBOX_NAME)
+            seed = int(community.settings.get("sandbox_seed", SANDBOX_SEED)) if community else SANDBOX_SEED
+            self.sandbox = SandboxServer(seed=seed, port=0, now=sandbox_anchor()).start()
+            log.info("Sandbox community serving at %s", self.sandbox.url)
+        return self.sandbox
+
+    def close(self) -> None:
+        if self.sandbox is not None:
+            self.sandbox.stop()
+            self.sandbox = None
+        self.store.close()
+
+
+def ensure_sandbox_community(store: Store, *, now: dt.datetime | None = None) -> Community:
+    """The sandbox community row, created on first launch and refreshed when the day's anchor moves."""
+    from moderator.sandbox import SANDBOX_USERNAME
+
+    anchor = sandbox_anchor(now).isoformat()
+    community = store.community(SANDBOX_NAME)
+    if community is None:
+        community = store.add_community(
+            Community(
+                name=SANDBOX_NAME,
+                platform=Platform.DISCOURSE,
+                base_url=SANDBOX_URL_PLACEHOLDER,
+                username=SANDBOX_USERNAME,
+                auth_kind=AuthKind.SANDBOX,
+                title="Sandbox · Communauté Innovation",
+                settings={"sandbox_anchor": anchor, "sandbox_seed": SANDBOX_SEED},
+            )
+        )
+    elif community.auth_kind == AuthKind.SANDBOX and community.settings.get("sandbox_anchor") != anchor:
+        # A new day, a new practice world: its ids and dates differ, so the old copy goes. Only the
+        # synced data is cleared; anything the user wrote (drafts, reminders) stays.
+        assert community.id is not None
+        store.clear_synced_data(community.id)
+        community.settings["sandbox_anchor"] = anchor
+        store.update_community(community)
+    return community
+
+
+def open_context(*, with_sandbox: bool = True) -> AppContext:
+    """Open the store in the data directory and make sure the sandbox community is there."""
+    store = Store(paths.database_path())
+    if with_sandbox:
+        ensure_sandbox_community(store)
+    return AppContext(store=store)

@@ -1,0 +1,296 @@
+"""The command-line front end, over the same core as the GUI.
+
+Every command prints what it did in words and exits 0 on success, 1 when something went wrong that
+the user can fix (the message says how), 2 on a usage error. A user's mistake never shows a
+traceback. Secrets are read from standard input only, never from arguments (they would end up in the
+shell history and the process list).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, TextIO
+
+from moderator import __version__, paths
+from moderator.bootstrap import AppContext, open_context
+from moderator.model import AuthKind, Community, Platform
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+class CliError(Exception):
+    """A message for the user; the command exits 1 without a traceback."""
+
+
+def _print_table(rows: Sequence[Sequence[Any]], headers: Sequence[str], out: TextIO) -> None:
+    cells = [[str(h) for h in headers]] + [["" if v is None else str(v) for v in row] for row in rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
+    for n, row in enumerate(cells):
+        out.write("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip() + "\n")
+        if n == 0:
+            out.write("  ".join("-" * w for w in widths) + "\n")
+
+
+def _select(ctx: AppContext, names: Sequence[str] | None) -> list[Community]:
+    communities = ctx.store.communities()
+    if not names:
+        return communities
+    by_name = {c.name: c for c in communities}
+    missing = [n for n in names if n not in by_name]
+    if missing:
+        known = ", ".join(sorted(by_name)) or "none yet"
+        raise CliError(f"No community named {', '.join(missing)}. Known communities: {known}.")
+    return [by_name[n] for n in names]
+
+
+# -- commands ------------------------------------------------------------------------------------
+
+
+def cmd_sandbox_serve(args: argparse.Namespace) -> int:
+    from moderator.sandbox import serve
+
+    serve(port=args.port, seed=args.seed, scale=args.scale, host="127.0.0.1")
+    return 0
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from moderator.sync import sync_community
+
+    ctx = open_context()
+    failures = 0
+    try:
+        for community in _select(ctx, args.names):
+            try:
+                connector = ctx.connector_for(community)
+            except Exception as exc:  # a missing secret or an unusable keyring: say it, go on
+                print(f"{community.name}: cannot connect: {exc}", file=sys.stderr)
+                failures += 1
+                continue
+            report = sync_community(ctx.store, community, connector)
+            if report.error:
+                failures += 1
+                print(f"{community.name}: sync failed: {report.error} (local copy kept)", file=sys.stderr)
+            else:
+                print(
+                    f"{community.name}: {report.topics} topics, {report.posts} posts, {report.members} members,"
+                    f" {report.categories} categories fetched in {report.requests} requests"
+                    f" ({report.elapsed:.1f} s)"
+                )
+    finally:
+        ctx.close()
+    return 1 if failures else 0
+
+
+def cmd_topics(args: argparse.Namespace) -> int:
+    ctx = open_context()
+    try:
+        communities = _select(ctx, [args.community] if args.community else None)
+        rows = ctx.store.topic_rows([c.id for c in communities if c.id is not None])
+        rows = rows[: args.limit] if args.limit else rows
+        if args.format == "json":
+            from moderator.store import from_ts
+
+            payload = [
+                {
+                    "community": r["community_name"],
+                    "topic_id": r["id"],
+                    "title": r["title"],
+                    "category": r["category_name"],
+                    "author": r["author_username"],
+                    "posts_count": r["posts_count"],
+                    "views": r["views"],
+                    "like_count": r["like_count"],
+                    "created_at": (t.isoformat() if (t := from_ts(r["created_at"])) else None),
+                    "bumped_at": (t.isoformat() if (t := from_ts(r["bumped_at"])) else None),
+                    "closed": bool(r["closed"]),
+                    "archived": bool(r["archived"]),
+                    "archetype": r["archetype"],
+                }
+                for r in rows
+            ]
+            json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
+            sys.stdout.write("\n")
+        else:
+            _print_table(
+                [
+                    (r["community_name"], r["id"], r["category_name"] or "", r["title"][:60], r["posts_count"] - 1)
+                    for r in rows
+                ],
+                ("community", "id", "category", "title", "replies"),
+                sys.stdout,
+            )
+            if not rows:
+                print("No topics in the local copy yet. Run `python main.py sync` first.")
+    finally:
+        ctx.close()
+    return 0
+
+
+def _read_secret_from_stdin() -> str:
+    secret = sys.stdin.readline().strip()
+    if not secret:
+        raise CliError("Expected the key on standard input (for example: `pass show forum | main.py ...`).")
+    return secret
+
+
+def cmd_accounts_add(args: argparse.Namespace) -> int:
+    from moderator.platforms.http import check_url
+    from moderator.secrets import set_secret
+
+    if args.platform != "discourse":
+        raise CliError(f"{args.platform} accounts are not supported yet; Discourse is.")
+    try:
+        url = check_url(args.url)
+    except ValueError as exc:
+        raise CliError(str(exc)) from exc
+    kind = AuthKind.ADMIN_KEY if args.api_key_stdin else AuthKind.USER_KEY
+    secret = _read_secret_from_stdin()
+    ctx = open_context(with_sandbox=False)
+    try:
+        if ctx.store.community(args.name) is not None:
+            raise CliError(f"A community named {args.name} already exists. Pick another name.")
+        set_secret(args.name, str(kind), secret)
+        ctx.store.add_community(
+            Community(
+                name=args.name,
+                platform=Platform.DISCOURSE,
+                base_url=url,
+                username=args.username,
+                auth_kind=kind,
+                title=args.title or args.name,
+            )
+        )
+    finally:
+        ctx.close()
+    print(f"Added {args.name} ({url}) as {args.username}; the key is in the system keyring.")
+    print(f"Next: python main.py sync {args.name}")
+    return 0
+
+
+def cmd_accounts_list(args: argparse.Namespace) -> int:
+    ctx = open_context()
+    try:
+        rows = [
+            (
+                c.name,
+                c.platform,
+                c.base_url if c.auth_kind != AuthKind.SANDBOX else "(built-in sandbox)",
+                c.username,
+                c.auth_kind,
+                c.last_sync_at.isoformat(timespec="minutes") if c.last_sync_at else "never",
+                c.last_sync_error or "",
+            )
+            for c in ctx.store.communities()
+        ]
+    finally:
+        ctx.close()
+    _print_table(rows, ("name", "platform", "url", "username", "sign-in", "last sync", "last error"), sys.stdout)
+    return 0
+
+
+def cmd_accounts_remove(args: argparse.Namespace) -> int:
+    from moderator.secrets import delete_secret
+
+    ctx = open_context(with_sandbox=False)
+    try:
+        (community,) = _select(ctx, [args.name])
+        assert community.id is not None
+        ctx.store.remove_community(community.id)
+        if community.auth_kind != AuthKind.SANDBOX:
+            delete_secret(community.name, str(community.auth_kind))
+    finally:
+        ctx.close()
+    print(f"Removed {args.name} and its local data.")
+    return 0
+
+
+# -- parser --------------------------------------------------------------------------------------
+
+
+def build_parser(*, gui: Handler | None = None, screenshots: Handler | None = None) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="community-moderator",
+        description="Community Moderator: unanswered posts, silent members and rising ideas, in one place."
+        " Without a subcommand, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=f"keep the local copy and settings in DIR (default: ${paths.ENV_VAR} or the user data directory)",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what happens to standard error")
+    parser.set_defaults(handler=gui)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    if gui is not None:
+        sub.add_parser("gui", help="open the app (the default)").set_defaults(handler=gui)
+
+    sync = sub.add_parser("sync", help="bring the local copy up to date")
+    sync.add_argument("names", nargs="*", metavar="NAME", help="communities to sync (default: all)")
+    sync.set_defaults(handler=cmd_sync)
+
+    topics = sub.add_parser("topics", help="list the topics of the local copy")
+    topics.add_argument("--community", metavar="NAME")
+    topics.add_argument("--format", choices=("table", "json"), default="table")
+    topics.add_argument("--limit", type=int, default=0, help="at most this many rows (0: all)")
+    topics.set_defaults(handler=cmd_topics)
+
+    accounts = sub.add_parser("accounts", help="the communities you moderate and how you sign in")
+    acc = accounts.add_subparsers(title="accounts commands", metavar="ACTION", required=True)
+    add = acc.add_parser("add", help="add a community account (the key is read from standard input)")
+    add.add_argument("platform", choices=("discourse",))
+    add.add_argument("name", help="a short name for this account, used by the other commands")
+    add.add_argument("--url", required=True, help="the site address, https://forum.example.org")
+    add.add_argument("--username", required=True, help="the account the app acts as")
+    add.add_argument("--title", help="how the app names this community (default: NAME)")
+    key = add.add_mutually_exclusive_group(required=True)
+    key.add_argument("--api-key-stdin", action="store_true", help="an admin API key, read from standard input")
+    key.add_argument("--user-api-key-stdin", action="store_true", help="a user API key, read from standard input")
+    add.set_defaults(handler=cmd_accounts_add)
+    acc.add_parser("list", help="list the accounts").set_defaults(handler=cmd_accounts_list)
+    rm = acc.add_parser("remove", help="remove an account, its key and its local data")
+    rm.add_argument("name")
+    rm.set_defaults(handler=cmd_accounts_remove)
+
+    sandbox = sub.add_parser("sandbox", help="the built-in practice community")
+    sb = sandbox.add_subparsers(title="sandbox commands", metavar="ACTION", required=True)
+    serve = sb.add_parser("serve", help="run the sandbox Discourse server alone, until Ctrl+C")
+    serve.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default: a free one)")
+    serve.add_argument("--seed", type=int, default=7, help="which generated community (default: 7)")
+    serve.add_argument("--scale", type=float, default=1.0, help="size multiplier (30 gives 100k+ posts)")
+    serve.set_defaults(handler=cmd_sandbox_serve)
+
+    if screenshots is not None:
+        shots = sub.add_parser("screenshots", help="render the main views to PNG files, offscreen")
+        shots.add_argument("--out", default="docs/screenshots", metavar="DIR")
+        shots.set_defaults(handler=screenshots)
+    return parser
+
+
+def main(
+    argv: Sequence[str] | None = None, *, gui: Handler | None = None, screenshots: Handler | None = None
+) -> int:
+    parser = build_parser(gui=gui, screenshots=screenshots)
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    if args.data_dir:
+        paths.set_data_dir(args.data_dir)
+    if args.handler is None:
+        parser.print_help()
+        return 2
+    try:
+        return int(args.handler(args))
+    except CliError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Interrupted.", file=sys.stderr)
+        return 130

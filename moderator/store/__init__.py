@@ -1,0 +1,617 @@
+"""The local copy: one SQLite database per user, the source of every view, online or not.
+
+Concurrency model (Anki's and qutebrowser's, adapted): a single writer connection guarded by a lock,
+so writes are serialized whatever thread they come from, and one read connection per thread. WAL
+mode lets readers (the GUI, the views) run while a sync writes. Every group of writes that belongs
+together goes through ``with store.write() as db:``, one ``BEGIN IMMEDIATE`` transaction: a crash at
+any point leaves the database as it was before or after the group, never in between.
+
+Feature modules (drafts, outbox, reminders, insights) keep their own queries next to their logic and
+use ``write()`` / ``read()``; this module holds the shared tables' reads and writes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import html
+import json
+import re
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from moderator.model import (
+    UTC,
+    Archetype,
+    AuthKind,
+    Category,
+    Community,
+    Member,
+    Platform,
+    Post,
+    SyncBatch,
+    Topic,
+    utcnow,
+)
+from moderator.store.schema import LATEST_VERSION, MIGRATIONS
+
+
+class StoreError(Exception):
+    """The database cannot be used (newer schema than this app, corrupt file, disk full)."""
+
+
+def to_ts(value: dt.datetime | None) -> int | None:
+    return None if value is None else int(value.timestamp())
+
+
+def from_ts(value: int | None) -> dt.datetime | None:
+    return None if value is None else dt.datetime.fromtimestamp(value, UTC)
+
+
+_TAG_RE = re.compile(r"<[^>]*>")
+_SPACE_RE = re.compile(r"\s+")
+
+
+def plain_text(cooked: str) -> str:
+    """The words of a rendered post, for full-text search and term statistics."""
+    return _SPACE_RE.sub(" ", html.unescape(_TAG_RE.sub(" ", cooked))).strip()
+
+
+class Store:
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._write_lock = threading.RLock()
+        self._local = threading.local()
+        self._readers: list[sqlite3.Connection] = []
+        self._readers_lock = threading.Lock()
+        self._closed = False
+        self._writer_thread: int | None = None
+        try:
+            self._writer = self._connect()
+            self._writer.execute("PRAGMA journal_mode=WAL")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"Cannot open the local database {self.path}: {exc}") from exc
+
+    # -- connections ---------------------------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=30)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA busy_timeout=30000")
+        return conn
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """One atomic group of writes. Re-entrant: a nested ``write()`` joins the outer one."""
+        with self._write_lock:
+            conn = self._writer
+            if conn.in_transaction:
+                yield conn
+                return
+            conn.execute("BEGIN IMMEDIATE")
+            self._writer_thread = threading.get_ident()
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            else:
+                conn.execute("COMMIT")
+            finally:
+                self._writer_thread = None
+
+    def read(self) -> sqlite3.Connection:
+        """This thread's read connection (the writer's, inside a write, to see its own changes)."""
+        if self._writer_thread == threading.get_ident():
+            return self._writer
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._connect()
+            conn.execute("PRAGMA query_only=ON")
+            self._local.conn = conn
+            with self._readers_lock:
+                self._readers.append(conn)
+        return conn
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        with self._readers_lock:
+            for conn in self._readers:
+                conn.close()
+            self._readers.clear()
+        with self._write_lock:
+            self._writer.execute("PRAGMA optimize")
+            self._writer.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- schema --------------------------------------------------------------------------------
+
+    @property
+    def version(self) -> int:
+        return int(self._writer.execute("PRAGMA user_version").fetchone()[0])
+
+    def _migrate(self) -> None:
+        current = self.version
+        if current > LATEST_VERSION:
+            raise StoreError(
+                f"The local database {self.path} was written by a newer version of Community Moderator "
+                f"(schema {current}, this version knows {LATEST_VERSION}). Update the app, or start it with "
+                "another --data-dir."
+            )
+        for version in range(current, LATEST_VERSION):
+            script = MIGRATIONS[version]
+            with self._write_lock:
+                try:
+                    self._writer.executescript(
+                        f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {version + 1};\nCOMMIT;"
+                    )
+                except BaseException:
+                    if self._writer.in_transaction:
+                        self._writer.execute("ROLLBACK")
+                    raise
+
+    # -- communities ---------------------------------------------------------------------------
+
+    def add_community(self, community: Community) -> Community:
+        with self.write() as db:
+            cur = db.execute(
+                "INSERT INTO communities (name, platform, base_url, username, auth_kind, title, settings,"
+                " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    community.name,
+                    str(community.platform),
+                    community.base_url,
+                    community.username,
+                    str(community.auth_kind),
+                    community.title,
+                    json.dumps(community.settings),
+                    to_ts(utcnow()),
+                ),
+            )
+        community.id = int(cur.lastrowid or 0)
+        return community
+
+    def update_community(self, community: Community) -> None:
+        with self.write() as db:
+            db.execute(
+                "UPDATE communities SET name=?, base_url=?, username=?, auth_kind=?, title=?, settings=?"
+                " WHERE id=?",
+                (
+                    community.name,
+                    community.base_url,
+                    community.username,
+                    str(community.auth_kind),
+                    community.title,
+                    json.dumps(community.settings),
+                    community.id,
+                ),
+            )
+
+    def clear_synced_data(self, community_id: int) -> None:
+        """Forget what sync brought for a community (not what the user wrote) and restart its sync."""
+        with self.write() as db:
+            for table in ("posts", "topics", "members", "categories"):
+                db.execute(f"DELETE FROM {table} WHERE community_id=?", (community_id,))
+            db.execute(
+                "UPDATE communities SET sync_cursor='{}', last_sync_at=NULL, last_sync_error=NULL WHERE id=?",
+                (community_id,),
+            )
+
+    def remove_community(self, community_id: int) -> None:
+        """Delete a community and everything stored for it (the foreign keys cascade)."""
+        with self.write() as db:
+            db.execute("DELETE FROM communities WHERE id=?", (community_id,))
+
+    @staticmethod
+    def _community(row: sqlite3.Row) -> Community:
+        return Community(
+            id=row["id"],
+            name=row["name"],
+            platform=Platform(row["platform"]),
+            base_url=row["base_url"],
+            username=row["username"],
+            auth_kind=AuthKind(row["auth_kind"]),
+            title=row["title"],
+            settings=json.loads(row["settings"]),
+            last_sync_at=from_ts(row["last_sync_at"]),
+            last_sync_error=row["last_sync_error"],
+        )
+
+    def communities(self) -> list[Community]:
+        rows = self.read().execute("SELECT * FROM communities ORDER BY id").fetchall()
+        return [self._community(r) for r in rows]
+
+    def community(self, name_or_id: str | int) -> Community | None:
+        column = "id" if isinstance(name_or_id, int) else "name"
+        row = self.read().execute(f"SELECT * FROM communities WHERE {column}=?", (name_or_id,)).fetchone()
+        return None if row is None else self._community(row)
+
+    # -- sync ----------------------------------------------------------------------------------
+
+    def sync_cursor(self, community_id: int) -> dict[str, Any]:
+        row = self.read().execute("SELECT sync_cursor FROM communities WHERE id=?", (community_id,)).fetchone()
+        return {} if row is None else dict(json.loads(row[0]))
+
+    def reset_sync_cursor(self, community_id: int) -> None:
+        with self.write() as db:
+            db.execute("UPDATE communities SET sync_cursor='{}' WHERE id=?", (community_id,))
+
+    def apply_batch(self, community_id: int, batch: SyncBatch) -> None:
+        """Store one sync step and advance the cursor, all or nothing."""
+        with self.write() as db:
+            self._upsert_categories(db, community_id, batch.categories)
+            self._upsert_members(db, community_id, batch.members)
+            self._upsert_topics(db, community_id, batch.topics)
+            self._upsert_posts(db, community_id, batch.posts)
+            if batch.removed_post_ids:
+                db.executemany(
+                    "DELETE FROM posts WHERE community_id=? AND id=?",
+                    [(community_id, pid) for pid in batch.removed_post_ids],
+                )
+            if batch.cursor:
+                row = db.execute("SELECT sync_cursor FROM communities WHERE id=?", (community_id,)).fetchone()
+                cursor = dict(json.loads(row[0])) if row else {}
+                cursor.update(batch.cursor)
+                db.execute(
+                    "UPDATE communities SET sync_cursor=? WHERE id=?", (json.dumps(cursor), community_id)
+                )
+
+    def record_sync(self, community_id: int, *, error: str | None, at: dt.datetime | None = None) -> None:
+        """Remember how the last sync ended. ``last_sync_at`` only moves on success: it dates the data."""
+        with self.write() as db:
+            if error is None:
+                db.execute(
+                    "UPDATE communities SET last_sync_at=?, last_sync_error=NULL WHERE id=?",
+                    (to_ts(at or utcnow()), community_id),
+                )
+            else:
+                db.execute("UPDATE communities SET last_sync_error=? WHERE id=?", (error, community_id))
+
+    @staticmethod
+    def _upsert_categories(db: sqlite3.Connection, cid: int, categories: Iterable[Category]) -> None:
+        db.executemany(
+            "INSERT INTO categories (community_id, id, name, slug, parent_id, color, position,"
+            " read_restricted, description, topic_count) VALUES (?,?,?,?,?,?,?,?,?,?)"
+            " ON CONFLICT (community_id, id) DO UPDATE SET name=excluded.name, slug=excluded.slug,"
+            " parent_id=excluded.parent_id, color=excluded.color, position=excluded.position,"
+            " read_restricted=excluded.read_restricted, description=excluded.description,"
+            " topic_count=excluded.topic_count",
+            [
+                (
+                    cid,
+                    c.id,
+                    c.name,
+                    c.slug,
+                    c.parent_id,
+                    c.color,
+                    c.position,
+                    int(c.read_restricted),
+                    c.description,
+                    c.topic_count,
+                )
+                for c in categories
+            ],
+        )
+
+    _MEMBER_NULLABLE = (
+        "trust_level",
+        "created_at",
+        "last_seen_at",
+        "last_posted_at",
+        "post_count",
+        "topic_count",
+        "posts_read",
+        "days_visited",
+        "topics_entered",
+        "likes_given",
+        "likes_received",
+        "time_read",
+    )
+
+    @classmethod
+    def _upsert_members(cls, db: sqlite3.Connection, cid: int, members: Iterable[Member]) -> None:
+        # A member is reported piecemeal (the directory, the admin list, a post's author): a field one
+        # source does not report (None) must not erase what another source said.
+        keep = ", ".join(f"{c}=COALESCE(excluded.{c}, members.{c})" for c in cls._MEMBER_NULLABLE)
+        db.executemany(
+            "INSERT INTO members (community_id, id, username, name, admin, moderator, "
+            + ", ".join(cls._MEMBER_NULLABLE)
+            + ") VALUES (?,?,?,?,?,?,"
+            + ",".join("?" * len(cls._MEMBER_NULLABLE))
+            + ") ON CONFLICT (community_id, id) DO UPDATE SET username=excluded.username,"
+            " name=CASE WHEN excluded.name != '' THEN excluded.name ELSE members.name END,"
+            " admin=excluded.admin, moderator=excluded.moderator, " + keep,
+            [
+                (
+                    cid,
+                    m.id,
+                    m.username,
+                    m.name,
+                    int(m.admin),
+                    int(m.moderator),
+                    m.trust_level,
+                    to_ts(m.created_at),
+                    to_ts(m.last_seen_at),
+                    to_ts(m.last_posted_at),
+                    m.post_count,
+                    m.topic_count,
+                    m.posts_read,
+                    m.days_visited,
+                    m.topics_entered,
+                    m.likes_given,
+                    m.likes_received,
+                    m.time_read,
+                )
+                for m in members
+            ],
+        )
+
+    @staticmethod
+    def _upsert_topics(db: sqlite3.Connection, cid: int, topics: Iterable[Topic]) -> None:
+        db.executemany(
+            "INSERT INTO topics (community_id, id, title, slug, category_id, author_id, created_at,"
+            " bumped_at, last_posted_at, posts_count, reply_count, highest_post_number, views, like_count,"
+            " participant_count, closed, archived, pinned, visible, archetype, has_accepted_answer, tags,"
+            " deleted_at, last_poster_username, excerpt)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+            " ON CONFLICT (community_id, id) DO UPDATE SET title=excluded.title, slug=excluded.slug,"
+            " category_id=excluded.category_id, author_id=COALESCE(excluded.author_id, topics.author_id),"
+            " created_at=COALESCE(excluded.created_at, topics.created_at), bumped_at=excluded.bumped_at,"
+            " last_posted_at=excluded.last_posted_at, posts_count=excluded.posts_count,"
+            " reply_count=excluded.reply_count, highest_post_number=excluded.highest_post_number,"
+            " views=excluded.views, like_count=excluded.like_count,"
+            " participant_count=COALESCE(excluded.participant_count, topics.participant_count),"
+            " closed=excluded.closed, archived=excluded.archived, pinned=excluded.pinned,"
+            " visible=excluded.visible, archetype=excluded.archetype,"
+            " has_accepted_answer=COALESCE(excluded.has_accepted_answer, topics.has_accepted_answer),"
+            " tags=excluded.tags, deleted_at=excluded.deleted_at,"
+            " last_poster_username=CASE WHEN excluded.last_poster_username != ''"
+            "   THEN excluded.last_poster_username ELSE topics.last_poster_username END,"
+            " excerpt=CASE WHEN excluded.excerpt != '' THEN excluded.excerpt ELSE topics.excerpt END",
+            [
+                (
+                    cid,
+                    t.id,
+                    t.title,
+                    t.slug,
+                    t.category_id,
+                    t.author_id,
+                    to_ts(t.created_at),
+                    to_ts(t.bumped_at),
+                    to_ts(t.last_posted_at),
+                    t.posts_count,
+                    t.reply_count,
+                    t.highest_post_number,
+                    t.views,
+                    t.like_count,
+                    t.participant_count,
+                    int(t.closed),
+                    int(t.archived),
+                    int(t.pinned),
+                    int(t.visible),
+                    str(t.archetype),
+                    None if t.has_accepted_answer is None else int(t.has_accepted_answer),
+                    json.dumps(list(t.tags)),
+                    to_ts(t.deleted_at),
+                    t.last_poster_username,
+                    t.excerpt,
+                )
+                for t in topics
+            ],
+        )
+
+    @staticmethod
+    def _upsert_posts(db: sqlite3.Connection, cid: int, posts: Iterable[Post]) -> None:
+        db.executemany(
+            "INSERT INTO posts (community_id, id, topic_id, post_number, author_id, username, created_at,"
+            " updated_at, raw, cooked, text, reply_to_post_number, like_count, post_type, hidden,"
+            " deleted_at, user_deleted, staff) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+            " ON CONFLICT (community_id, id) DO UPDATE SET topic_id=excluded.topic_id,"
+            " post_number=excluded.post_number, author_id=excluded.author_id, username=excluded.username,"
+            " created_at=excluded.created_at, updated_at=excluded.updated_at,"
+            " raw=COALESCE(excluded.raw, posts.raw), cooked=excluded.cooked, text=excluded.text,"
+            " reply_to_post_number=excluded.reply_to_post_number, like_count=excluded.like_count,"
+            " post_type=excluded.post_type, hidden=excluded.hidden, deleted_at=excluded.deleted_at,"
+            " user_deleted=excluded.user_deleted, staff=excluded.staff",
+            [
+                (
+                    cid,
+                    p.id,
+                    p.topic_id,
+                    p.post_number,
+                    p.author_id,
+                    p.username,
+                    to_ts(p.created_at),
+                    to_ts(p.updated_at),
+                    p.raw,
+                    p.cooked,
+                    plain_text(p.cooked) if p.cooked else (p.raw or ""),
+                    p.reply_to_post_number,
+                    p.like_count,
+                    p.post_type,
+                    int(p.hidden),
+                    to_ts(p.deleted_at),
+                    int(p.user_deleted),
+                    int(p.staff),
+                )
+                for p in posts
+            ],
+        )
+
+    # -- reads for the views -------------------------------------------------------------------
+
+    @staticmethod
+    def topic_from_row(row: sqlite3.Row) -> Topic:
+        return Topic(
+            id=row["id"],
+            title=row["title"],
+            slug=row["slug"],
+            category_id=row["category_id"],
+            author_id=row["author_id"],
+            created_at=from_ts(row["created_at"]),
+            bumped_at=from_ts(row["bumped_at"]),
+            last_posted_at=from_ts(row["last_posted_at"]),
+            posts_count=row["posts_count"],
+            reply_count=row["reply_count"],
+            highest_post_number=row["highest_post_number"],
+            views=row["views"],
+            like_count=row["like_count"],
+            participant_count=row["participant_count"],
+            closed=bool(row["closed"]),
+            archived=bool(row["archived"]),
+            pinned=bool(row["pinned"]),
+            visible=bool(row["visible"]),
+            archetype=Archetype(row["archetype"]),
+            has_accepted_answer=None if row["has_accepted_answer"] is None else bool(row["has_accepted_answer"]),
+            tags=tuple(json.loads(row["tags"])),
+            deleted_at=from_ts(row["deleted_at"]),
+            last_poster_username=row["last_poster_username"],
+            excerpt=row["excerpt"],
+        )
+
+    @staticmethod
+    def post_from_row(row: sqlite3.Row) -> Post:
+        return Post(
+            id=row["id"],
+            topic_id=row["topic_id"],
+            post_number=row["post_number"],
+            author_id=row["author_id"],
+            username=row["username"],
+            created_at=from_ts(row["created_at"]),
+            updated_at=from_ts(row["updated_at"]),
+            raw=row["raw"],
+            cooked=row["cooked"],
+            reply_to_post_number=row["reply_to_post_number"],
+            like_count=row["like_count"],
+            post_type=row["post_type"],
+            hidden=bool(row["hidden"]),
+            deleted_at=from_ts(row["deleted_at"]),
+            user_deleted=bool(row["user_deleted"]),
+            staff=bool(row["staff"]),
+        )
+
+    @staticmethod
+    def member_from_row(row: sqlite3.Row) -> Member:
+        return Member(
+            id=row["id"],
+            username=row["username"],
+            name=row["name"],
+            trust_level=row["trust_level"],
+            admin=bool(row["admin"]),
+            moderator=bool(row["moderator"]),
+            created_at=from_ts(row["created_at"]),
+            last_seen_at=from_ts(row["last_seen_at"]),
+            last_posted_at=from_ts(row["last_posted_at"]),
+            post_count=row["post_count"],
+            topic_count=row["topic_count"],
+            posts_read=row["posts_read"],
+            days_visited=row["days_visited"],
+            topics_entered=row["topics_entered"],
+            likes_given=row["likes_given"],
+            likes_received=row["likes_received"],
+            time_read=row["time_read"],
+        )
+
+    def topic_rows(
+        self, community_ids: Iterable[int] | None = None, *, include_private: bool = True
+    ) -> list[sqlite3.Row]:
+        """Every topic with its community and category names, most recently active first."""
+        where, args = self._community_filter("t", community_ids)
+        if not include_private:
+            where += " AND t.archetype = 'regular'"
+        return self.read().execute(
+            "SELECT t.*, c.name AS community_name, cat.name AS category_name,"
+            " m.username AS author_username"
+            " FROM topics t JOIN communities c ON c.id = t.community_id"
+            " LEFT JOIN categories cat ON cat.community_id = t.community_id AND cat.id = t.category_id"
+            " LEFT JOIN members m ON m.community_id = t.community_id AND m.id = t.author_id"
+            f" WHERE {where} ORDER BY t.bumped_at DESC",
+            args,
+        ).fetchall()
+
+    def topic(self, community_id: int, topic_id: str) -> Topic | None:
+        row = self.read().execute(
+            "SELECT * FROM topics WHERE community_id=? AND id=?", (community_id, topic_id)
+        ).fetchone()
+        return None if row is None else self.topic_from_row(row)
+
+    def posts(self, community_id: int, topic_id: str) -> list[Post]:
+        rows = self.read().execute(
+            "SELECT * FROM posts WHERE community_id=? AND topic_id=? ORDER BY post_number",
+            (community_id, topic_id),
+        ).fetchall()
+        return [self.post_from_row(r) for r in rows]
+
+    def categories(self, community_id: int) -> list[Category]:
+        rows = self.read().execute(
+            "SELECT * FROM categories WHERE community_id=? ORDER BY position, name", (community_id,)
+        ).fetchall()
+        return [
+            Category(
+                id=r["id"],
+                name=r["name"],
+                slug=r["slug"],
+                parent_id=r["parent_id"],
+                color=r["color"],
+                position=r["position"],
+                read_restricted=bool(r["read_restricted"]),
+                description=r["description"],
+                topic_count=r["topic_count"],
+            )
+            for r in rows
+        ]
+
+    def members(self, community_id: int) -> list[Member]:
+        rows = self.read().execute(
+            "SELECT * FROM members WHERE community_id=? ORDER BY username", (community_id,)
+        ).fetchall()
+        return [self.member_from_row(r) for r in rows]
+
+    def member(self, community_id: int, member_id: str) -> Member | None:
+        row = self.read().execute(
+            "SELECT * FROM members WHERE community_id=? AND id=?", (community_id, member_id)
+        ).fetchone()
+        return None if row is None else self.member_from_row(row)
+
+    def counts(self, community_id: int | None = None) -> dict[str, int]:
+        where, args = self._community_filter("x", None if community_id is None else [community_id])
+        db = self.read()
+        return {
+            table: int(db.execute(f"SELECT COUNT(*) FROM {table} x WHERE {where}", args).fetchone()[0])
+            for table in ("categories", "members", "topics", "posts")
+        }
+
+    def search_posts(self, query: str, *, limit: int = 100) -> list[sqlite3.Row]:
+        """Posts whose text matches ``query`` (words, all required), best match first."""
+        terms = [t for t in re.findall(r"\w+", query) if t]
+        if not terms:
+            return []
+        match = " ".join(f'"{t}"' for t in terms)
+        return self.read().execute(
+            "SELECT p.* FROM posts_fts f JOIN posts p ON p.rowid = f.rowid"
+            " WHERE posts_fts MATCH ? ORDER BY rank LIMIT ?",
+            (match, limit),
+        ).fetchall()
+
+    @staticmethod
+    def _community_filter(alias: str, community_ids: Iterable[int] | None) -> tuple[str, list[Any]]:
+        if community_ids is None:
+            return "1", []
+        ids = list(community_ids)
+        if not ids:
+            return "0", []
+        return f"{alias}.community_id IN ({','.join('?' * len(ids))})", ids

@@ -1,0 +1,144 @@
+"""Sync benchmarks against the sandbox: requests and wall time, first sync and up-to-date sync, ingest rate.
+
+    python -m benchmarks.bench_sync            # ~2k and ~20k topics, plus ingest throughput
+    python -m benchmarks.bench_sync --quick    # ~2k topics only
+
+Requests are counted twice, by the connector (``requests_made``, retries included) and by the sandbox
+(``request_count``); they must agree. Ingest throughput replays real ``/posts.json`` pages fetched from
+the sandbox: JSON decoding, ``discourse_parse`` and ``Store.apply_batch`` in batches of 500 posts, as the
+post walk stores them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import requests
+
+from moderator.model import AuthKind, Community, Platform, SyncBatch
+from moderator.platforms import discourse_parse, make_connector
+from moderator.store import Store
+from moderator.sync import sync_community
+
+SCALES = {"~2k topics": 3.0, "~20k topics": 30.0}
+
+
+def _community(store: Store, url: str, username: str) -> Community:
+    community = Community(
+        name="bench", platform=Platform.DISCOURSE, base_url=url, username=username, auth_kind=AuthKind.SANDBOX
+    )
+    return store.add_community(community)
+
+
+def bench_scale(label: str, scale: float) -> dict[str, Any]:
+    from moderator.sandbox import SANDBOX_USERNAME, SandboxServer
+
+    started = time.perf_counter()
+    with SandboxServer(seed=7, scale=scale, port=0) as srv, tempfile.TemporaryDirectory() as tmp:
+        built = time.perf_counter() - started
+        world_topics, world_posts = len(srv.world.topics), len(srv.world.posts)
+        with Store(Path(tmp) / "bench.sqlite3") as store:
+            community = _community(store, srv.url, SANDBOX_USERNAME)
+            connector = make_connector(community, None)
+            try:
+                first = sync_community(store, community, connector)
+                first_served = srv.request_count()
+                srv.reset_requests()
+                again = sync_community(store, community, connector)
+                again_served = srv.request_count()
+            finally:
+                connector.close()
+            counts = store.counts(community.id)
+    for report in (first, again):
+        if not report.ok:
+            raise SystemExit(f"{label}: sync failed: {report.message}")
+    return {
+        "label": label,
+        "world": f"{world_topics} topics, {world_posts} posts (built in {built:.1f} s)",
+        "stored": f"{counts['topics']} topics, {counts['posts']} posts, {counts['members']} members",
+        "first": (first.requests, first_served, first.elapsed),
+        "again": (again.requests, again_served, again.elapsed),
+        "first_posts_per_s": counts["posts"] / first.elapsed if first.elapsed else 0.0,
+    }
+
+
+def _walk_pages(scale: float) -> list[bytes]:
+    from moderator.sandbox import SANDBOX_API_KEY, SANDBOX_USERNAME, SandboxServer
+
+    pages: list[bytes] = []
+    headers = {"Api-Key": SANDBOX_API_KEY, "Api-Username": SANDBOX_USERNAME}
+    with SandboxServer(seed=7, scale=scale, port=0) as srv, requests.Session() as session:
+        before: int | None = None
+        while True:
+            params = {} if before is None else {"before": before}
+            answer = session.get(srv.url + "/posts.json", params=params, headers=headers, timeout=30)
+            answer.raise_for_status()
+            posts = answer.json()["latest_posts"]
+            if not posts:
+                break
+            pages.append(answer.content)
+            before = min(p["id"] for p in posts) - 1
+            if len(posts) < 50:
+                break
+    return pages
+
+
+def bench_ingest(scale: float = 3.0, batch_posts: int = 500) -> dict[str, float]:
+    pages = _walk_pages(scale)
+    decoded_at = time.perf_counter()
+    bodies = [json.loads(page) for page in pages]
+    decode = time.perf_counter() - decoded_at
+    parsed_at = time.perf_counter()
+    parsed = [discourse_parse.parse_latest_posts(body) for body in bodies]
+    parse = time.perf_counter() - parsed_at
+    posts = [p for page in parsed for p in page.posts]
+    members = {m.id: m for page in parsed for m in page.members}
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "ingest.sqlite3") as store:
+        community = _community(store, "http://127.0.0.1:1", "bench")
+        stored_at = time.perf_counter()
+        store.apply_batch(community.id or 0, SyncBatch(members=list(members.values())))
+        for start in range(0, len(posts), batch_posts):
+            chunk = posts[start : start + batch_posts]
+            store.apply_batch(
+                community.id or 0, SyncBatch(posts=chunk, cursor={"pass": {"walk_before": start}})
+            )
+        store_time = time.perf_counter() - stored_at
+    n = len(posts)
+    total = decode + parse + store_time
+    return {
+        "posts": n,
+        "end_to_end": n / total,
+        "parse_and_store": n / (parse + store_time),
+        "decode": n / decode,
+        "parse": n / parse,
+        "store": n / store_time,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="only the ~2k-topic sandbox")
+    args = parser.parse_args(argv)
+    scales = {k: v for k, v in SCALES.items() if not args.quick or v < 10}
+    for label, scale in scales.items():
+        result = bench_scale(label, scale)
+        (r1, s1, t1), (r2, s2, t2) = result["first"], result["again"]
+        print(f"sandbox {label} (scale {scale:g}): {result['world']}")
+        print(f"  first sync     : {r1:5d} requests (server saw {s1}), {t1:7.2f} s -> {result['stored']}")
+        print(f"  up-to-date sync: {r2:5d} requests (server saw {s2}), {t2:7.3f} s")
+    ingest = bench_ingest()
+    print(f"ingest of {ingest['posts']} real /posts.json posts (batches of 500):")
+    print(
+        f"  parse + store {ingest['parse_and_store']:,.0f} posts/s; with JSON decoding {ingest['end_to_end']:,.0f}"
+        f" posts/s  [decode {ingest['decode']:,.0f}/s, parse {ingest['parse']:,.0f}/s, store {ingest['store']:,.0f}/s]"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,102 @@
+"""Connectors to community platforms, behind one protocol (``base.Connector``) and one HTTP layer.
+
+``make_connector`` is the only place that knows which class serves which platform and how an account's
+kind of key becomes headers and a rate budget; the sync engine, the CLI and the GUI call it and then
+only use the protocol.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import requests
+
+from moderator.model import AuthKind, Community, Platform
+from moderator.platforms.base import (
+    AuthenticationError,
+    Connector,
+    PlatformError,
+    UnsupportedPlatform,
+)
+from moderator.platforms.http import (
+    ADMIN_KEY_LIMITS,
+    USER_KEY_LIMITS,
+    HttpClient,
+    RateLimit,
+    budget_key,
+    shared_budget,
+)
+
+__all__ = ["Connector", "PlatformError", "make_connector", "rate_limits_for"]
+
+
+def rate_limits_for(community: Community) -> tuple[RateLimit, ...] | None:
+    """The client-side budget for this account: ``settings["rate_limits"]`` if set, else the defaults.
+
+    ``settings["rate_limits"]`` is a list of ``[requests, per_seconds]`` pairs (a site that raised its
+    limits), or ``None`` for no budget at all. The sandbox never has one.
+    """
+    if community.auth_kind is AuthKind.SANDBOX:
+        return None
+    if "rate_limits" in community.settings:
+        configured = community.settings["rate_limits"]
+        if configured is None:
+            return None
+        return tuple(RateLimit(int(n), float(seconds)) for n, seconds in configured)
+    return ADMIN_KEY_LIMITS if community.auth_kind is AuthKind.ADMIN_KEY else USER_KEY_LIMITS
+
+
+def _discourse_auth(community: Community, secret: str | None) -> tuple[dict[str, str], str, str]:
+    """Headers, the acting username, and the budget key for a Discourse account."""
+    if community.auth_kind is AuthKind.SANDBOX:
+        from moderator.sandbox import SANDBOX_API_KEY, SANDBOX_USERNAME  # the practice site's public key
+
+        username = community.username or SANDBOX_USERNAME
+        return {"Api-Key": SANDBOX_API_KEY, "Api-Username": username}, username, ""
+    if not secret:
+        raise AuthenticationError(
+            f"No key is stored for “{community.name}”. Open the account settings and enter its key."
+        )
+    if community.auth_kind is AuthKind.ADMIN_KEY:
+        if not community.username:
+            raise AuthenticationError(
+                "An admin API key needs the username it acts as. Enter it in the account settings."
+            )
+        headers = {"Api-Key": secret, "Api-Username": community.username}
+        return headers, community.username, budget_key("discourse-admin", community.base_url)
+    if community.auth_kind is AuthKind.USER_KEY:
+        headers = {"User-Api-Key": secret}
+        client_id = community.settings.get("user_api_client_id")
+        if isinstance(client_id, str) and client_id:
+            headers["User-Api-Client-Id"] = client_id
+        return headers, community.username, budget_key("discourse-user", community.base_url, secret)
+    raise AuthenticationError(
+        "Discourse accounts sign in with a user API key or an admin API key, not a bearer token."
+    )
+
+
+def make_connector(
+    community: Community,
+    secret: str | None,
+    *,
+    session: requests.Session | None = None,
+    client_options: Mapping[str, Any] | None = None,
+) -> Connector:
+    """The connector for ``community``, signed in with ``secret`` (ignored for the sandbox).
+
+    ``session`` lets tests inject the HTTP session; ``client_options`` are passed to ``HttpClient``
+    (timeouts, retries, an injected ``sleep``/``monotonic``, or ``budget`` to replace the shared one).
+    """
+    options = dict(client_options or {})
+    if community.platform is Platform.DISCOURSE:
+        from moderator.platforms.discourse import DiscourseConnector
+
+        headers, username, key = _discourse_auth(community, secret)
+        if "budget" not in options:
+            options["budget"] = shared_budget(key, rate_limits_for(community)) if key else None
+        http = HttpClient(community.base_url, auth_headers=headers, session=session, **options)
+        return DiscourseConnector(community, http, acting_username=username)
+    raise UnsupportedPlatform(
+        f"{community.platform.value.title()} communities are not supported yet by this version of the app."
+    )

@@ -1,0 +1,331 @@
+"""What every platform connector promises the rest of the app: the protocol, its capabilities, its errors.
+
+The sync engine, the outbox, the CLI and the GUI only ever talk to a ``Connector``. A connector turns one
+platform's API into the domain model (``moderator.model``) and nothing else: it never touches the store,
+it never imports Qt, and all of the platform's paging, rate limits and quirks stay inside it.
+
+The protocol (Discourse is the reference implementation, ``moderator.platforms.discourse``):
+
+- ``capabilities()`` says what this *account* on this site can do, declared from what the platform
+  documents and what ``whoami`` revealed (staff or not), never guessed from a failed call.
+- ``whoami()`` is the member the app acts as.
+- ``pull(cursor, *, local=None, cancel=None)`` yields ``SyncBatch`` objects. Each batch carries the cursor
+  update that makes resuming correct once the batch is stored; the generator only continues after the
+  engine has stored the previous batch, so ``local`` (a read-only ``LocalView`` of what is stored) already
+  reflects it. ``local`` is an addition to the bare ``pull(cursor)``: a frugal connector must know which
+  posts it already has to ask only for the missing ones, and keeping that in the cursor would mean
+  rewriting a large JSON blob with every batch.
+- ``fetch_topic`` reads one topic and all its posts on demand; ``post_reply`` answers with a
+  ``PostResult`` (created, enqueued for approval, or rejected with the server's reasons); ``find_reply``
+  looks for a reply already on the server, so that an outbox whose connection dropped mid-POST can tell
+  "it was posted" from "it was not" before sending again (exactly once).
+
+How the next platforms map onto it (read from ``shared/platforms/``; none of this is implemented yet):
+
+- **HumHub** (REST module, ``/api/v1``, bearer token; pages with ``page``/``limit``, answers carry
+  ``total``/``pages``): spaces → ``Category``; content of type post → ``Topic`` with its first ``Post``
+  (the post message); comments (``/comment/find-by-object``) → replies (``Post`` with post_number by
+  creation order). ``pull`` yields spaces, then users (``/user``, admin tokens only), then posts per space
+  newest first until older than the cursor's ``content_updated`` mark, with comments for changed content.
+  Capabilities: posting, likes; staff_member_list for admin tokens; no read_statistics (HumHub reports no
+  reads), no solved_answers, no server_bookmarks/drafts, private_messages only with the mail module.
+- **Viva Engage** (legacy Yammer v1 REST, bearer token, **10 requests / 30 s per user and app**): groups →
+  ``Category``; threads → ``Topic``; messages → ``Post`` (``replied_to_id`` maps to reply_to_post_number
+  through the thread's message order). Ids are 64-bit and stay strings. ``pull`` walks
+  ``/messages.json?newer_than=<last id>`` (20 per page, ``older_than`` to page back) and fetches
+  ``/messages/in_thread/{id}.json`` only for threads it cannot complete; users from ``/users.json`` pages
+  (with ``stats``). Its ``HttpClient`` budget is one bucket of 10 per 30 s. Capabilities: posting, likes,
+  private_messages (direct_message threads), staff_member_list for verified admins; no read_statistics,
+  no solved_answers (questions exist but "best answer" is not in the v1 API), no votes.
+- **NodeBB** (Read API ``/api/...`` + Write API ``/api/v3``, ``Authorization: Bearer``): categories →
+  ``Category``; ``/api/recent`` pages (bumped order) until older than the cursor mark → ``Topic``;
+  ``/api/topic/{tid}?page=`` for changed topics → ``Post`` (``postcount`` includes the first post, content
+  is HTML, timestamps are epoch ms). Write answers wrap ``{"status", "response"}``; ``queued: true`` maps to
+  ``PostStatus.ENQUEUED``. Members from ``/api/users``; admin tokens add ``/api/admin/manage/users/*``
+  (staff_member_list). Capabilities: posting, likes, votes (upvotes), private_messages (chats, read only
+  here), solved_answers only with the Q&A plugin; no read_statistics.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import threading
+from collections.abc import Iterable, Iterator
+from typing import Any, Protocol, runtime_checkable
+
+from moderator.model import Community, Member, Platform, Post, SyncBatch, Topic
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Capabilities:
+    """What this account can do on this site. False means the feature is hidden, not that it failed."""
+
+    read_statistics: bool = False  # posts read / days visited reported per member
+    solved_answers: bool = False  # topics can have an accepted answer
+    server_bookmarks: bool = False  # reminders can be mirrored as server bookmarks
+    server_drafts: bool = False  # drafts can be kept on the server
+    posting: bool = False
+    likes: bool = False
+    votes: bool = False
+    staff_member_list: bool = False  # the full member list with private statistics (staff only)
+    private_messages: bool = False
+
+
+class PostStatus(enum.StrEnum):
+    CREATED = "created"
+    ENQUEUED = "enqueued"  # waiting for a moderator's approval: not a failure
+    REJECTED = "rejected"  # the server said no (too short, duplicate, closed topic...)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class PostResult:
+    status: PostStatus
+    post: Post | None = None
+    reasons: tuple[str, ...] = ()  # the server's words, shown to the user as they are
+
+    @property
+    def ok(self) -> bool:
+        return self.status is not PostStatus.REJECTED
+
+
+# -- errors ------------------------------------------------------------------------------------------
+
+
+class PlatformError(Exception):
+    """A remote call failed. ``message`` is for the user: what happened and what to do about it."""
+
+    default_message = "The community's server could not be used. Try again later."
+
+    def __init__(self, message: str | None = None) -> None:
+        self.message = message or self.default_message
+        super().__init__(self.message)
+
+
+class AuthenticationError(PlatformError):
+    default_message = (
+        "The server did not accept this account's key. It may have been revoked or mistyped: "
+        "open the account settings and enter a new key."
+    )
+
+
+class PermissionDenied(PlatformError):
+    default_message = (
+        "This account is not allowed to do that on this community. Ask a site administrator for the "
+        "permission, or use another account."
+    )
+
+
+class NotFound(PlatformError):
+    default_message = "The server says this no longer exists (deleted, moved or made private)."
+
+
+class RateLimited(PlatformError):
+    def __init__(self, wait_seconds: float | None = None, message: str | None = None) -> None:
+        self.wait_seconds = wait_seconds
+        if message is None:
+            when = f"in about {_human_seconds(wait_seconds)}" if wait_seconds else "in a few minutes"
+            message = (
+                "The server asks the app to slow down (rate limit reached). Nothing was lost; "
+                f"sync again {when}."
+            )
+        super().__init__(message)
+
+
+class Offline(PlatformError):
+    default_message = (
+        "The server could not be reached (no network, the address is wrong, or the site is down). "
+        "Your local copy is intact; check the connection and sync again."
+    )
+
+
+class ServerError(PlatformError):
+    def __init__(self, status: int, message: str | None = None) -> None:
+        self.status = status
+        super().__init__(
+            message
+            or f"The server had an internal problem (HTTP {status}). Your local copy is intact; "
+            "try again later, and tell the site's administrators if it persists."
+        )
+
+
+class MalformedResponse(PlatformError):
+    default_message = (
+        "The server answered with something the app does not understand (cut off or not the expected "
+        "format). Try again; if it persists the site may run an incompatible version."
+    )
+
+
+class RequestRejected(PlatformError):
+    """The server refused the request as invalid (HTTP 400/409/422...), with its reasons."""
+
+    def __init__(self, reasons: Iterable[str] = (), *, status: int = 422, message: str | None = None) -> None:
+        self.reasons = tuple(reasons)
+        self.status = status
+        super().__init__(
+            message
+            or (
+                "The server refused: " + " ".join(self.reasons)
+                if self.reasons
+                else "The server refused the request."
+            )
+        )
+
+
+class PostRejected(RequestRejected):
+    def __init__(self, reasons: Iterable[str] = (), *, status: int = 422) -> None:
+        reasons = tuple(reasons)
+        text = " ".join(reasons) if reasons else "no reason given"
+        super().__init__(
+            reasons,
+            status=status,
+            message=f"The server did not accept the post: {text} Edit it and send it again.",
+        )
+
+
+class InsecureConnection(PlatformError, ValueError):
+    """Refused before anything was sent: the address would expose the key (a ValueError for forms)."""
+
+    default_message = (
+        "The address uses plain http://, which would send your key unencrypted. Use https:// "
+        "(plain http is only allowed for this computer itself: localhost)."
+    )
+
+
+class UnsupportedPlatform(PlatformError):
+    default_message = "This platform is not supported yet by this version of the app."
+
+
+class Cancelled(Exception):  # not a PlatformError: the user asked to stop
+    """The user cancelled; raised between requests, never in the middle of storing a batch."""
+
+
+def _human_seconds(seconds: float | None) -> str:
+    if seconds is None:
+        return "a few minutes"
+    if seconds < 90:
+        return f"{max(1, round(seconds))} seconds"
+    if seconds < 5400:
+        return f"{round(seconds / 60)} minutes"
+    return f"{round(seconds / 3600)} hours"
+
+
+# -- what the connector may know about the local copy ------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class StoredTopic:
+    """What the local copy holds for one topic, as far as deciding what to fetch is concerned.
+
+    The ``row_*`` fields are None when posts of the topic are stored but the topic itself is not yet
+    (a sync stores a changed topic only together with, or after, its posts).
+    """
+
+    row_bumped_at: int | None  # epoch seconds, as stored
+    row_posts_count: int | None
+    row_highest_post_number: int | None
+    stored_posts: int  # stored posts a topic's posts_count counts: regular (type 1), not deleted
+    max_post_number: int  # highest post_number stored, whatever its type or state (0: none)
+
+
+class LocalView(Protocol):
+    """Read-only questions a connector may ask about the local copy of its community."""
+
+    def topics(self, topic_ids: Iterable[str]) -> dict[str, StoredTopic]:
+        """What is stored for these topics; topics with neither a row nor posts are left out."""
+        ...
+
+    def post_ids(self, topic_id: str) -> set[str]: ...
+
+
+class MemoryLocalView:
+    """A ``LocalView`` over batches kept in memory: for tests and tools that have no store."""
+
+    def __init__(self) -> None:
+        self.topics_by_id: dict[str, Topic] = {}
+        self.posts_by_id: dict[str, Post] = {}
+        self.members_by_id: dict[str, Member] = {}
+        self.cursor: dict[str, Any] = {}
+
+    def apply(self, batch: SyncBatch) -> None:
+        for topic in batch.topics:
+            self.topics_by_id[topic.id] = topic
+        for post in batch.posts:
+            self.posts_by_id[post.id] = post
+        for member in batch.members:
+            self.members_by_id[member.id] = member
+        for post_id in batch.removed_post_ids:
+            self.posts_by_id.pop(post_id, None)
+        self.cursor.update(batch.cursor)
+
+    def topics(self, topic_ids: Iterable[str]) -> dict[str, StoredTopic]:
+        wanted = set(topic_ids)
+        counts: dict[str, list[int]] = {}
+        for post in self.posts_by_id.values():
+            if post.topic_id in wanted:
+                entry = counts.setdefault(post.topic_id, [0, 0])
+                entry[0] += post.post_type == 1 and post.deleted_at is None
+                entry[1] = max(entry[1], post.post_number)
+        result: dict[str, StoredTopic] = {}
+        for topic_id in wanted:
+            topic = self.topics_by_id.get(topic_id)
+            if topic is None and topic_id not in counts:
+                continue
+            stored, highest = counts.get(topic_id, [0, 0])
+            if topic is None:
+                result[topic_id] = StoredTopic(None, None, None, stored, highest)
+                continue
+            bumped = None if topic.bumped_at is None else int(topic.bumped_at.timestamp())
+            result[topic_id] = StoredTopic(
+                bumped, topic.posts_count, topic.highest_post_number, stored, highest
+            )
+        return result
+
+    def post_ids(self, topic_id: str) -> set[str]:
+        return {p.id for p in self.posts_by_id.values() if p.topic_id == topic_id}
+
+
+# -- the protocol ------------------------------------------------------------------------------------
+
+
+@runtime_checkable
+class Connector(Protocol):
+    """One account on one site. Thread-confined: use one connector per thread (``sync_all`` does)."""
+
+    platform: Platform
+    community: Community
+
+    @property
+    def requests_made(self) -> int:
+        """HTTP requests sent so far (retries included): what the server's rate limits count."""
+        ...
+
+    @property
+    def items_skipped(self) -> int:
+        """Malformed items skipped while parsing (counted, never fatal)."""
+        ...
+
+    def capabilities(self) -> Capabilities: ...
+
+    def whoami(self, *, cancel: threading.Event | None = None) -> Member: ...
+
+    def pull(
+        self,
+        cursor: dict[str, Any],
+        *,
+        local: LocalView | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Iterator[SyncBatch]: ...
+
+    def fetch_topic(self, topic_id: str) -> tuple[Topic, list[Post]]: ...
+
+    def post_reply(
+        self, topic_id: str, raw: str, *, reply_to_post_number: int | None = None
+    ) -> PostResult: ...
+
+    def find_reply(self, topic_id: str, raw: str, *, since: dt.datetime) -> Post | None: ...
+
+    def web_url(self, topic_id: str | None = None, post_number: int | None = None) -> str: ...
+
+    def close(self) -> None: ...

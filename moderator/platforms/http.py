@@ -1,0 +1,633 @@
+"""The one HTTP layer every connector goes through.
+
+Why one layer: the rules that keep an account in good standing with a site (rate budgets, backoff after
+a 429, no retry of a POST that may have landed), the rules that keep the user safe (TLS always verified,
+no key over plain http, no key in a log line) and the mapping of failures to typed, user-facing errors
+must hold for every platform, so they live here once.
+
+Rules, in the order a request meets them:
+
+1. Rate budget (client side, per key, token buckets, nothing persisted): a request waits for a token
+   (interruptibly, through the cancel event) instead of exceeding the budget. Discourse defaults: a user
+   API key has 20/min and 2,880/day of its own; every admin key of one site shares 60/min (keyed by host).
+   ``None`` means unlimited (the local sandbox).
+2. Timeouts on every call (connect 5 s, read 20 s by default).
+3. Retries with exponential backoff and jitter for idempotent methods on connection errors, timeouts,
+   cut-off bodies and 502/503/504. A POST is never retried unless the caller says it is safe: a POST whose
+   answer was lost may have been applied (the outbox asks ``find_reply`` instead).
+4. 429: wait ``Retry-After``, else the JSON ``extras.wait_seconds``, else (plain text or an HTML page)
+   11 s doubling; the wait also holds off every other client of the same budget. At most
+   ``max_rate_limit_retries`` times, or immediately when the wait is longer than ``max_rate_limit_wait``,
+   it gives up with ``RateLimited(wait)``. It never hammers.
+5. Errors: 401 and Discourse's invalid-key 403 → ``AuthenticationError``; other 403 → ``PermissionDenied``;
+   404 → ``NotFound``; 400/409/422 → ``RequestRejected`` with the server's reasons; 5xx → ``ServerError``;
+   undecodable, cut-off or wrongly shaped JSON → ``MalformedResponse``; no connection → ``Offline``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime as dt
+import email.utils
+import hashlib
+import ipaddress
+import json
+import logging
+import random
+import threading
+import time
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import requests
+
+from moderator import __version__
+from moderator.platforms.base import (
+    AuthenticationError,
+    Cancelled,
+    InsecureConnection,
+    MalformedResponse,
+    NotFound,
+    Offline,
+    PermissionDenied,
+    PlatformError,
+    RateLimited,
+    RequestRejected,
+    ServerError,
+)
+
+log = logging.getLogger(__name__)
+
+USER_AGENT = f"CommunityModerator/{__version__} (+desktop)"
+RETRY_STATUSES = frozenset({502, 503, 504})
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+TEXT_429_BACKOFF = 11.0  # pydiscourse's pause when a 429 carries no wait: Discourse's 10 s window + 1
+
+Sleep = Callable[[float], None]
+Clock = Callable[[], float]
+
+
+# -- secrets never reach a log ----------------------------------------------------------------------
+
+
+class _SecretRegistry(logging.Filter):
+    """A logging filter that blanks every registered secret, wherever a record carries it.
+
+    The layer never formats a key into a message in the first place; this is the safety net for
+    third-party loggers (urllib3) and for mistakes.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._secrets: set[str] = set()
+        self._lock = threading.Lock()
+
+    def register(self, secret: str) -> None:
+        if secret and len(secret) >= 4:
+            with self._lock:
+                self._secrets.add(secret)
+
+    def redact(self, text: str) -> str:
+        for secret in self._secrets:
+            if secret in text:
+                text = text.replace(secret, "[REDACTED]")
+        return text
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self._secrets:
+            message = self.redact(record.getMessage())
+            record.msg, record.args = message, None
+        return True
+
+
+SECRETS = _SecretRegistry()
+# Logger filters do not apply to child loggers' records: name every logger that might see a request.
+for _name in (
+    __name__,
+    "moderator",
+    "moderator.platforms.discourse",
+    "moderator.sync",
+    "urllib3",
+    "urllib3.connectionpool",
+    "requests",
+):
+    logging.getLogger(_name).addFilter(SECRETS)
+
+
+class SecretHeaders:
+    """Authentication headers with a repr that shows names only, so a stray debug print leaks nothing."""
+
+    __slots__ = ("_headers",)
+
+    SECRET_NAMES = ("key", "authorization", "token", "secret")  # not Api-Username, not the client id
+
+    def __init__(self, headers: Mapping[str, str]) -> None:
+        self._headers = dict(headers)
+        for name, value in self._headers.items():
+            if any(part in name.lower() for part in self.SECRET_NAMES):
+                SECRETS.register(value)
+
+    def items(self) -> Iterable[tuple[str, str]]:
+        return self._headers.items()
+
+    def __repr__(self) -> str:
+        return f"SecretHeaders({', '.join(self._headers)})"
+
+    __str__ = __repr__
+
+
+# -- rate budget ------------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class RateLimit:
+    requests: int
+    per_seconds: float
+
+
+USER_KEY_LIMITS: tuple[RateLimit, ...] = (RateLimit(20, 60.0), RateLimit(2880, 86400.0))
+ADMIN_KEY_LIMITS: tuple[RateLimit, ...] = (RateLimit(60, 60.0),)
+
+
+class _Bucket:
+    __slots__ = ("capacity", "rate", "tokens", "updated")
+
+    def __init__(self, limit: RateLimit, now: float) -> None:
+        self.capacity = float(limit.requests)
+        self.rate = limit.requests / limit.per_seconds
+        self.tokens = self.capacity
+        self.updated = now
+
+    def refill(self, now: float) -> None:
+        self.tokens = min(self.capacity, self.tokens + (now - self.updated) * self.rate)
+        self.updated = now
+
+    def wait(self) -> float:
+        return 0.0 if self.tokens >= 1.0 else (1.0 - self.tokens) / self.rate
+
+
+class RateBudget:
+    """Token buckets for one key (or one site's shared admin bucket), shared by all its clients.
+
+    Starts full (a fresh app may use the whole minute), refills continuously. Thread-safe: several
+    connectors of the same key in parallel threads draw from the same buckets.
+    """
+
+    def __init__(self, limits: Iterable[RateLimit], *, monotonic: Clock = time.monotonic) -> None:
+        self._monotonic = monotonic
+        now = monotonic()
+        self.limits = tuple(limits)
+        self._buckets = [_Bucket(limit, now) for limit in self.limits]
+        self._blocked_until = now
+        self._lock = threading.Lock()
+
+    def _reserve(self) -> float:
+        """Take a token from every bucket and return 0, or return how long to wait first."""
+        with self._lock:
+            now = self._monotonic()
+            for bucket in self._buckets:
+                bucket.refill(now)
+            wait = max([self._blocked_until - now] + [b.wait() for b in self._buckets])
+            if wait > 0:
+                return wait
+            for bucket in self._buckets:
+                bucket.tokens -= 1.0
+            return 0.0
+
+    def acquire(self, wait: Sleep) -> None:
+        """Block (through ``wait``, which may raise ``Cancelled``) until a request may be sent."""
+        while (delay := self._reserve()) > 0:
+            wait(delay)
+
+    def hold_off(self, seconds: float) -> None:
+        """The server said "slow down": no client of this budget sends before ``seconds`` have passed."""
+        with self._lock:
+            self._blocked_until = max(self._blocked_until, self._monotonic() + seconds)
+
+    def available(self) -> float:
+        with self._lock:
+            now = self._monotonic()
+            for bucket in self._buckets:
+                bucket.refill(now)
+            return min((b.tokens for b in self._buckets), default=float("inf"))
+
+
+_shared_budgets: dict[str, RateBudget] = {}
+_shared_lock = threading.Lock()
+
+
+def shared_budget(key: str, limits: Iterable[RateLimit] | None) -> RateBudget | None:
+    """The process-wide budget for ``key`` (created on first use). ``None`` limits: unlimited."""
+    if limits is None:
+        return None
+    with _shared_lock:
+        budget = _shared_budgets.get(key)
+        if budget is None:
+            budget = _shared_budgets[key] = RateBudget(limits)
+        return budget
+
+
+def budget_key(kind: str, base_url: str, secret: str = "") -> str:
+    """A budget key that names the site and, for per-key limits, a hash of the key (never the key)."""
+    host = (urlsplit(base_url).hostname or "").lower()
+    if not secret:
+        return f"{kind}:{host}"
+    return f"{kind}:{host}:{hashlib.sha256(secret.encode()).hexdigest()[:16]}"
+
+
+# -- the client -------------------------------------------------------------------------------------
+
+
+def is_loopback(host: str | None) -> bool:
+    if not host:
+        return False
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def check_base_url(base_url: str) -> str:
+    """The normalized site address; refuses anything but https (plain http on loopback only)."""
+    parts = urlsplit(base_url.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise InsecureConnection(
+            f"“{base_url}” is not a web address. Use the site's address, like https://forum.example.org."
+        )
+    if parts.scheme == "http" and not is_loopback(parts.hostname):
+        raise InsecureConnection()
+    return base_url.strip().rstrip("/")
+
+
+check_url = check_base_url  # the name the CLI uses
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Timeouts:
+    connect: float = 5.0
+    read: float = 20.0
+
+
+class HttpClient:
+    """JSON over HTTPS for one site and one account; see the module docstring for the rules."""
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        auth_headers: Mapping[str, str] | None = None,
+        budget: RateBudget | None = None,
+        session: requests.Session | None = None,
+        timeouts: Timeouts = Timeouts(),
+        max_retries: int = 3,
+        backoff_base: float = 1.0,
+        backoff_cap: float = 30.0,
+        max_rate_limit_retries: int = 3,
+        max_rate_limit_wait: float = 120.0,
+        sleep: Sleep | None = None,
+        monotonic: Clock = time.monotonic,
+        jitter: Callable[[], float] = random.random,
+    ) -> None:
+        self.base_url = check_base_url(base_url)
+        self._origin = urlsplit(self.base_url)
+        self._auth = SecretHeaders(auth_headers or {})
+        self.budget = budget
+        self._own_session = session is None
+        self._session = session if session is not None else requests.Session()
+        self._session.verify = True
+        self.timeouts = timeouts
+        self.max_retries = max_retries
+        self.backoff_base = backoff_base
+        self.backoff_cap = backoff_cap
+        self.max_rate_limit_retries = max_rate_limit_retries
+        self.max_rate_limit_wait = max_rate_limit_wait
+        self._sleep = sleep
+        self._monotonic = monotonic
+        self._jitter = jitter
+        self.requests_made = 0
+
+    def __repr__(self) -> str:
+        return f"HttpClient({self.base_url!r}, auth={self._auth!r})"
+
+    def close(self) -> None:
+        if self._own_session:
+            self._session.close()
+
+    def __enter__(self) -> HttpClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- public calls --------------------------------------------------------------------------
+
+    def get_json(
+        self,
+        path: str,
+        params: Mapping[str, Any] | Iterable[tuple[str, Any]] | None = None,
+        *,
+        cancel: threading.Event | None = None,
+        expect: type | None = dict,
+    ) -> Any:
+        return self.request_json("GET", path, params=params, cancel=cancel, expect=expect)
+
+    def post_json(
+        self,
+        path: str,
+        body: Mapping[str, Any],
+        *,
+        cancel: threading.Event | None = None,
+        retry_safe: bool = False,
+        expect: type | None = dict,
+    ) -> Any:
+        return self.request_json(
+            "POST", path, json_body=body, cancel=cancel, retry_safe=retry_safe, expect=expect
+        )
+
+    def request_json(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | Iterable[tuple[str, Any]] | None = None,
+        json_body: Mapping[str, Any] | None = None,
+        cancel: threading.Event | None = None,
+        retry_safe: bool | None = None,
+        expect: type | None = dict,
+    ) -> Any:
+        """Send one logical request (several HTTP requests if retried) and return the decoded JSON."""
+        method = method.upper()
+        retryable = method in IDEMPOTENT_METHODS if retry_safe is None else retry_safe
+        url = self._url(path)
+        transport_failures = 0
+        rate_limited = 0
+        text_backoff = TEXT_429_BACKOFF
+        redirects = 0
+        while True:
+            self._check_cancel(cancel)
+            if self.budget is not None:
+                self.budget.acquire(lambda s: self._wait(s, cancel))
+            self._check_cancel(cancel)
+            try:
+                response = self._send(method, url, params, json_body)
+            except requests.exceptions.SSLError:
+                raise InsecureConnection(
+                    f"The security certificate of {self._origin.hostname} could not be verified, so nothing "
+                    "was sent. Check the address; if it is right, the site's certificate is invalid or "
+                    "something on the network intercepts the connection."
+                ) from None
+            except (
+                requests.ConnectionError,
+                requests.Timeout,
+                requests.exceptions.ChunkedEncodingError,
+            ) as exc:
+                failure = _describe_transport(exc)
+                if retryable and transport_failures < self.max_retries:
+                    transport_failures += 1
+                    self._backoff(transport_failures, cancel, f"{method} {_path(url)}: {failure}")
+                    continue
+                if isinstance(exc, requests.exceptions.ChunkedEncodingError):
+                    raise MalformedResponse(
+                        "The server's answer was cut off before it was complete. Your local copy is "
+                        "intact; sync again."
+                    ) from None
+                raise Offline(_offline_message(self._origin.hostname or "", failure)) from None
+
+            status = response.status_code
+            if status == 429:
+                wait = _rate_limit_wait(response)
+                if wait is None:
+                    wait, text_backoff = text_backoff, text_backoff * 2
+                rate_limited += 1
+                code = response.headers.get("Discourse-Rate-Limit-Error-Code", "")
+                log.info("429 from %s %s (%s): waiting %.1f s", method, _path(url), code or "no code", wait)
+                if rate_limited > self.max_rate_limit_retries or wait > self.max_rate_limit_wait:
+                    raise RateLimited(wait)
+                if self.budget is not None:
+                    self.budget.hold_off(wait)
+                else:
+                    self._wait(wait, cancel)
+                continue
+            if status in RETRY_STATUSES and retryable and transport_failures < self.max_retries:
+                transport_failures += 1
+                self._backoff(transport_failures, cancel, f"{method} {_path(url)}: HTTP {status}")
+                continue
+            if 300 <= status < 400 and method == "GET" and redirects < 5:
+                url = self._redirect_target(url, response)
+                redirects += 1
+                continue
+            try:
+                return self._decode(method, url, response, expect)
+            except _CutJson:
+                # JSON announced but undecodable: a body cut by a proxy or a dropped link. Retryable.
+                if retryable and transport_failures < self.max_retries:
+                    transport_failures += 1
+                    self._backoff(transport_failures, cancel, f"{method} {_path(url)}: JSON cut off")
+                    continue
+                raise MalformedResponse(
+                    "The server's answer was cut off before it was complete. Your local copy is "
+                    "intact; sync again."
+                ) from None
+
+    # -- internals -----------------------------------------------------------------------------
+
+    def _url(self, path: str) -> str:
+        if path.startswith(("http://", "https://")):
+            return self._same_origin(path)
+        return self.base_url + (path if path.startswith("/") else "/" + path)
+
+    def _same_origin(self, url: str) -> str:
+        parts = urlsplit(url)
+        if (parts.scheme, parts.netloc) != (self._origin.scheme, self._origin.netloc):
+            raise PlatformError(
+                f"The server pointed the app to another site ({parts.netloc or url}); the request was not "
+                "sent there, to keep the account's key private."
+            )
+        return url
+
+    def _redirect_target(self, url: str, response: requests.Response) -> str:
+        location = response.headers.get("Location")
+        if not location:
+            raise MalformedResponse(f"The server redirected {_path(url)} without saying where.")
+        return self._same_origin(urljoin(url, location))
+
+    def _send(
+        self,
+        method: str,
+        url: str,
+        params: Mapping[str, Any] | Iterable[tuple[str, Any]] | None,
+        json_body: Mapping[str, Any] | None,
+    ) -> requests.Response:
+        headers = {"User-Agent": USER_AGENT, "Accept": "application/json"}
+        headers.update(self._auth.items())
+        started = self._monotonic()
+        self.requests_made += 1
+        try:
+            response = self._session.request(
+                method,
+                url,
+                params=params,
+                json=json_body,
+                headers=headers,
+                timeout=(self.timeouts.connect, self.timeouts.read),
+                verify=True,
+                allow_redirects=False,
+            )
+            response.content  # noqa: B018 - read the body now, so a cut-off body fails here (retryable)
+        except requests.RequestException:
+            log.debug("%s %s failed after %.0f ms", method, _path(url), (self._monotonic() - started) * 1000)
+            raise
+        log.debug(
+            "%s %s -> %s in %.0f ms",
+            method,
+            _path(response.url or url),
+            response.status_code,
+            (self._monotonic() - started) * 1000,
+        )
+        return response
+
+    def _decode(self, method: str, url: str, response: requests.Response, expect: type | None) -> Any:
+        status = response.status_code
+        body: Any = None
+        decode_error = False
+        if response.content:
+            try:
+                body = response.json()
+            except ValueError:
+                decode_error = True
+        if 200 <= status < 300:
+            if decode_error:
+                if "json" in response.headers.get("Content-Type", "").lower():
+                    raise _CutJson()
+                raise MalformedResponse()
+            if expect is not None and not isinstance(body, expect):
+                raise MalformedResponse(
+                    f"The server's answer to {_path(url)} did not have the expected shape "
+                    f"(expected a JSON {'object' if expect is dict else expect.__name__})."
+                )
+            return body
+        reasons = _error_reasons(body)
+        error_type = body.get("error_type") if isinstance(body, dict) else None
+        if status == 401 or (status == 403 and _is_bad_key(error_type, reasons)):
+            raise AuthenticationError()
+        if status == 403:
+            raise PermissionDenied()
+        if status in (404, 410):
+            raise NotFound()
+        if status in (400, 409, 413, 422):
+            raise RequestRejected(reasons, status=status)
+        if status >= 500:
+            raise ServerError(status)
+        raise PlatformError(f"The server answered {method} {_path(url)} with an unexpected HTTP {status}.")
+
+    def _check_cancel(self, cancel: threading.Event | None) -> None:
+        if cancel is not None and cancel.is_set():
+            raise Cancelled()
+
+    def _wait(self, seconds: float, cancel: threading.Event | None) -> None:
+        """Sleep, but wake up and raise ``Cancelled`` as soon as the user cancels."""
+        if seconds <= 0:
+            return
+        if self._sleep is None:
+            if cancel is None:
+                time.sleep(seconds)
+            elif cancel.wait(seconds):
+                raise Cancelled()
+        else:
+            self._sleep(seconds)
+        self._check_cancel(cancel)
+
+    def _backoff(self, attempt: int, cancel: threading.Event | None, why: str) -> None:
+        delay = min(self.backoff_cap, self.backoff_base * 2 ** (attempt - 1))
+        delay += self._jitter() * self.backoff_base
+        log.info("%s; retry %d/%d in %.1f s", why, attempt, self.max_retries, delay)
+        self._wait(delay, cancel)
+
+
+# -- helpers ----------------------------------------------------------------------------------------
+
+
+class _CutJson(Exception):
+    """Internal: a 2xx answer labelled JSON that does not decode."""
+
+
+def _path(url: str) -> str:
+    parts = urlsplit(url)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+def _describe_transport(exc: requests.RequestException) -> str:
+    if isinstance(exc, requests.Timeout):
+        return "timed out"
+    if isinstance(exc, requests.exceptions.ChunkedEncodingError):
+        return "answer cut off"
+    text = str(exc).lower()
+    if "name or service" in text or "nodename" in text or "resolve" in text or "getaddrinfo" in text:
+        return "unknown host"
+    if "refused" in text:
+        return "connection refused"
+    if "reset" in text or "aborted" in text or "remotedisconnected" in text:
+        return "connection reset"
+    return "connection failed"
+
+
+def _offline_message(host: str, failure: str) -> str:
+    hints = {
+        "unknown host": f"The address {host} could not be found: check it, and check the network.",
+        "connection refused": f"{host} refused the connection: the site may be down, or the address wrong.",
+        "timed out": f"{host} did not answer in time: the network or the site may be slow or down.",
+        "connection reset": f"The connection to {host} was cut: the network or the site may be unstable.",
+    }
+    hint = hints.get(failure, f"{host} could not be reached.")
+    return f"{hint} Your local copy is intact; sync again when the connection is back."
+
+
+def _rate_limit_wait(response: requests.Response) -> float | None:
+    header = response.headers.get("Retry-After")
+    if header:
+        header = header.strip()
+        try:
+            return max(0.0, float(header))
+        except ValueError:
+            with contextlib.suppress(TypeError, ValueError, IndexError):
+                when = email.utils.parsedate_to_datetime(header)
+                if when.tzinfo is None:
+                    when = when.replace(tzinfo=dt.UTC)
+                return max(0.0, (when - dt.datetime.now(dt.UTC)).total_seconds())
+    try:
+        body = json.loads(response.content or b"null")
+    except ValueError:
+        return None
+    if isinstance(body, dict):
+        extras = body.get("extras")
+        if isinstance(extras, dict):
+            wait = extras.get("wait_seconds")
+            if isinstance(wait, int | float) and not isinstance(wait, bool):
+                return max(0.0, float(wait))
+    return None
+
+
+def _error_reasons(body: Any) -> list[str]:
+    if not isinstance(body, dict):
+        return []
+    errors = body.get("errors")
+    if isinstance(errors, list):
+        return [str(e) for e in errors if e]
+    if isinstance(errors, str):
+        return [errors]
+    for key in ("error", "message"):
+        if isinstance(body.get(key), str):
+            return [body[key]]
+    return []
+
+
+def _is_bad_key(error_type: Any, reasons: list[str]) -> bool:
+    """Discourse answers an unknown key with 403: ``not_logged_in``, or ``invalid_access`` + this message."""
+    if error_type == "not_logged_in":
+        return True
+    text = " ".join(reasons).lower()
+    return error_type == "invalid_access" and ("api username or key is invalid" in text or "api key" in text)

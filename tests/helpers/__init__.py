@@ -1,0 +1,1 @@
+"""Helpers shared by the tests: recordings, test doubles, in-memory keyring."""

@@ -52,12 +52,14 @@ def from_ts(value: int | None) -> dt.datetime | None:
 
 
 _TAG_RE = re.compile(r"<[^>]*>")
-_SPACE_RE = re.compile(r"\s+")
 
 
 def plain_text(cooked: str) -> str:
     """The words of a rendered post, for full-text search and term statistics."""
-    return _SPACE_RE.sub(" ", html.unescape(_TAG_RE.sub(" ", cooked))).strip()
+    text = _TAG_RE.sub(" ", cooked)
+    if "&" in text:
+        text = html.unescape(text)
+    return " ".join(text.split())
 
 
 class Store:
@@ -204,7 +206,9 @@ class Store:
     def clear_synced_data(self, community_id: int) -> None:
         """Forget what sync brought for a community (not what the user wrote) and restart its sync."""
         with self.write() as db:
-            for table in ("posts", "topics", "members", "categories"):
+            # The term caches and snapshots are derived from the synced data: they go with it.
+            derived = ("topic_snapshots", "post_terms", "term_totals", "term_index_state")
+            for table in ("posts", "topics", "members", "categories", *derived):
                 db.execute(f"DELETE FROM {table} WHERE community_id=?", (community_id,))
             db.execute(
                 "UPDATE communities SET sync_cursor='{}', last_sync_at=NULL, last_sync_error=NULL WHERE id=?",
@@ -243,7 +247,9 @@ class Store:
     # -- sync ----------------------------------------------------------------------------------
 
     def sync_cursor(self, community_id: int) -> dict[str, Any]:
-        row = self.read().execute("SELECT sync_cursor FROM communities WHERE id=?", (community_id,)).fetchone()
+        row = (
+            self.read().execute("SELECT sync_cursor FROM communities WHERE id=?", (community_id,)).fetchone()
+        )
         return {} if row is None else dict(json.loads(row[0]))
 
     def reset_sync_cursor(self, community_id: int) -> None:
@@ -257,6 +263,7 @@ class Store:
             self._upsert_members(db, community_id, batch.members)
             self._upsert_topics(db, community_id, batch.topics)
             self._upsert_posts(db, community_id, batch.posts)
+            self._snapshot_topics(db, community_id, [t.id for t in batch.topics])
             if batch.removed_post_ids:
                 db.executemany(
                     "DELETE FROM posts WHERE community_id=? AND id=?",
@@ -269,6 +276,32 @@ class Store:
                 db.execute(
                     "UPDATE communities SET sync_cursor=? WHERE id=?", (json.dumps(cursor), community_id)
                 )
+
+    # A topic's counts, kept when a sync sees them change, for trending (moderator.insights.trending).
+    # Resolution one hour: within an hour of the latest snapshot, that row is refreshed in place.
+    _SNAPSHOT_REFRESH = (
+        "UPDATE topic_snapshots SET (posts_count, like_count, views, participant_count, reply_count) ="
+        " (SELECT posts_count, like_count, views, participant_count, reply_count FROM topics"
+        "  WHERE community_id=?1 AND id=?2)"
+        " WHERE community_id=?1 AND topic_id=?2 AND taken_at > ?4 AND taken_at ="
+        " (SELECT MAX(taken_at) FROM topic_snapshots WHERE community_id=?1 AND topic_id=?2)"
+    )
+    _SNAPSHOT_INSERT = (
+        "INSERT INTO topic_snapshots (community_id, topic_id, taken_at, posts_count, like_count, views,"
+        " participant_count, reply_count) SELECT t.community_id, t.id, ?3, t.posts_count, t.like_count,"
+        " t.views, t.participant_count, t.reply_count FROM topics t LEFT JOIN (SELECT * FROM topic_snapshots"
+        "  WHERE community_id=?1 AND topic_id=?2 ORDER BY taken_at DESC LIMIT 1) s ON 1"
+        " WHERE t.community_id=?1 AND t.id=?2 AND (s.taken_at IS NULL OR (s.taken_at <= ?4 AND"
+        " (s.posts_count != t.posts_count OR s.like_count != t.like_count OR s.views != t.views"
+        "  OR s.reply_count != t.reply_count OR s.participant_count IS NOT t.participant_count)))"
+    )
+
+    @classmethod
+    def _snapshot_topics(cls, db: sqlite3.Connection, cid: int, topic_ids: list[str]) -> None:
+        now = int(utcnow().timestamp())
+        args = [(cid, tid, now, now - 3600) for tid in topic_ids]
+        db.executemany(cls._SNAPSHOT_REFRESH, args)
+        db.executemany(cls._SNAPSHOT_INSERT, args)
 
     def record_sync(self, community_id: int, *, error: str | None, at: dt.datetime | None = None) -> None:
         """Remember how the last sync ended. ``last_sync_at`` only moves on success: it dates the data."""
@@ -476,7 +509,9 @@ class Store:
             pinned=bool(row["pinned"]),
             visible=bool(row["visible"]),
             archetype=Archetype(row["archetype"]),
-            has_accepted_answer=None if row["has_accepted_answer"] is None else bool(row["has_accepted_answer"]),
+            has_accepted_answer=None
+            if row["has_accepted_answer"] is None
+            else bool(row["has_accepted_answer"]),
             tags=tuple(json.loads(row["tags"])),
             deleted_at=from_ts(row["deleted_at"]),
             last_poster_username=row["last_poster_username"],
@@ -533,33 +568,45 @@ class Store:
         where, args = self._community_filter("t", community_ids)
         if not include_private:
             where += " AND t.archetype = 'regular'"
-        return self.read().execute(
-            "SELECT t.*, c.name AS community_name, cat.name AS category_name,"
-            " m.username AS author_username"
-            " FROM topics t JOIN communities c ON c.id = t.community_id"
-            " LEFT JOIN categories cat ON cat.community_id = t.community_id AND cat.id = t.category_id"
-            " LEFT JOIN members m ON m.community_id = t.community_id AND m.id = t.author_id"
-            f" WHERE {where} ORDER BY t.bumped_at DESC",
-            args,
-        ).fetchall()
+        return (
+            self.read()
+            .execute(
+                "SELECT t.*, c.name AS community_name, cat.name AS category_name,"
+                " m.username AS author_username"
+                " FROM topics t JOIN communities c ON c.id = t.community_id"
+                " LEFT JOIN categories cat ON cat.community_id = t.community_id AND cat.id = t.category_id"
+                " LEFT JOIN members m ON m.community_id = t.community_id AND m.id = t.author_id"
+                f" WHERE {where} ORDER BY t.bumped_at DESC",
+                args,
+            )
+            .fetchall()
+        )
 
     def topic(self, community_id: int, topic_id: str) -> Topic | None:
-        row = self.read().execute(
-            "SELECT * FROM topics WHERE community_id=? AND id=?", (community_id, topic_id)
-        ).fetchone()
+        row = (
+            self.read()
+            .execute("SELECT * FROM topics WHERE community_id=? AND id=?", (community_id, topic_id))
+            .fetchone()
+        )
         return None if row is None else self.topic_from_row(row)
 
     def posts(self, community_id: int, topic_id: str) -> list[Post]:
-        rows = self.read().execute(
-            "SELECT * FROM posts WHERE community_id=? AND topic_id=? ORDER BY post_number",
-            (community_id, topic_id),
-        ).fetchall()
+        rows = (
+            self.read()
+            .execute(
+                "SELECT * FROM posts WHERE community_id=? AND topic_id=? ORDER BY post_number",
+                (community_id, topic_id),
+            )
+            .fetchall()
+        )
         return [self.post_from_row(r) for r in rows]
 
     def categories(self, community_id: int) -> list[Category]:
-        rows = self.read().execute(
-            "SELECT * FROM categories WHERE community_id=? ORDER BY position, name", (community_id,)
-        ).fetchall()
+        rows = (
+            self.read()
+            .execute("SELECT * FROM categories WHERE community_id=? ORDER BY position, name", (community_id,))
+            .fetchall()
+        )
         return [
             Category(
                 id=r["id"],
@@ -576,15 +623,19 @@ class Store:
         ]
 
     def members(self, community_id: int) -> list[Member]:
-        rows = self.read().execute(
-            "SELECT * FROM members WHERE community_id=? ORDER BY username", (community_id,)
-        ).fetchall()
+        rows = (
+            self.read()
+            .execute("SELECT * FROM members WHERE community_id=? ORDER BY username", (community_id,))
+            .fetchall()
+        )
         return [self.member_from_row(r) for r in rows]
 
     def member(self, community_id: int, member_id: str) -> Member | None:
-        row = self.read().execute(
-            "SELECT * FROM members WHERE community_id=? AND id=?", (community_id, member_id)
-        ).fetchone()
+        row = (
+            self.read()
+            .execute("SELECT * FROM members WHERE community_id=? AND id=?", (community_id, member_id))
+            .fetchone()
+        )
         return None if row is None else self.member_from_row(row)
 
     def counts(self, community_id: int | None = None) -> dict[str, int]:
@@ -601,11 +652,15 @@ class Store:
         if not terms:
             return []
         match = " ".join(f'"{t}"' for t in terms)
-        return self.read().execute(
-            "SELECT p.* FROM posts_fts f JOIN posts p ON p.rowid = f.rowid"
-            " WHERE posts_fts MATCH ? ORDER BY rank LIMIT ?",
-            (match, limit),
-        ).fetchall()
+        return (
+            self.read()
+            .execute(
+                "SELECT p.* FROM posts_fts f JOIN posts p ON p.rowid = f.rowid"
+                " WHERE posts_fts MATCH ? ORDER BY rank LIMIT ?",
+                (match, limit),
+            )
+            .fetchall()
+        )
 
     @staticmethod
     def _community_filter(alias: str, community_ids: Iterable[int] | None) -> tuple[str, list[Any]]:

@@ -136,6 +136,174 @@ CREATE TRIGGER posts_fts_update AFTER UPDATE OF text ON posts BEGIN
 END;
 """
 
-MIGRATIONS: list[str] = [V1_CORE]
+V2_INSIGHTS = """
+-- The animator's triage: a topic marked handled (until new activity arrives) or snoozed until a time.
+CREATE TABLE triage (
+    community_id    INTEGER NOT NULL REFERENCES communities(id) ON DELETE CASCADE,
+    topic_id        TEXT NOT NULL,
+    state           TEXT NOT NULL CHECK (state IN ('handled', 'snoozed')),
+    until           INTEGER,
+    changed_at      INTEGER NOT NULL,
+    PRIMARY KEY (community_id, topic_id)
+) WITHOUT ROWID;
+
+-- A topic's counts as seen by successive syncs (one row when they changed, at most one an hour), so
+-- trending can tell likes and views gained in a window: posts carry like counts but no like times.
+CREATE TABLE topic_snapshots (
+    community_id      INTEGER NOT NULL REFERENCES communities(id) ON DELETE CASCADE,
+    topic_id          TEXT NOT NULL,
+    taken_at          INTEGER NOT NULL,
+    posts_count       INTEGER NOT NULL,
+    like_count        INTEGER NOT NULL,
+    views             INTEGER NOT NULL,
+    participant_count INTEGER,
+    reply_count       INTEGER NOT NULL,
+    PRIMARY KEY (community_id, topic_id, taken_at)
+) WITHOUT ROWID;
+CREATE INDEX topic_snapshots_taken ON topic_snapshots (community_id, taken_at);
+
+-- Trending terms' baseline: in how many posts each term (word or two-word phrase, accents folded)
+-- appears, per community, kept up to date incrementally (moderator.insights.terms_index).
+CREATE TABLE term_totals (  -- keyed by term first: a term's counts in all communities in one lookup
+    term            TEXT NOT NULL,
+    community_id    INTEGER NOT NULL REFERENCES communities(id) ON DELETE CASCADE,
+    posts           INTEGER NOT NULL,
+    PRIMARY KEY (term, community_id)
+) WITHOUT ROWID;
+-- The terms of each recent post (the last weeks of each community), so that trending terms does
+-- not tokenize the window's posts at every call. Terms and their typed forms, newline-separated.
+CREATE TABLE post_terms (
+    community_id    INTEGER NOT NULL REFERENCES communities(id) ON DELETE CASCADE,
+    created_at      INTEGER NOT NULL,
+    post_rowid      INTEGER NOT NULL,
+    terms           TEXT NOT NULL,
+    forms           TEXT NOT NULL,
+    PRIMARY KEY (community_id, created_at, post_rowid)
+) WITHOUT ROWID;
+CREATE TABLE term_index_state (
+    community_id    INTEGER PRIMARY KEY REFERENCES communities(id) ON DELETE CASCADE,
+    last_rowid      INTEGER NOT NULL,            -- posts up to this rowid are counted
+    docs            INTEGER NOT NULL,            -- of them, the posts whose terms were counted
+    version         INTEGER NOT NULL,            -- tokenizer version: a new one recounts everything
+    pending         INTEGER NOT NULL DEFAULT 0,  -- posts were added since (set by a trigger)
+    stale           INTEGER NOT NULL DEFAULT 0   -- counted posts were removed: recount (set by a trigger)
+);
+CREATE TRIGGER posts_term_index_insert AFTER INSERT ON posts BEGIN
+    UPDATE term_index_state SET pending = 1 WHERE community_id = new.community_id AND pending = 0;
+END;
+CREATE TRIGGER posts_term_index_delete AFTER DELETE ON posts BEGIN
+    UPDATE term_index_state SET stale = 1
+    WHERE community_id = old.community_id AND stale = 0 AND old.rowid <= last_rowid;
+END;
+
+-- The views' questions answered from indexes alone (moderator.insights):
+-- who posted in a topic before a time (trending's new participants);
+CREATE INDEX posts_topic_author ON posts (community_id, topic_id, author_id, created_at);
+-- the regular posts of a topic in order, with their authors (unanswered: replies, last word);
+CREATE INDEX posts_topic_regular ON posts (community_id, topic_id, post_type, hidden, user_deleted, deleted_at,
+    post_number, author_id, created_at, staff, username);
+-- who posted in a time range (silent members: gone quiet).
+CREATE INDEX posts_created_author ON posts
+    (community_id, created_at, author_id, post_type, hidden, user_deleted, deleted_at);
+"""
+
+V3_REPLIES = """
+-- What the user is writing: one draft per topic, saved continuously by the composer (moderator.drafts).
+-- last_seen_post_number is the topic's highest post number when the draft started: replies that arrive
+-- after it are a conflict the user is shown before sending.
+CREATE TABLE drafts (
+    community_id          INTEGER NOT NULL REFERENCES communities(id) ON DELETE CASCADE,
+    topic_id              TEXT NOT NULL,
+    body                  TEXT NOT NULL,
+    reply_to_post_number  INTEGER,
+    last_seen_post_number INTEGER NOT NULL DEFAULT 0,
+    started_at            INTEGER NOT NULL,
+    updated_at            INTEGER NOT NULL,
+    PRIMARY KEY (community_id, topic_id)
+) WITHOUT ROWID;
+
+-- Replies on their way out, sent exactly once (moderator.outbox). attempts > 0 means a POST may have
+-- reached the server: the next attempt looks for the reply on the server before posting again.
+-- unanswered_since: set when a POST starts, cleared when any answer arrives; while set and recent,
+-- the server may still be processing a POST we never heard back about.
+-- claimed_by/claimed_until: a lease, so two senders (the app and the CLI) never send the same item.
+CREATE TABLE outbox (
+    id                    INTEGER PRIMARY KEY,
+    community_id          INTEGER NOT NULL REFERENCES communities(id) ON DELETE CASCADE,
+    topic_id              TEXT NOT NULL,
+    body                  TEXT NOT NULL,
+    reply_to_post_number  INTEGER,
+    client_token          TEXT NOT NULL UNIQUE,
+    state                 TEXT NOT NULL DEFAULT 'queued'
+        CHECK (state IN ('queued', 'sending', 'sent', 'enqueued', 'rejected', 'held')),
+    reason                TEXT,
+    last_error            TEXT,
+    attempts              INTEGER NOT NULL DEFAULT 0,
+    last_seen_post_number INTEGER NOT NULL DEFAULT 0,
+    allow_closed          INTEGER NOT NULL DEFAULT 0,
+    server_post_id        TEXT,
+    server_post_number    INTEGER,
+    claimed_by            TEXT,
+    claimed_until         INTEGER,
+    created_at            INTEGER NOT NULL,
+    updated_at            INTEGER NOT NULL,
+    unanswered_since      INTEGER,
+    sent_at               INTEGER
+);
+CREATE INDEX outbox_state ON outbox (state, community_id, created_at);
+
+-- The user's own saved replies, and their edits or removals of the shipped ones (shipped_key).
+CREATE TABLE saved_replies (
+    id          INTEGER PRIMARY KEY,
+    shipped_key TEXT UNIQUE,
+    language    TEXT NOT NULL DEFAULT '',
+    title       TEXT NOT NULL,
+    body        TEXT NOT NULL,
+    hidden      INTEGER NOT NULL DEFAULT 0,
+    created_at  INTEGER NOT NULL,
+    updated_at  INTEGER NOT NULL
+);
+"""
+
+V4_REMINDERS = """
+-- Reminders and follow-ups (moderator.reminders): a topic to look at again (optionally only while a
+-- condition holds), a member to nudge, or a free note. due_at is the UTC instant (quick picks are
+-- computed in local wall time before they get here). baseline_post_number is the topic's highest post
+-- number when the reminder was set ("no new reply since"). resolved_reason is JSON ({"code", "user",
+-- "at"}) so the words ("answered by @ann yesterday") are written at display time, in the user's language.
+-- mirror_*: the optional copy as a server bookmark (Discourse reminder_at); mirror_state 'pending' means
+-- the server must be brought in line, 'sending' means a create may have reached it (look before resending).
+CREATE TABLE reminders (
+    id                   INTEGER PRIMARY KEY,
+    community_id         INTEGER NOT NULL REFERENCES communities(id) ON DELETE CASCADE,
+    kind                 TEXT NOT NULL CHECK (kind IN ('topic', 'member', 'note')),
+    topic_id             TEXT,
+    member_id            TEXT,
+    username             TEXT NOT NULL DEFAULT '',
+    note                 TEXT NOT NULL DEFAULT '',
+    title                TEXT NOT NULL DEFAULT '',
+    due_at               INTEGER NOT NULL,
+    condition            TEXT CHECK (condition IN ('still-unanswered', 'no-new-reply', 'no-author-reply')),
+    baseline_post_number INTEGER NOT NULL DEFAULT 0,
+    state                TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'done', 'resolved', 'snoozed')),
+    resolved_reason      TEXT,
+    created_at           INTEGER NOT NULL,
+    done_at              INTEGER,
+    mirror               INTEGER NOT NULL DEFAULT 0,
+    mirror_bookmark_id   TEXT,
+    mirror_state         TEXT CHECK (mirror_state IN ('pending', 'sending', 'sent', 'failed')),
+    mirror_reminder_at   INTEGER,
+    mirror_owned         INTEGER NOT NULL DEFAULT 1,
+    mirror_error         TEXT,
+    mirror_attempts      INTEGER NOT NULL DEFAULT 0,
+    CHECK (kind != 'topic' OR topic_id IS NOT NULL),
+    CHECK (kind != 'member' OR username != '')
+);
+CREATE INDEX reminders_due ON reminders (state, due_at);
+CREATE INDEX reminders_topic ON reminders (community_id, topic_id);
+CREATE INDEX reminders_mirror ON reminders (mirror_state) WHERE mirror_state IS NOT NULL;
+"""
+
+MIGRATIONS: list[str] = [V1_CORE, V2_INSIGHTS, V3_REPLIES, V4_REMINDERS]
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -20,21 +20,44 @@ T0 = dt.datetime(2026, 5, 1, 12, 0, tzinfo=UTC)
 
 def _community(store: Store, name: str = "acme") -> int:
     c = store.add_community(
-        Community(name=name, platform=Platform.DISCOURSE, base_url="https://forum.example.org",
-                  username="ann", auth_kind=AuthKind.USER_KEY)
+        Community(
+            name=name,
+            platform=Platform.DISCOURSE,
+            base_url="https://forum.example.org",
+            username="ann",
+            auth_kind=AuthKind.USER_KEY,
+        )
     )
     assert c.id is not None
     return c.id
 
 
 def _batch(n_topics: int = 2, cursor: dict | None = None) -> SyncBatch:
-    topics = [Topic(id=str(i), title=f"Topic {i}", created_at=T0, bumped_at=T0 + dt.timedelta(hours=i),
-                    posts_count=2) for i in range(1, n_topics + 1)]
-    posts = [Post(id=str(100 + i), topic_id=str(i), post_number=1, author_id="7", username="bob",
-                  created_at=T0, cooked=f"<p>Idée numéro {i} sur le t&eacute;l&eacute;travail</p>")
-             for i in range(1, n_topics + 1)]
-    return SyncBatch(categories=[Category(id="3", name="Idées")], topics=topics, posts=posts,
-                     members=[Member(id="7", username="bob", post_count=2)], cursor=cursor or {})
+    topics = [
+        Topic(
+            id=str(i), title=f"Topic {i}", created_at=T0, bumped_at=T0 + dt.timedelta(hours=i), posts_count=2
+        )
+        for i in range(1, n_topics + 1)
+    ]
+    posts = [
+        Post(
+            id=str(100 + i),
+            topic_id=str(i),
+            post_number=1,
+            author_id="7",
+            username="bob",
+            created_at=T0,
+            cooked=f"<p>Idée numéro {i} sur le t&eacute;l&eacute;travail</p>",
+        )
+        for i in range(1, n_topics + 1)
+    ]
+    return SyncBatch(
+        categories=[Category(id="3", name="Idées")],
+        topics=topics,
+        posts=posts,
+        members=[Member(id="7", username="bob", post_count=2)],
+        cursor=cursor or {},
+    )
 
 
 def test_new_database_is_at_latest_version_in_wal_mode(tmp_path: Path) -> None:
@@ -88,7 +111,9 @@ def test_full_text_search_folds_accents_and_follows_updates(store: Store) -> Non
     cid = _community(store)
     store.apply_batch(cid, _batch())
     assert {r["id"] for r in store.search_posts("teletravail")} == {"101", "102"}
-    store.apply_batch(cid, SyncBatch(posts=[Post(id="101", topic_id="1", post_number=1, cooked="<p>covoiturage</p>")]))
+    store.apply_batch(
+        cid, SyncBatch(posts=[Post(id="101", topic_id="1", post_number=1, cooked="<p>covoiturage</p>")])
+    )
     assert {r["id"] for r in store.search_posts("télétravail")} == {"102"}
     assert {r["id"] for r in store.search_posts("covoiturage")} == {"101"}
     store.apply_batch(cid, SyncBatch(removed_post_ids=["101"]))

@@ -1,0 +1,74 @@
+"""The views' rows as CSV, JSON or a plain-text table, for the command line and for export.
+
+All three take rows as the views return them (``Row`` subclasses) and use ``to_json_dict()``, so the
+values are the same everywhere: timestamps as ISO-8601 UTC, enums as their value. In CSV and in the
+table, a list becomes its items joined with spaces and a nested row (a topic reference) its
+``community_name:topic_id``.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from moderator.insights.base import Row
+
+Column = str | tuple[str, str]  # a field name, or (field name, header)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dict):
+        if "topic_id" in value:
+            return f"{value.get('community_name', '')}:{value['topic_id']}"
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, list):
+        return " ".join(_cell(v) for v in value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def to_json(rows: Sequence[Row], *, indent: int | None = 2) -> str:
+    """A JSON array of the rows' ``to_json_dict()``."""
+    return json.dumps([r.to_json_dict() for r in rows], ensure_ascii=False, indent=indent)
+
+
+def to_csv(rows: Sequence[Row], file: TextIO, columns: Sequence[Column] | None = None) -> None:
+    """Write the rows as CSV with a header line: every field, or the given ``columns``."""
+    dicts = [r.to_json_dict() for r in rows]
+    fields = _fields(rows, columns)
+    writer = csv.writer(file, lineterminator="\n")
+    writer.writerow([header for _, header in fields])
+    for d in dicts:
+        writer.writerow([_cell(d.get(name)) for name, _ in fields])
+
+
+def to_table(rows: Sequence[Row], columns: Sequence[Column] | None = None, *, max_width: int = 60) -> str:
+    """An aligned plain-text table: a header, a rule, one line a row; long cells cut with "…"."""
+    fields = _fields(rows, columns)
+    cells = [[header for _, header in fields]]
+    for r in rows:
+        d = r.to_json_dict()
+        cells.append([_clip(_cell(d.get(name)), max_width) for name, _ in fields])
+    widths = [max(len(line[i]) for line in cells) for i in range(len(fields))]
+    lines = []
+    for n, line in enumerate(cells):
+        lines.append("  ".join(v.ljust(w) for v, w in zip(line, widths, strict=True)).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines) + "\n"
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _fields(rows: Sequence[Row], columns: Sequence[Column] | None) -> list[tuple[str, str]]:
+    if columns is None:
+        columns = list(rows[0].to_json_dict()) if rows else []
+    return [(c, c) if isinstance(c, str) else c for c in columns]

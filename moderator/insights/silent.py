@@ -1,0 +1,438 @@
+"""Silent members: the people who read but do not write, those who stopped, those who just arrived.
+
+Segments (one per member; a newcomer is never also counted as a reader):
+
+*newcomers* ("nouveaux venus")
+    Joined in the last ``newcomer_days`` (30 by default) and no post yet.
+*readers* ("lecteurs")
+    Never posted, yet came to read: days visited, posts read, time read, topics entered or likes
+    given above zero. A member who only liked is a reader: a like needs a read. When the platform
+    does not report reads at all (all four read counters unknown), having been seen at all
+    (``last_seen_at``) is taken as the sign instead.
+*gone quiet* ("devenus silencieux")
+    At least ``min_contributions`` (3) posts in the ``active_days`` (90) before the last
+    ``quiet_days`` (28), and none in the last ``quiet_days`` — counted from the posts stored
+    locally, and confirmed by the platform's ``last_posted_at`` when it reports one (a post we did
+    not sync, say in a private category, still counts as not quiet).
+
+"Posted" means the platform's ``post_count`` when it reports more than zero, otherwise the regular
+posts stored locally. Staff (admins, moderators), the animation team (``team_usernames`` and the
+synced account) and system users (id zero or negative, as Discourse's ``system`` and bots, or the
+username ``system``) are never listed nor counted. Suspended members cannot be told apart: the
+platforms' member lists used by sync do not report it.
+
+The participation headline (``participation``) splits the same members the 90-9-1 way
+(Nielsen, "Participation Inequality", 2006):
+
+* *lurkers*: no post at all (``read_only`` of them showed signs of reading, ``never_seen`` did not);
+* *heavy contributors*: the smallest group of the most prolific members who together wrote at least
+  half of all posts (members tied with the last one taken are taken too). This measures the "1 %"
+  directly — the few who write most — instead of cutting at an arbitrary percentile;
+* *contributors*: everybody else who posted.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+from collections.abc import Iterable, Sequence
+from operator import itemgetter
+from typing import Any, ClassVar
+
+from moderator.insights.base import (
+    DAY,
+    REGULAR,
+    Row,
+    Scope,
+    clock,
+    duration,
+    from_ts,
+    in_list,
+    plural,
+    scopes,
+    team_names,
+    ts,
+)
+from moderator.store import Store
+
+HEAVY_SHARE = 0.5  # heavy contributors: the fewest members who together wrote this share of the posts
+
+
+class Segment(enum.StrEnum):
+    NEWCOMER = "newcomer"
+    GONE_QUIET = "gone_quiet"
+    READER = "reader"
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class SilentMemberRow(Row):
+    """One silent member, with the facts the suggestion rests on."""
+
+    COLUMNS: ClassVar[tuple[str, ...]] = ("community_name", "username", "segment", "next_step")
+
+    community_id: int
+    community_name: str
+    member_id: str
+    username: str
+    name: str
+    segment: Segment
+    joined: dt.datetime | None
+    last_seen: dt.datetime | None
+    last_posted: dt.datetime | None
+    posts: int
+    reads: int | None  # posts read; None when the platform does not report it
+    days_visited: int | None
+    likes_given: int | None
+    active_posts: int | None  # gone quiet: posts in the active window
+    last_topic: str | None  # gone quiet: the topic of their last stored post (platform id)
+    last_topic_title: str
+    next_step: str
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Participation(Row):
+    """The participation split of the selected communities, as numbers a chart can draw."""
+
+    COLUMNS: ClassVar[tuple[str, ...]] = (
+        "community_name",
+        "members",
+        "published",
+        "read_only",
+        "never_seen",
+        "contributors",
+        "heavy",
+    )
+
+    community_id: int | None  # None: several communities added up
+    community_name: str
+    members: int  # counted members (staff, team and system users left out)
+    published: int  # ever posted = contributors + heavy
+    read_only: int  # never posted, showed signs of reading
+    never_seen: int  # never posted, no sign of reading
+    lurkers: int  # no post at all = read_only + never_seen
+    contributors: int
+    heavy: int
+    posts: int  # all posts of the counted members
+    heavy_posts: int  # of which by the heavy contributors
+    heavy_min_posts: int  # the fewest posts of a heavy contributor (0 when nobody posted)
+    published_share: float  # shares of members, 0..1
+    read_only_share: float
+    lurker_share: float
+    contributor_share: float
+    heavy_share: float
+    heavy_posts_share: float  # share of all posts written by the heavy contributors
+    by_community: tuple[Participation, ...] = ()
+
+
+# The members counted (staff, team and system users left out), with their post count and whether
+# they showed signs of reading, as the module docstring defines them.
+_MEMBERS = f"""
+m AS MATERIALIZED (
+  SELECT m.id, m.username, m.name, m.created_at, m.last_seen_at, m.last_posted_at, m.posts_read,
+         m.days_visited, m.likes_given,
+         CASE WHEN COALESCE(m.post_count, 0) > 0 THEN m.post_count
+              ELSE (SELECT COUNT(*) FROM posts p WHERE p.community_id = :cid AND p.author_id = m.id
+                    AND {REGULAR.format(a="p")}) END AS posts,
+         (COALESCE(m.days_visited, 0) > 0 OR COALESCE(m.posts_read, 0) > 0 OR COALESCE(m.time_read, 0) > 0
+          OR COALESCE(m.topics_entered, 0) > 0 OR COALESCE(m.likes_given, 0) > 0
+          OR (m.days_visited IS NULL AND m.posts_read IS NULL AND m.time_read IS NULL
+              AND m.topics_entered IS NULL AND m.last_seen_at IS NOT NULL)) AS reads
+  FROM members m
+  WHERE m.community_id = :cid AND m.admin = 0 AND m.moderator = 0
+    AND m.id != '0' AND m.id NOT GLOB '-[0-9]*' AND lower(m.username) != 'system'
+    AND lower(m.username) NOT IN (SELECT value FROM json_each(:team))
+)"""
+
+# Authors with enough regular posts in the active window and no post at all since, from the stored
+# posts (the + keeps SQLite on the time-range index instead of walking every post by author).
+_QUIET = f"""
+q AS MATERIALIZED (
+  SELECT p.author_id, SUM(p.created_at < :quiet_start AND {REGULAR.format(a="p")}) AS active_posts,
+         SUM(p.created_at >= :quiet_start) AS recent_posts, MAX(p.created_at) AS last_at
+  FROM posts p WHERE p.community_id = :cid AND p.created_at >= :active_start AND p.post_type = 1
+    AND p.author_id IS NOT NULL
+  GROUP BY +p.author_id HAVING active_posts >= :min_posts AND recent_posts = 0
+)"""
+
+_SILENT = f"""WITH {_MEMBERS}, {_QUIET},
+s AS (
+  SELECT m.*, q.active_posts, q.last_at,
+         CASE WHEN m.posts = 0 AND m.created_at >= :newcomer_start THEN 0
+              WHEN m.posts = 0 AND m.reads THEN 2
+              WHEN m.posts > 0 AND q.author_id IS NOT NULL
+                   AND (m.last_posted_at IS NULL OR m.last_posted_at < :quiet_start) THEN 1 END AS segment
+  FROM m LEFT JOIN q ON q.author_id = m.id
+)
+SELECT s.segment, s.id, s.username, s.name, s.created_at, s.last_seen_at, s.last_posted_at, s.posts,
+       s.posts_read, s.days_visited, s.likes_given, s.active_posts, s.last_at, lt.topic_id,
+       COALESCE(t.title, ''),
+       -- the order within a segment: newcomers newest first, gone quiet most active first, readers
+       -- most engaged first (days visited, posts read, last seen)
+       CASE s.segment WHEN 0 THEN -s.created_at WHEN 1 THEN -s.active_posts
+            ELSE -COALESCE(s.days_visited, 0) END,
+       CASE s.segment WHEN 2 THEN -COALESCE(s.posts_read, 0) ELSE 0 END,
+       CASE s.segment WHEN 2 THEN -COALESCE(s.last_seen_at, 0) ELSE 0 END,
+       lower(s.username)
+FROM s
+LEFT JOIN posts lt ON s.segment = 1 AND lt.rowid = (SELECT p.rowid FROM posts p WHERE p.community_id = :cid
+                    AND p.author_id = s.id ORDER BY p.created_at DESC LIMIT 1)
+LEFT JOIN topics t ON t.community_id = :cid AND t.id = lt.topic_id
+WHERE s.segment IN (SELECT value FROM json_each(:segments))
+ORDER BY 1, 16, 17, 18, 19 LIMIT :limit
+"""
+
+_PARTICIPATION = f"WITH {_MEMBERS} SELECT m.posts, m.reads FROM m"
+
+# The codes 0, 1, 2 of _SILENT, which are also the order of the segments in the list.
+_SEGMENTS = (Segment.NEWCOMER, Segment.GONE_QUIET, Segment.READER)
+
+
+def _ago(now: int, when: int | None) -> str:
+    return "never" if when is None else f"{duration(now - when)} ago"
+
+
+def _newcomer_step(now: int, joined: int, read: int | None, likes: int | None) -> str:
+    days = (now - joined) // DAY
+    text = f"Welcome them: newcomer since {'today' if days == 0 else plural(days, 'day')}, never posted"
+    if read:
+        text += f", has read {plural(read, 'post')}"
+    if likes:
+        text += f", gave {plural(likes, 'like')}"
+    return text
+
+
+def _reader_step(now: int, visited: int | None, read: int | None, likes: int | None, seen: int | None) -> str:
+    facts = []
+    if visited:
+        facts.append(f"visited {visited} day" if visited == 1 else f"visited {visited} days")
+    if read:
+        facts.append(f"read {read} post" if read == 1 else f"read {read} posts")
+    if likes:
+        facts.append(f"gave {likes} like" if likes == 1 else f"gave {likes} likes")
+    if not facts:
+        facts.append(f"last seen {_ago(now, seen)} (reads not reported)")
+    return f"Invite them into a discussion: {', '.join(facts)}, never posted"
+
+
+def _quiet_step(now: int, active: int, last: int, title: str, seen: int | None, scope: Scope) -> str:
+    windows = scope.settings.silent_windows
+    text = (
+        f"Check in: {plural(active, 'post')} in the {windows.active_days} days before the last"
+        f" {windows.quiet_days}, none for {duration(now - last)}"
+    )
+    if title:
+        text += f"; last in “{title}”"
+    if seen is not None and now - seen < windows.quiet_days * DAY:
+        text += f"; still visits (seen {_ago(now, seen)})"
+    return text
+
+
+def _params(scope: Scope, now: int) -> dict[str, Any]:
+    windows = scope.settings.silent_windows
+    quiet_start = now - windows.quiet_days * DAY
+    return {
+        "cid": scope.id,
+        "team": in_list(team_names(scope)),
+        "quiet_start": quiet_start,
+        "active_start": quiet_start - windows.active_days * DAY,
+        "min_posts": windows.min_contributions,
+        "newcomer_start": now - windows.newcomer_days * DAY,
+    }
+
+
+Ranked = tuple[tuple[Any, ...], SilentMemberRow]
+
+
+def _scope_rows(
+    store: Store, scope: Scope, now: int, segments: set[Segment], limit: int | None
+) -> list[Ranked]:
+    """The silent members of one community in the wanted segments, each with its sort key."""
+    params = _params(scope, now) | {
+        "segments": in_list(_SEGMENTS.index(s) for s in segments),
+        "limit": -1 if limit is None else limit,
+    }
+    cursor = store.read().cursor()
+    cursor.row_factory = None  # plain tuples: thousands of rows
+    cid, community = scope.id, scope.name
+    rows = []
+    for (
+        code,
+        mid,
+        username,
+        name,
+        joined,
+        seen,
+        posted,
+        posts,
+        read,
+        visited,
+        likes,
+        active,
+        last_at,
+        last_topic,
+        title,
+        *rank,
+    ) in cursor.execute(_SILENT, params):
+        if code == 0:
+            step = _newcomer_step(now, joined, read, likes)
+        elif code == 2:
+            step = _reader_step(now, visited, read, likes, seen)
+        else:
+            step = _quiet_step(now, active, last_at, title, seen, scope)
+        row = SilentMemberRow(
+            community_id=cid,
+            community_name=community,
+            member_id=mid,
+            username=username,
+            name=name,
+            segment=_SEGMENTS[code],
+            joined=from_ts(joined),
+            last_seen=from_ts(seen),
+            last_posted=from_ts(posted or last_at),
+            posts=posts,
+            reads=read,
+            days_visited=visited,
+            likes_given=likes,
+            active_posts=active if code == 1 else None,
+            last_topic=last_topic,
+            last_topic_title=title,
+            next_step=step,
+        )
+        *order, lowered = rank
+        rows.append(((code, *order, cid, lowered), row))
+    return rows
+
+
+def silent_members(
+    store: Store,
+    community_ids: Iterable[int] | None = None,
+    *,
+    now: dt.datetime | None = None,
+    segments: Iterable[Segment] | None = None,
+    limit: int | None = None,
+) -> list[SilentMemberRow]:
+    """The silent members of the selected communities: newcomers, then gone quiet, then readers.
+
+    Within a segment: newcomers newest first, gone quiet most active first, readers most engaged
+    first (days visited, posts read, last seen). ``limit`` keeps the first rows only.
+    """
+    at = ts(clock(now))
+    wanted = set(Segment) if segments is None else set(segments)
+    ranked = [
+        item
+        for scope in scopes(store, community_ids)
+        for item in _scope_rows(store, scope, at, wanted, limit)
+    ]
+    ranked.sort(key=itemgetter(0))
+    return [row for _, row in (ranked if limit is None else ranked[:limit])]
+
+
+def _share(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
+
+
+def _split(
+    community_id: int | None, name: str, counts: Sequence[int], read_only: int, never_seen: int
+) -> Participation:
+    posted = sorted((c for c in counts if c > 0), reverse=True)
+    total = sum(posted)
+    heavy = heavy_posts = heavy_min = 0
+    for count in posted:
+        if heavy_posts >= HEAVY_SHARE * total and count < heavy_min:
+            break
+        heavy, heavy_posts, heavy_min = heavy + 1, heavy_posts + count, count
+    return _participation(
+        community_id,
+        name,
+        len(counts),
+        read_only,
+        never_seen,
+        len(posted) - heavy,
+        heavy,
+        total,
+        heavy_posts,
+        heavy_min,
+    )
+
+
+def _participation(
+    community_id: int | None,
+    name: str,
+    members: int,
+    read_only: int,
+    never_seen: int,
+    contributors: int,
+    heavy: int,
+    posts: int,
+    heavy_posts: int,
+    heavy_min: int,
+    by_community: tuple[Participation, ...] = (),
+) -> Participation:
+    lurkers = read_only + never_seen
+    return Participation(
+        community_id=community_id,
+        community_name=name,
+        members=members,
+        published=contributors + heavy,
+        read_only=read_only,
+        never_seen=never_seen,
+        lurkers=lurkers,
+        contributors=contributors,
+        heavy=heavy,
+        posts=posts,
+        heavy_posts=heavy_posts,
+        heavy_min_posts=heavy_min,
+        published_share=_share(contributors + heavy, members),
+        read_only_share=_share(read_only, members),
+        lurker_share=_share(lurkers, members),
+        contributor_share=_share(contributors, members),
+        heavy_share=_share(heavy, members),
+        heavy_posts_share=_share(heavy_posts, posts),
+        by_community=by_community,
+    )
+
+
+def participation(
+    store: Store, community_ids: Iterable[int] | None = None, *, now: dt.datetime | None = None
+) -> Participation:
+    """The participation headline of the selected communities.
+
+    Heavy contributors are found per community (the few who write most of *that* community's posts);
+    with several communities the counts are added up and each one's split is in ``by_community``.
+    """
+    at = ts(clock(now))
+    parts = []
+    for scope in scopes(store, community_ids):
+        cursor = store.read().cursor()
+        cursor.row_factory = None
+        members = cursor.execute(_PARTICIPATION, _params(scope, at)).fetchall()
+        read_only = sum(1 for posts, reads in members if not posts and reads)
+        parts.append(
+            _split(
+                scope.id,
+                scope.name,
+                [p for p, _ in members],
+                read_only,
+                sum(1 for p, _ in members if not p) - read_only,
+            )
+        )
+    if len(parts) == 1:
+        return parts[0]
+
+    def total(field: str) -> int:
+        return sum(getattr(p, field) for p in parts)
+
+    return _participation(
+        None,
+        "All communities",
+        total("members"),
+        total("read_only"),
+        total("never_seen"),
+        total("contributors"),
+        total("heavy"),
+        total("posts"),
+        total("heavy_posts"),
+        min((p.heavy_min_posts for p in parts if p.heavy), default=0),
+        tuple(parts),
+    )

@@ -1,0 +1,403 @@
+"""Trending ideas ("idées qui montent"): the topics gaining traction now, each rank explained in words.
+
+Looked at: open, listed, non-deleted topics that are not private messages — only those of the
+``idea_category_ids`` (and their sub-categories) or tagged with one of ``idea_tags`` when the
+community sets either.
+
+**Activity in the window** (``window_days``, 7 by default), per topic:
+
+* ``R`` replies: regular posts after the first, written in the window;
+* ``L`` likes gained. Posts carry like counts but not like times, so when sync snapshots cover the
+  window (one taken at or before its start, one after) ``L`` is the growth of the topic's like count
+  between them, pro rata of the part of each snapshot interval inside the window. Otherwise ``L`` is
+  the likes on the posts written in the window. The explanation says which;
+* ``P`` new participants: people other than the topic's author who posted in the window and never
+  before in that topic;
+* ``V`` views gained, from the snapshots only (unknown otherwise).
+
+``A = R + L + 2·P + ln(1 + V)``: a new voice counts double, views count logarithmically as in
+Discourse's top score, so a much-viewed topic does not drown the rest. (No platform synced so far
+reports votes; they would add to ``L``.)
+
+**Rising, not just busy.** The topic's own pace before the window, ``E`` (replies plus likes per
+window length, over up to ``baseline_weeks`` = 8 weeks of its life before the window: replies from
+the posts table; likes from the snapshots when they tell the like count at both ends of that span —
+the last snapshot at or before the window start, and one at or before the span start, or the topic
+was born inside the span — else the likes on the posts written in the span), is compared with now:
+the *rising share* ``ρ = max(0, 1 − E / (R + L))`` is the part of this window's activity above the
+usual pace — 1 for a topic with no past, 0 for a topic only as busy as it always was. A span
+shorter than the window counts as a whole window, so a few days of history do not extrapolate.
+
+**Time gravity**, as Hacker News and Discourse's hot score do::
+
+    score = ρ · max(0, A − 1) / (age_hours + 2) ** GRAVITY
+
+where ``age_hours`` is how long ago, on average, this window's activity happened (the weighted mean
+time of its replies, likes, new participants and views), so a burst today outranks the same burst
+five days ago. The ``− 1`` is Discourse's: a single reply or like is not a trend. ``GRAVITY`` is 0.8,
+gentler than Discourse's 1.2 and Hacker News' 1.8: those decay from a topic's birth, ours only
+within an already bounded window, where activity of yesterday should still weigh about a third of
+activity of a few hours ago.
+
+Each row explains its rank over the last ``explain_days`` (3): "+14 likes and 6 new participants in
+3 days; +9 replies this week vs 1/week before", and says where its likes come from.
+
+``topic_snapshots`` are written by ``Store.apply_batch`` (a row per topic whose counts changed, at
+most one an hour) and thinned by ``prune_snapshots``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import math
+from collections.abc import Iterable, Sequence
+from itertools import pairwise
+from typing import Any, ClassVar
+
+from moderator.insights.base import (
+    DAY,
+    HOUR,
+    REGULAR,
+    Row,
+    Scope,
+    clock,
+    dict_rows,
+    from_ts,
+    in_list,
+    scopes,
+    ts,
+)
+from moderator.store import Store
+
+GRAVITY = 0.8
+WINDOW_DAYS = 7
+EXPLAIN_DAYS = 3
+BASELINE_WEEKS = 8
+PARTICIPANT_WEIGHT = 2.0
+
+Series = list[tuple[int, int]]  # (taken_at, value), oldest first
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class TrendingTopicRow(Row):
+    """One rising topic with the figures its score and explanation come from."""
+
+    COLUMNS: ClassVar[tuple[str, ...]] = ("community_name", "topic_id", "title", "score", "why")
+
+    community_id: int
+    community_name: str
+    topic_id: str
+    slug: str
+    title: str
+    category_id: str | None
+    category_name: str
+    tags: tuple[str, ...]
+    created_at: dt.datetime | None
+    score: float
+    replies: int  # in the window
+    likes: int
+    likes_source: str  # "snapshots" or "posts"
+    new_participants: int
+    views: int | None  # None: no snapshots to tell
+    recent_replies: int  # in the explanation window
+    recent_likes: int
+    recent_participants: int
+    recent_views: int | None
+    past_per_window: float  # E: replies + likes per window before it
+    past_replies_per_week: float
+    rising_share: float  # ρ
+    activity_age_hours: float
+    why: str
+
+
+def idea_category_ids(store: Store, scope: Scope) -> set[str]:
+    """The idea categories of the settings and their sub-categories."""
+    found = set(scope.settings.idea_category_ids)
+    if not found:
+        return found
+    categories = store.categories(scope.id)
+    while True:
+        children = {c.id for c in categories if c.parent_id in found and c.id not in found}
+        if not children:
+            return found
+        found |= children
+
+
+def _topic_filter(store: Store, scope: Scope) -> tuple[str, dict[str, Any]]:
+    where = (
+        "t.archetype = 'regular' AND t.deleted_at IS NULL AND t.visible = 1 AND t.closed = 0"
+        " AND t.archived = 0"
+    )
+    cats, tags = idea_category_ids(store, scope), [t.lower() for t in scope.settings.idea_tags]
+    if cats or tags:
+        where += (
+            " AND (t.category_id IN (SELECT value FROM json_each(:idea_cats)) OR EXISTS (SELECT 1 FROM"
+            " json_each(t.tags) j WHERE lower(j.value) IN (SELECT value FROM json_each(:idea_tags))))"
+        )
+    return where, {"idea_cats": in_list(sorted(cats)), "idea_tags": in_list(tags)}
+
+
+def gained(series: Series, start: int, end: int) -> tuple[float, float]:
+    """How much a counter grew within (start, end], and the growth-weighted sum of its times.
+
+    Each interval between two snapshots contributes its growth pro rata of the part of it that lies
+    in (start, end], placed at the middle of that part. A decrease (an unlike) counts as no growth.
+    """
+    amount = weighted = 0.0
+    for (a, va), (b, vb) in pairwise(series):
+        if b <= start or a >= end or vb <= va or b <= a:
+            continue
+        lo, hi = max(a, start), min(b, end)
+        part = (vb - va) * (hi - lo) / (b - a)
+        amount += part
+        weighted += part * (lo + hi) / 2
+    return amount, weighted
+
+
+@dataclasses.dataclass
+class _Topic:
+    """What is gathered for one candidate topic before it is scored."""
+
+    info: dict[str, Any]
+    replies: list[int] = dataclasses.field(default_factory=list)  # times
+    post_likes: list[tuple[int, int]] = dataclasses.field(default_factory=list)  # (time, likes)
+    newcomers: dict[str, int] = dataclasses.field(default_factory=dict)  # author -> first time
+    likes: Series = dataclasses.field(default_factory=list)  # the anchor, then the window's snapshots
+    views: Series = dataclasses.field(default_factory=list)
+    anchored: bool = False  # a snapshot at or before the window start heads the series
+    base_likes: int | None = None  # likes at the last snapshot at or before the baseline start
+    past_replies: int = 0
+    past_post_likes: int = 0
+
+
+_WINDOW_POSTS = f"""
+SELECT p.topic_id, p.author_id, p.created_at, p.like_count, p.post_number, t.author_id AS op,
+       EXISTS (SELECT 1 FROM posts e WHERE e.community_id = :cid AND e.topic_id = p.topic_id
+               AND e.author_id = p.author_id AND e.created_at < :since) AS seen_before
+FROM posts p JOIN topics t ON t.community_id = p.community_id AND t.id = p.topic_id
+WHERE p.community_id = :cid AND p.created_at >= :since AND p.created_at <= :now AND {REGULAR.format(a="p")}
+  AND {{where}}
+"""
+
+_WINDOW_SNAPSHOTS = """
+SELECT s.topic_id, s.taken_at, s.like_count, s.views FROM topic_snapshots s
+WHERE s.community_id = :cid AND s.taken_at > :since AND s.taken_at <= :now
+"""
+
+_TOPICS = """
+SELECT t.id, t.title, t.slug, t.category_id, t.tags, t.created_at, COALESCE(c.name, '') AS category_name,
+       (SELECT json_array(s.taken_at, s.like_count, s.views) FROM topic_snapshots s
+        WHERE s.community_id = :cid AND s.topic_id = t.id AND s.taken_at <= :since
+        ORDER BY s.taken_at DESC LIMIT 1) AS anchor,
+       (SELECT s.like_count FROM topic_snapshots s WHERE s.community_id = :cid AND s.topic_id = t.id
+        AND s.taken_at <= :base_start ORDER BY s.taken_at DESC LIMIT 1) AS base_likes
+FROM topics t LEFT JOIN categories c ON c.community_id = t.community_id AND c.id = t.category_id
+WHERE t.community_id = :cid AND t.id IN (SELECT value FROM json_each(:ids)) AND {where}
+"""
+
+_PAST = f"""
+SELECT p.topic_id, SUM(p.post_number > 1), SUM(p.like_count) FROM posts p
+WHERE p.community_id = :cid AND p.topic_id IN (SELECT value FROM json_each(:ids))
+  AND p.created_at >= :base_start AND p.created_at < :since AND {REGULAR.format(a="p")}
+GROUP BY p.topic_id
+"""
+
+
+def _gather(store: Store, scope: Scope, now: int, since: int, base_start: int) -> dict[str, _Topic]:
+    """The topics active in the window (posts or snapshots) that may trend, with their figures."""
+    where, params = _topic_filter(store, scope)
+    params |= {"cid": scope.id, "now": now, "since": since, "base_start": base_start}
+    posts = list(dict_rows(store, _WINDOW_POSTS.format(where=where), params))
+    snapshots: dict[str, list[tuple[int, int, int]]] = {}
+    for topic_id, taken_at, likes, views in store.read().execute(_WINDOW_SNAPSHOTS, params):
+        snapshots.setdefault(topic_id, []).append((taken_at, likes, views))
+    params["ids"] = json.dumps(sorted({r["topic_id"] for r in posts} | set(snapshots)))
+    # Only the topics that may trend come back: the filter applies to the snapshots' topics too.
+    topics = {r["id"]: _Topic(r) for r in dict_rows(store, _TOPICS.format(where=where), params)}
+    for r in posts:
+        topic = topics[r["topic_id"]]
+        topic.post_likes.append((r["created_at"], r["like_count"]))
+        if r["post_number"] > 1:
+            topic.replies.append(r["created_at"])
+        author = r["author_id"]
+        if author is not None and author != r["op"] and not r["seen_before"]:
+            topic.newcomers[author] = min(topic.newcomers.get(author, r["created_at"]), r["created_at"])
+    for topic_id, topic in topics.items():
+        points = sorted(snapshots.get(topic_id, ()))
+        if topic.info["anchor"] is not None:
+            points.insert(0, tuple(json.loads(topic.info["anchor"])))
+            topic.anchored = True
+        topic.likes = [(at, likes) for at, likes, _ in points]
+        topic.views = [(at, views) for at, _, views in points]
+        topic.base_likes = topic.info["base_likes"]
+    for topic_id, replies, likes in store.read().execute(_PAST, params):
+        if topic_id in topics:  # not a topic that may trend (closed, private...)
+            topics[topic_id].past_replies = replies or 0
+            topics[topic_id].past_post_likes = likes or 0
+    return topics
+
+
+def _and(parts: Sequence[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _pace(value: float) -> str:
+    if value == 0:
+        return "none"
+    return f"{value:.0f}" if value >= 10 or value == int(value) else f"{value:.1f}"
+
+
+def _figures(replies: int, likes: int, participants: int, views: int | None) -> list[str]:
+    parts = []
+    if replies:
+        parts.append(f"+{replies} {'reply' if replies == 1 else 'replies'}")
+    if likes:
+        parts.append(f"+{likes} {'like' if likes == 1 else 'likes'}")
+    if participants:
+        parts.append(f"{participants} new {'participant' if participants == 1 else 'participants'}")
+    if views:
+        parts.append(f"+{views} views")
+    return parts
+
+
+def _score_topic(
+    scope: Scope, t: _Topic, now: int, since: int, base_start: int, explain_since: int, window_days: int
+) -> TrendingTopicRow | None:
+    info = t.info
+    created = info["created_at"]
+    window = now - since
+    from_snapshots = t.anchored and len(t.likes) > 1
+    if from_snapshots:
+        likes, like_times = gained(t.likes, since, now)
+        recent_likes = gained(t.likes, explain_since, now)[0]
+        views, view_times = gained(t.views, since, now)
+        recent_views: float | None = gained(t.views, explain_since, now)[0]
+    else:
+        likes = float(sum(n for _, n in t.post_likes))
+        like_times = float(sum(n * at for at, n in t.post_likes))
+        recent_likes = float(sum(n for at, n in t.post_likes if at >= explain_since))
+        views, view_times, recent_views = 0.0, 0.0, None
+    replies = len(t.replies)
+    participants = len(t.newcomers)
+
+    # The topic's own pace before the window, per window length: replies from the posts; likes
+    # from the snapshots when they tell the likes at the start of that span, else from the posts.
+    past = past_replies_per_week = 0.0
+    if created is None or created < since:
+        span_start = max(base_start, created or base_start)
+        span = since - span_start
+        past_replies_per_week = t.past_replies * 7 * DAY / max(span, 7 * DAY)
+        past = t.past_replies * window / max(span, window)
+        likes_then = t.likes[0][1] if t.anchored else None
+        likes_before = 0 if created is not None and created >= base_start else t.base_likes
+        if likes_then is not None and likes_before is not None:
+            past += max(0, likes_then - likes_before) * window / max(span, window)
+        else:
+            past += t.past_post_likes * window / max(span, window)
+    units = replies + likes
+    rising = max(0.0, 1 - past / units) if units else (1.0 if past == 0 else 0.0)
+
+    view_weight = math.log1p(views)
+    activity = replies + likes + PARTICIPANT_WEIGHT * participants + view_weight
+    if activity <= 0:
+        return None
+    mean_time = (
+        sum(t.replies)
+        + like_times
+        + PARTICIPANT_WEIGHT * sum(t.newcomers.values())
+        + (view_weight * view_times / views if views else 0.0)
+    ) / activity
+    age_hours = max(0.0, (now - mean_time) / HOUR)
+    score = rising * max(0.0, activity - 1) / (age_hours + 2) ** GRAVITY
+    if score <= 0:
+        return None
+
+    period = "this week" if window_days == 7 else f"in {window_days} days"
+    recent_replies = sum(1 for at in t.replies if at >= explain_since)
+    recent_participants = sum(1 for at in t.newcomers.values() if at >= explain_since)
+    explain_days = round((now - explain_since) / DAY)
+    parts = _figures(recent_replies, round(recent_likes), recent_participants, round(recent_views or 0))
+    why = [f"{_and(parts)} in {explain_days} days"] if parts else []
+    if created is not None and created >= since:
+        why.append(f"new {period}")
+    elif replies:
+        pace = _pace(past_replies_per_week)
+        why.append(
+            f"+{replies} {'reply' if replies == 1 else 'replies'} {period} vs {pace}{'/week' * (pace != 'none')} before"
+        )
+    elif likes:
+        why.append(f"+{round(likes)} likes {period} vs {_pace(past)} in a {window_days}-day span before")
+    if not parts:
+        why.insert(0, f"{_and(_figures(replies, round(likes), participants, round(views)))} {period}")
+    text = "; ".join(why)
+    if likes >= 0.5:
+        text += " (likes from sync snapshots)" if from_snapshots else f" (likes on posts written {period})"
+    return TrendingTopicRow(
+        community_id=scope.id,
+        community_name=scope.name,
+        topic_id=info["id"],
+        slug=info["slug"],
+        title=info["title"],
+        category_id=info["category_id"],
+        category_name=info["category_name"],
+        tags=tuple(json.loads(info["tags"])),
+        created_at=from_ts(created),
+        score=round(score, 4),
+        replies=replies,
+        likes=round(likes),
+        likes_source="snapshots" if from_snapshots else "posts",
+        new_participants=participants,
+        views=round(views) if from_snapshots else None,
+        recent_replies=recent_replies,
+        recent_likes=round(recent_likes),
+        recent_participants=recent_participants,
+        recent_views=None if recent_views is None else round(recent_views),
+        past_per_window=round(past, 2),
+        past_replies_per_week=round(past_replies_per_week, 2),
+        rising_share=round(rising, 3),
+        activity_age_hours=round(age_hours, 1),
+        why=text,
+    )
+
+
+def trending_ideas(
+    store: Store,
+    community_ids: Iterable[int] | None = None,
+    *,
+    now: dt.datetime | None = None,
+    window_days: int = WINDOW_DAYS,
+    explain_days: int = EXPLAIN_DAYS,
+    baseline_weeks: int = BASELINE_WEEKS,
+    limit: int | None = 100,
+) -> list[TrendingTopicRow]:
+    """The rising topics of the selected communities, highest score first (see the module docstring)."""
+    at = ts(clock(now))
+    since = at - window_days * DAY
+    base_start = since - baseline_weeks * 7 * DAY
+    explain_since = at - min(explain_days, window_days) * DAY
+    rows: list[TrendingTopicRow] = []
+    for scope in scopes(store, community_ids):
+        for topic in _gather(store, scope, at, since, base_start).values():
+            row = _score_topic(scope, topic, at, since, base_start, explain_since, window_days)
+            if row is not None:
+                rows.append(row)
+    rows.sort(key=lambda r: (-r.score, r.community_id, r.topic_id))
+    return rows if limit is None else rows[:limit]
+
+
+def prune_snapshots(store: Store, *, now: dt.datetime | None = None, keep_days: int = 90) -> int:
+    """Thin out old topic snapshots: past ``keep_days``, keep one a day per topic. Rows deleted.
+
+    Trending reads at most ``window_days + 7 * baseline_weeks`` days back, plus one older anchor.
+    """
+    cutoff = ts(clock(now)) - keep_days * DAY
+    with store.write() as db:
+        cur = db.execute(
+            "DELETE FROM topic_snapshots WHERE taken_at < ? AND taken_at NOT IN (SELECT MAX(o.taken_at)"
+            " FROM topic_snapshots o WHERE o.community_id = topic_snapshots.community_id"
+            " AND o.topic_id = topic_snapshots.topic_id AND o.taken_at < ? GROUP BY o.taken_at / 86400)",
+            (cutoff, cutoff),
+        )
+    return cur.rowcount

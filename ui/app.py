@@ -1,0 +1,134 @@
+"""Starting and stopping the desktop app.
+
+``main()`` is the whole life of the GUI: a QApplication with the user's language and light/dark
+scheme, the crash handler, the store (``open_context``, in the data directory ``main.py`` chose),
+the main window, and a sync of every community right away, so a newcomer lands in the living sandbox
+community with no account, no network and no question. On quit, in this order: syncs cancelled,
+background jobs waited for, the sandbox server stopped, the store closed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import logging.handlers
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtWidgets import QApplication
+
+from moderator import paths
+from ui import dialogs, i18n, icons, theme
+from ui.crash import CrashHandler
+
+if TYPE_CHECKING:
+    from moderator.bootstrap import AppContext
+    from ui.main_window import MainWindow
+    from ui.sync_controller import SyncController
+    from ui.tasks import TaskManager
+
+log = logging.getLogger(__name__)
+
+ORGANIZATION = "Community Moderator"
+APPLICATION = "community-moderator"
+DESKTOP_FILE = "community-moderator"
+
+
+@dataclasses.dataclass
+class Running:
+    """Everything ``start`` opened, for ``stop`` to close in the right order."""
+
+    app: QApplication
+    ctx: AppContext
+    tasks: TaskManager
+    controller: SyncController
+    window: MainWindow
+    crash: CrashHandler
+
+
+def setup_logging() -> None:
+    """Log to a rotating file in the data directory (what a bug report attaches)."""
+    handler = logging.handlers.RotatingFileHandler(
+        paths.log_dir() / "moderator.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def make_application(argv: Sequence[str]) -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(list(argv))
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    QApplication.setApplicationDisplayName(QCoreApplication.translate("app", "Community Moderator"))
+    QApplication.setDesktopFileName(DESKTOP_FILE)
+    QApplication.setWindowIcon(icons.icon("app"))
+    if QLocale.system().language() == QLocale.Language.C:
+        # A bare "C"/POSIX environment (containers, CI): read dates like an English desktop would.
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    i18n.install_translators(app, QLocale())
+    theme.follow_system(app)
+    return app
+
+
+def start(argv: Sequence[str] = (), *, sync_at_start: bool = True, dark: bool | None = None) -> Running:
+    """Open everything and show the window (also used by the screenshots and the tests)."""
+    from moderator.bootstrap import open_context
+    from ui.main_window import MainWindow
+    from ui.sync_controller import SyncController
+    from ui.tasks import TaskManager
+
+    app = make_application([sys.argv[0] if sys.argv else APPLICATION, *argv])
+    if dark is not None:
+        theme.apply(app, dark=dark)
+    crash = CrashHandler(app)
+    crash.install()
+    try:
+        ctx = open_context()
+    except Exception as exc:  # a newer schema, a corrupt file, a full disk: say it in words
+        log.exception("Cannot open the local data")
+        crash.uninstall()
+        raise StartupError(str(exc)) from exc
+    tasks = TaskManager(app)
+    controller = SyncController(ctx, tasks, app)
+    window = MainWindow(ctx, tasks, controller)
+    window.show()
+    window.wiring.start()
+    if sync_at_start:
+        controller.start_schedule()
+    return Running(app, ctx, tasks, controller, window, crash)
+
+
+def stop(running: Running) -> None:
+    """Cancel, wait, then close: a worker must never find the store closed under it."""
+    window = running.window
+    window.shutdown()
+    window.close()
+    window.deleteLater()
+    dialogs.close_all()
+    running.ctx.close()  # stops the sandbox server, closes the store
+    running.crash.uninstall()
+
+
+class StartupError(Exception):
+    """The app cannot start (the message says why and what to do)."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """The GUI entry point (``community-moderator``, ``python main.py``)."""
+    setup_logging()
+    try:
+        running = start(list(argv or []))
+    except StartupError as exc:
+        make_application([])
+        dialogs.set_enabled(True)
+        box = dialogs.critical(None, str(exc), title=QCoreApplication.translate("app", "Cannot start"))
+        if box is not None:
+            box.exec()
+        return 1
+    running.app.aboutToQuit.connect(lambda: stop(running))
+    return int(running.app.exec())

@@ -1,0 +1,342 @@
+"""The window: sidebar | list | reading pane, like a mail client, with the status bar below.
+
+The window wires parts together and owns nothing heavy: views come from the registry
+(``ui.views``), background work goes through the ``TaskManager``, sync through the
+``SyncController``. After each sync every view is told new data exists (it refreshes only if it is
+visible), the sidebar dots and the status bar follow the controller's states, and an unreachable
+community gets a quiet banner instead of an error box.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, QTimer, QUrl, Slot
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+
+from moderator.model import AuthKind
+from ui import dialogs, features, icons, reading_pane, timefmt, views
+from ui.actions import build_actions
+from ui.banners import BannerArea
+from ui.empty_state import EmptyState
+from ui.reading_pane import ReadingPane
+from ui.shortcuts_dialog import ShortcutsDialog
+from ui.sidebar import Sidebar
+from ui.status_bar import SyncStatusBar
+from ui.sync_controller import SyncController, SyncState
+from ui.views import TopicRef, View
+
+if TYPE_CHECKING:
+    from moderator.bootstrap import AppContext
+    from ui.tasks import TaskManager
+
+log = logging.getLogger(__name__)
+
+FIRST_LAUNCH_BANNER = "first-launch"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, tasks: TaskManager, controller: SyncController) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.tasks = tasks
+        self.controller = controller
+        self.setWindowTitle(self.tr("Community Moderator"))
+        self.setWindowIcon(icons.icon("app"))
+        self.resize(1400, 860)
+
+        views.register_builtin_views()  # the sidebar order; features replace the placeholders
+        self.features = features.register_views(self)
+        self.sidebar = Sidebar(self)
+        self.sidebar.set_views(views.registered())
+        self.banners = BannerArea(self)
+        self.stack = QStackedWidget(self)
+        self.reading = ReadingPane(ctx, self)
+        self.view_widgets: dict[str, QWidget] = {}
+        self.current_key = "all"
+        for spec in views.registered():
+            self.view_widgets[spec.key] = self._build_view(spec)
+
+        middle = QWidget(self)
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        middle_layout.setSpacing(0)
+        middle_layout.addWidget(self.banners)
+        middle_layout.addWidget(self.stack, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.sidebar)
+        splitter.addWidget(middle)
+        splitter.addWidget(self.reading)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 2)
+        splitter.setSizes([240, 680, 480])
+        self.splitter = splitter
+        self.setCentralWidget(splitter)
+
+        self.status = SyncStatusBar(controller, self)
+        self.setStatusBar(self.status)
+        self.actions = build_actions(self)
+
+        self.sidebar.chosen.connect(self.choose)
+        self.status.cancel_requested.connect(self.cancel_sync)
+        self.reading.open_in_browser_requested.connect(self.open_in_browser)
+        controller.state_changed.connect(self._on_sync_state)
+        controller.finished.connect(self._on_sync_finished)
+        tasks.unhandled_error.connect(self._on_unhandled_error)
+        self._live_refresh = QTimer(self)  # while a long sync runs, show what has arrived so far
+        self._live_refresh.setInterval(3000)
+        self._live_refresh.timeout.connect(self._refresh_current)
+
+        self.wiring = features.FeatureWiring(self, self.features)
+
+        self._shut_down = False
+        self.reload_communities()
+        self.sidebar.select_key("all", emit=False)
+        self.choose("all")
+
+    # -- views -------------------------------------------------------------------------------
+
+    def _build_view(self, spec: views.ViewSpec) -> QWidget:
+        if spec.factory is None:
+            page = EmptyState(self)
+            page.set_text(
+                spec.title(),
+                self.tr(
+                    "This view comes with a next version of the app. Meanwhile, every topic is in All communities."
+                ),
+            )
+            self.stack.addWidget(page)
+            return page
+        view = spec.factory(self.ctx, self)
+        view.view_key = spec.key
+        view.tasks = self.tasks
+        view.selected.connect(self.reading.show_ref)
+        view.opened.connect(self._on_opened)
+        view.message.connect(self.show_message)
+        if spec.in_sidebar:
+            view.count_changed.connect(lambda n, key=spec.key: self.set_badge(key, n))
+        self.stack.addWidget(view)
+        return view
+
+    def view(self, key: str) -> View | None:
+        widget = self.view_widgets.get(key)
+        return widget if isinstance(widget, View) else None
+
+    def current_view(self) -> View | None:
+        widget = self.stack.currentWidget()
+        return widget if isinstance(widget, View) else None
+
+    @Slot(str)
+    def choose(self, key: str) -> None:
+        """Show what a sidebar entry stands for: all topics, one community's topics, or a view."""
+        if key.startswith("community:"):
+            view_key, scope = "topics", [int(key.split(":", 1)[1])]
+        elif key == "all":
+            view_key, scope = "topics", None
+        else:
+            view_key, scope = key, None
+        widget = self.view_widgets.get(view_key)
+        if widget is None:
+            return
+        self.current_key = key
+        if self.sidebar.current_key() != key:
+            self.sidebar.select_key(key, emit=False)
+        if isinstance(widget, View):
+            widget.set_scope(scope)
+        self.stack.setCurrentWidget(widget)
+        current = widget.current() if isinstance(widget, View) else None
+        self.reading.show_ref(current)
+
+    def set_badge(self, view_key: str, count: int) -> None:
+        """The sidebar's count for a view (other views call this, or emit ``count_changed``)."""
+        self.sidebar.set_badge(view_key, count)
+
+    def show_message(self, text: str, msecs: int = 6000) -> None:
+        """A transient status-bar message ("Reply queued, will be sent when online")."""
+        self.status.showMessage(text, msecs)
+
+    # -- communities and sync ----------------------------------------------------------------
+
+    def reload_communities(self) -> None:
+        communities = self.controller.reload_communities()
+        self.sidebar.set_communities(communities)
+        for status in self.controller.statuses():
+            self._on_sync_state(status.community_id)
+        if communities and all(c.auth_kind == AuthKind.SANDBOX for c in communities):
+            self.banners.show_banner(
+                FIRST_LAUNCH_BANNER,
+                self.tr("This is a practice community. Add your own in Accounts."),
+                kind="info",
+            )
+        else:
+            self.banners.hide_banner(FIRST_LAUNCH_BANNER)
+
+    @Slot()
+    def sync_now(self) -> None:
+        self.controller.sync_all()
+        self.show_message(self.tr("Syncing…"), 2000)
+
+    @Slot()
+    def cancel_sync(self) -> None:
+        self.controller.cancel()
+        self.show_message(self.tr("Stopping the sync; what was fetched is kept."), 4000)
+
+    @Slot(int)
+    def _on_sync_state(self, community_id: int) -> None:
+        status = self.controller.status(community_id)
+        if status is None:
+            return
+        self.sidebar.set_community_state(community_id, str(status.state), self.status.describe(status))
+        syncing = self.controller.is_syncing()
+        self.actions.cancel_sync.setEnabled(syncing)
+        if syncing and not self._live_refresh.isActive():
+            self._live_refresh.start()
+        elif not syncing:
+            self._live_refresh.stop()
+        key = f"sync:{community_id}"
+        age = timefmt.ago(status.last_synced_at)
+        if status.state == SyncState.OFFLINE:
+            if age:
+                text = self.tr(
+                    "%1 cannot be reached. You are reading the local copy from %2; the app will try again by itself."
+                ).replace("%2", age)
+            else:
+                text = self.tr(
+                    "%1 cannot be reached and has no local copy yet; the app will try again by itself."
+                )
+            self.banners.show_banner(key, text.replace("%1", status.name), kind="offline")
+        elif status.state == SyncState.ERROR:
+            self.banners.show_banner(key, f"{status.name}: {status.message}", kind="error")
+        elif status.state == SyncState.SYNCED:
+            self.banners.hide_banner(key)
+
+    @Slot(int, object)
+    def _on_sync_finished(self, community_id: int, report: Any) -> None:
+        for widget in self.view_widgets.values():
+            if isinstance(widget, View):
+                widget.request_refresh()
+        self.reading.reload()
+        status = self.controller.status(community_id)
+        if status is not None and status.state == SyncState.SYNCED:
+            new = getattr(report, "topics", 0)
+            self.show_message(
+                self.tr("%1 synced: %2 topics updated").replace("%1", status.name).replace("%2", str(new)),
+                5000,
+            )
+
+    @Slot()
+    def _refresh_current(self) -> None:
+        view = self.current_view()
+        if view is not None:
+            view.request_refresh()
+
+    @Slot(str, object)
+    def _on_unhandled_error(self, label: str, exc: object) -> None:
+        self.show_message(
+            self.tr("Something went wrong in the background (%1); details are in the log.").replace(
+                "%1", label
+            )
+        )
+
+    # -- keyboard commands -------------------------------------------------------------------
+
+    def focus_filter(self) -> None:
+        view = self.current_view()
+        if view is not None:
+            view.focus_filter()
+
+    def move_selection(self, delta: int) -> None:
+        view = self.current_view()
+        if view is not None:
+            view.move_selection(delta)
+
+    def open_current(self) -> None:
+        view = self.current_view()
+        if view is not None and view.current() is not None:
+            self._on_opened(view.current())
+
+    @Slot(object)
+    def _on_opened(self, ref: object) -> None:
+        self.reading.show_ref(ref)
+        self.reading.focus_text()
+
+    def open_current_in_browser(self) -> None:
+        view = self.current_view()
+        ref = view.current() if view is not None else None
+        if isinstance(ref, TopicRef):
+            self.open_in_browser(ref)
+
+    @Slot(object)
+    def open_in_browser(self, ref: object) -> None:
+        """Ask the community's connector for the topic's web address (off the GUI thread), then open it."""
+        if not isinstance(ref, TopicRef):
+            return
+        community = self.ctx.store.community(ref.community_id)
+        if community is None:
+            return
+        connector_for = self.controller.connector_for
+
+        def web_url(_task: object) -> str:
+            connector = connector_for(community)
+            try:
+                return str(connector.web_url(ref.topic_id))
+            finally:
+                connector.close()
+
+        def done(url: str) -> None:
+            reading_pane.open_external(QUrl(url))
+            self.show_message(self.tr("Opened in your browser."), 3000)
+
+        def failed(exc: BaseException) -> None:
+            log.warning("No web address for %s: %s", ref, exc)
+            self.show_message(self.tr("Could not open the topic in the browser: %1").replace("%1", str(exc)))
+
+        self.tasks.run(web_url, on_done=done, on_error=failed, label="web address")
+
+    def reply_current(self) -> None:
+        self.wiring.reply_current()
+
+    def remind_current(self) -> None:
+        self.wiring.remind_current()
+
+    def show_shortcuts(self) -> None:
+        dialogs.show_dialog(ShortcutsDialog(self.actions.all(), self))
+
+    def show_about(self) -> None:
+        dialogs.information(
+            self,
+            self.tr(
+                "Community Moderator helps animators and moderators of online communities see what waits for "
+                "an answer, who went quiet and what is rising. Your data stays on this computer."
+            ),
+            title=self.tr("About Community Moderator"),
+        )
+
+    # -- quitting ----------------------------------------------------------------------------
+
+    def shutdown(self) -> None:
+        """Stop syncs and background jobs before the store closes (idempotent)."""
+        if self._shut_down:
+            return
+        self._shut_down = True
+        self._live_refresh.stop()
+        self.controller.stop()
+        self.tasks.shutdown()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        from ui.composer import Composer
+        from ui.outbox_view import unsent_summary
+
+        Composer.flush_all()  # nothing typed is ever lost, even in a composer left open
+        summary = None if self._shut_down else unsent_summary(self.ctx.store)
+        if summary and not dialogs.ask(
+            self, summary + "\n\n" + self.tr("Quit now?"), title=self.tr("Replies waiting"), default=True
+        ):
+            event.ignore()
+            return
+        self.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,68 @@
+"""The "?" dialog: every keyboard shortcut, read from the window's actions (so it is always true)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def shortcut_rows(actions: Iterable[QAction]) -> list[tuple[str, str]]:
+    """(keys, what they do) for every action that has a shortcut, in menu order."""
+    rows = []
+    for action in actions:
+        keys = [
+            k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts() if not k.isEmpty()
+        ]
+        if keys:
+            rows.append((" / ".join(_pretty(k) for k in keys), action.text().replace("&", "")))
+    return rows
+
+
+def _pretty(keys: str) -> str:
+    """ "G, U" reads "g then u": plain letters in lower case, as the user types them."""
+    parts = keys.split(", ")
+    if all(len(p) == 1 and p.isalpha() for p in parts):
+        return " then ".join(p.lower() for p in parts)
+    return keys
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, actions: Iterable[QAction], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("shortcuts")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        self.rows = shortcut_rows(actions)
+        table = QTableWidget(len(self.rows), 2, self)
+        table.setAccessibleName(self.tr("Keyboard shortcuts"))
+        table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Action")])
+        table.verticalHeader().hide()
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setShowGrid(False)
+        table.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        for row, (keys, text) in enumerate(self.rows):
+            key_item = QTableWidgetItem(keys)
+            font = key_item.font()
+            font.setBold(True)
+            key_item.setFont(font)
+            table.setItem(row, 0, key_item)
+            table.setItem(row, 1, QTableWidgetItem(text))
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(table)
+        layout.addWidget(buttons)
+        self.resize(460, 520)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -1,0 +1,119 @@
+"""Light or dark, following the system (``QStyleHints.colorScheme``), and the app's few colours.
+
+We use Fusion everywhere: it looks the same on every desktop, so screenshots, tests and users agree,
+and it honours a palette completely. The palette is rebuilt whenever the system scheme changes.
+Colours that carry meaning (waiting time, sync states, badges) live here once, for both schemes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+# Meaning colours, the same in both schemes (chosen to read on light and dark backgrounds).
+CALM = QColor("#6b7785")
+AMBER = QColor("#c98a0b")
+RED = QColor("#d0453a")
+SYNCED = QColor("#2e9d5b")
+SYNCING = QColor("#2f7fd8")
+OFFLINE = QColor("#8a939c")
+ERROR = QColor("#d0453a")
+ACCENT = QColor("#2f6fce")
+
+_LIGHT = {
+    QPalette.ColorRole.Window: "#f3f4f6",
+    QPalette.ColorRole.WindowText: "#1f2328",
+    QPalette.ColorRole.Base: "#ffffff",
+    QPalette.ColorRole.AlternateBase: "#f7f8fa",
+    QPalette.ColorRole.Text: "#1f2328",
+    QPalette.ColorRole.Button: "#f6f7f9",
+    QPalette.ColorRole.ButtonText: "#1f2328",
+    QPalette.ColorRole.Highlight: "#2f6fce",
+    QPalette.ColorRole.HighlightedText: "#ffffff",
+    QPalette.ColorRole.ToolTipBase: "#ffffff",
+    QPalette.ColorRole.ToolTipText: "#1f2328",
+    QPalette.ColorRole.PlaceholderText: "#8a939c",
+    QPalette.ColorRole.Link: "#2f6fce",
+    QPalette.ColorRole.Mid: "#d5d9de",
+    QPalette.ColorRole.Midlight: "#e6e9ed",
+}
+_DARK = {
+    QPalette.ColorRole.Window: "#1e2126",
+    QPalette.ColorRole.WindowText: "#e6e8eb",
+    QPalette.ColorRole.Base: "#16181c",
+    QPalette.ColorRole.AlternateBase: "#1b1e22",
+    QPalette.ColorRole.Text: "#e6e8eb",
+    QPalette.ColorRole.Button: "#2a2e34",
+    QPalette.ColorRole.ButtonText: "#e6e8eb",
+    QPalette.ColorRole.Highlight: "#3b7be0",
+    QPalette.ColorRole.HighlightedText: "#ffffff",
+    QPalette.ColorRole.ToolTipBase: "#2a2e34",
+    QPalette.ColorRole.ToolTipText: "#e6e8eb",
+    QPalette.ColorRole.PlaceholderText: "#7d858f",
+    QPalette.ColorRole.Link: "#7fb0ff",
+    QPalette.ColorRole.Mid: "#3a3f46",
+    QPalette.ColorRole.Midlight: "#30353b",
+}
+
+STYLESHEET = """
+QSplitter::handle { background: palette(mid); }
+QSplitter::handle:horizontal { width: 1px; }
+QListView#sidebar { border: none; background: palette(window); outline: 0; }
+QTableView { border: none; gridline-color: transparent; }
+QHeaderView::section { border: none; border-bottom: 1px solid palette(mid); padding: 4px 6px;
+                       background: palette(base); color: palette(placeholder-text); }
+QLineEdit#filter { border: 1px solid palette(mid); border-radius: 6px; padding: 4px 8px; margin: 6px;
+                   background: palette(base); }
+QLineEdit#filter:focus { border-color: palette(highlight); }
+QTextBrowser#reading { border: none; background: palette(base); }
+QFrame#readingBar { background: palette(base); border-bottom: 1px solid palette(midlight); }
+QFrame#banner { border-radius: 6px; margin: 6px 6px 0 6px; }
+QLabel#emptyTitle { font-size: 13pt; font-weight: 600; }
+QLabel#emptyText { color: palette(placeholder-text); }
+QStatusBar { border-top: 1px solid palette(mid); }
+QStatusBar::item { border: none; }
+"""
+
+
+def is_dark() -> bool:
+    hints = QGuiApplication.styleHints()
+    return hints.colorScheme() == Qt.ColorScheme.Dark
+
+
+def palette_for(dark: bool) -> QPalette:
+    palette = QPalette()
+    for role, colour in (_DARK if dark else _LIGHT).items():
+        palette.setColor(role, QColor(colour))
+    disabled = QColor(_DARK[QPalette.ColorRole.PlaceholderText] if dark else "#a0a7b0")
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+    return palette
+
+
+def apply(app: QApplication, *, dark: bool | None = None) -> None:
+    """Fusion with our palette for the system scheme (or ``dark`` when forced, e.g. screenshots)."""
+    app.setStyle(QStyleFactory.create("Fusion"))
+    app.setPalette(palette_for(is_dark() if dark is None else dark))
+    app.setStyleSheet(STYLESHEET)
+
+
+_following = False
+
+
+def follow_system(app: QApplication) -> None:
+    """Apply now and again whenever the desktop switches between light and dark."""
+    global _following
+    apply(app)
+    if not _following:
+        _following = True
+        app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply(app))
+
+
+def waiting_colour(hours: float, *, amber_after: float = 24, red_after: float = 72) -> QColor:
+    """Calm, then amber after the first threshold, red after the second (UX.md)."""
+    if hours >= red_after:
+        return RED
+    if hours >= amber_after:
+        return AMBER
+    return CALM

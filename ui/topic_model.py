@@ -1,0 +1,286 @@
+"""The Topics list: a table model over ``Store.topic_rows`` and the proxy that filters it as you type.
+
+Rows are copied once per refresh into plain tuples (no ``sqlite3.Row`` lookups while painting) and
+formatted lazily in ``data()``. Sorting happens here, in Python, on raw values, instead of in
+``QSortFilterProxyModel``, whose C++ sort would call back into Python for every comparison: the
+proxy only filters and forwards ``sort`` to us (Anki's browser sorts in its model for the same reason).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import sqlite3
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Slot,
+)
+from PySide6.QtGui import QFont
+
+from moderator.model import UTC
+from ui import theme, timefmt
+from ui.views import TopicRef
+
+Index = QModelIndex | QPersistentModelIndex
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # the raw value a column sorts by
+REF_ROLE = Qt.ItemDataRole.UserRole + 2  # the row's TopicRef
+
+
+class Column(enum.IntEnum):
+    COMMUNITY = 0
+    CATEGORY = 1
+    TITLE = 2
+    AUTHOR = 3
+    REPLIES = 4
+    VIEWS = 5
+    LIKES = 6
+    ACTIVITY = 7
+
+
+# Positions in a row tuple (see ``_row``).
+_CID, _TID, _COMMUNITY, _CATEGORY, _TITLE, _AUTHOR, _REPLIES, _VIEWS, _LIKES, _BUMPED, _CREATED = range(11)
+_CLOSED, _PINNED, _EXCERPT, _SEARCH = range(11, 15)
+
+_SORT_FIELD = {
+    Column.COMMUNITY: _COMMUNITY,
+    Column.CATEGORY: _CATEGORY,
+    Column.TITLE: _TITLE,
+    Column.AUTHOR: _AUTHOR,
+    Column.REPLIES: _REPLIES,
+    Column.VIEWS: _VIEWS,
+    Column.LIKES: _LIKES,
+    Column.ACTIVITY: _BUMPED,
+}
+_NUMERIC = {Column.REPLIES, Column.VIEWS, Column.LIKES}
+
+
+def _row(r: sqlite3.Row) -> tuple[Any, ...]:
+    community = r["community_name"] or ""
+    category = r["category_name"] or ""
+    title = r["title"] or ""
+    author = r["author_username"] or ""
+    return (
+        r["community_id"],
+        r["id"],
+        community,
+        category,
+        title,
+        author,
+        r["reply_count"] or 0,
+        r["views"] or 0,
+        r["like_count"] or 0,
+        r["bumped_at"] or r["last_posted_at"] or r["created_at"] or 0,
+        r["created_at"] or 0,
+        bool(r["closed"] or r["archived"]),
+        bool(r["pinned"]),
+        r["excerpt"] or "",
+        f"{title}\n{category}\n{author}\n{community}".casefold(),
+    )
+
+
+def prepare_rows(rows: Sequence[sqlite3.Row]) -> list[tuple[Any, ...]]:
+    """Store rows to the model's plain tuples. Qt-free and thread-safe: run it in a job."""
+    return [_row(r) for r in rows]
+
+
+def _when(ts: int) -> dt.datetime | None:
+    return dt.datetime.fromtimestamp(ts, UTC) if ts else None
+
+
+class TopicTableModel(QAbstractTableModel):
+    """Topics of the store, one row each; ``load(rows)`` replaces them all."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[Any, ...]] = []
+        self._now = dt.datetime.now(UTC)
+        self._sort: tuple[int, Qt.SortOrder] = (Column.ACTIVITY, Qt.SortOrder.DescendingOrder)
+        self._bold = QFont()
+        self._bold.setWeight(QFont.Weight.DemiBold)
+
+    # -- loading -------------------------------------------------------------------------------
+
+    def load(self, rows: Sequence[sqlite3.Row], now: dt.datetime | None = None) -> None:
+        """Replace every row (on the GUI thread: for big lists prefer ``prepare_rows`` in a job)."""
+        self.load_prepared(prepare_rows(rows), now)
+
+    def load_prepared(self, rows: list[tuple[Any, ...]], now: dt.datetime | None = None) -> None:
+        """Replace every row with rows ``prepare_rows`` built (possibly in a worker thread)."""
+        self.beginResetModel()
+        self._now = now or dt.datetime.now(UTC)
+        self._rows = rows
+        self._sort_rows()
+        self.endResetModel()
+
+    def community_count(self) -> int:
+        return len({r[_CID] for r in self._rows})
+
+    @Slot()
+    def tick(self) -> None:
+        """Time passed: "3 h ago" becomes "4 h ago" (repaints one column, no reload)."""
+        self._now = dt.datetime.now(UTC)
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, Column.ACTIVITY), self.index(len(self._rows) - 1, Column.ACTIVITY)
+            )
+
+    def ref(self, row: int) -> TopicRef:
+        r = self._rows[row]
+        return TopicRef(r[_CID], r[_TID])
+
+    def row_of(self, ref: TopicRef) -> int:
+        for i, r in enumerate(self._rows):
+            if r[_CID] == ref.community_id and r[_TID] == ref.topic_id:
+                return i
+        return -1
+
+    def haystack(self, row: int) -> str:
+        """Lower-cased words the filter box searches (title, category, author, community)."""
+        return str(self._rows[row][_SEARCH])
+
+    # -- Qt model API ------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._header(Column(section))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self._alignment(Column(section))
+        return None
+
+    def _header(self, column: Column) -> str:
+        return {
+            Column.COMMUNITY: self.tr("Community"),
+            Column.CATEGORY: self.tr("Category"),
+            Column.TITLE: self.tr("Title"),
+            Column.AUTHOR: self.tr("Author"),
+            Column.REPLIES: self.tr("Replies"),
+            Column.VIEWS: self.tr("Views"),
+            Column.LIKES: self.tr("Likes"),
+            Column.ACTIVITY: self.tr("Last activity"),
+        }[column]
+
+    @staticmethod
+    def _alignment(column: Column) -> int:
+        horizontal = Qt.AlignmentFlag.AlignRight if column in _NUMERIC else Qt.AlignmentFlag.AlignLeft
+        return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == Column.ACTIVITY:
+                return timefmt.ago(_when(r[_BUMPED]), self._now)
+            value = r[_SORT_FIELD[Column(column)]]
+            return str(value)
+        if role == SORT_ROLE:
+            return r[_SORT_FIELD[Column(column)]]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(r, column)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._foreground(r, column)
+        if role == Qt.ItemDataRole.FontRole and column == Column.TITLE and r[_REPLIES] == 0:
+            return self._bold  # unanswered: stands out like an unread mail
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self._alignment(Column(column))
+        if role == REF_ROLE:
+            return TopicRef(r[_CID], r[_TID])
+        return None
+
+    def _tooltip(self, r: tuple[Any, ...], column: int) -> str | None:
+        if column == Column.ACTIVITY:
+            return self.tr("Last activity: %1").replace("%1", timefmt.exact(_when(r[_BUMPED])))
+        if column == Column.TITLE:
+            created = self.tr("Opened %1").replace("%1", timefmt.exact(_when(r[_CREATED])))
+            return f"{r[_TITLE]}\n{created}" + (f"\n\n{r[_EXCERPT][:300]}" if r[_EXCERPT] else "")
+        return None
+
+    def _foreground(self, r: tuple[Any, ...], column: int) -> Any:
+        if column == Column.ACTIVITY and r[_REPLIES] == 0 and r[_CREATED]:
+            hours = (self._now.timestamp() - r[_CREATED]) / 3600
+            return theme.waiting_colour(hours)  # how long the question has waited for an answer
+        if r[_CLOSED] or column in (Column.COMMUNITY, Column.CATEGORY) or column in _NUMERIC:
+            return theme.CALM
+        return None
+
+    # -- sorting ---------------------------------------------------------------------------
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(Column):
+            return
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        old_persistent = self.persistentIndexList()
+        old_keys = [(self._rows[i.row()][_CID], self._rows[i.row()][_TID]) for i in old_persistent]
+        self._sort_rows()
+        position = {(r[_CID], r[_TID]): n for n, r in enumerate(self._rows)}
+        new_persistent = [
+            self.index(position[key], i.column()) for key, i in zip(old_keys, old_persistent, strict=True)
+        ]
+        self.changePersistentIndexList(old_persistent, new_persistent)
+        self.layoutChanged.emit()
+
+    def _sort_rows(self) -> None:
+        column, order = self._sort
+        field = _SORT_FIELD[Column(column)]
+        if isinstance(self._rows[0][field] if self._rows else 0, str):
+            self._rows.sort(key=lambda r: r[field].casefold(), reverse=order == Qt.SortOrder.DescendingOrder)
+        else:
+            self._rows.sort(key=lambda r: r[field], reverse=order == Qt.SortOrder.DescendingOrder)
+
+
+class TopicFilterProxy(QSortFilterProxyModel):
+    """Keeps the rows whose words contain every word typed in the filter box (case-insensitive)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._words: list[str] = []
+
+    def set_query(self, text: str) -> None:
+        words = text.casefold().split()
+        if words != self._words:
+            self.beginFilterChange()
+            self._words = words
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def query_words(self) -> list[str]:
+        return list(self._words)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
+        if not self._words:
+            return True
+        model = self.sourceModel()
+        assert isinstance(model, TopicTableModel)
+        haystack = model.haystack(source_row)
+        return all(word in haystack for word in self._words)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorting is the source model's job (fast, in Python); the proxy keeps its order."""
+        model = self.sourceModel()
+        if model is not None:
+            model.sort(column, order)

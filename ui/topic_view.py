@@ -1,0 +1,281 @@
+"""The Topics view: a filter box over a table of topics (the middle pane of "All communities")."""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QMenu,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.empty_state import EmptyState
+from ui.topic_model import REF_ROLE, Column, TopicFilterProxy, TopicTableModel, prepare_rows
+from ui.views import TopicRef, View
+
+if TYPE_CHECKING:
+    from moderator.bootstrap import AppContext
+
+log = logging.getLogger(__name__)
+
+_WIDTHS = {
+    Column.COMMUNITY: 96,
+    Column.CATEGORY: 104,
+    Column.AUTHOR: 92,
+    Column.REPLIES: 58,
+    Column.VIEWS: 56,
+    Column.LIKES: 46,
+    Column.ACTIVITY: 92,
+}
+_DEBOUNCE_FROM_ROWS = 10_000  # below this, filtering a keystroke takes a few ms: no delay at all
+
+
+class FilterEdit(QLineEdit):
+    """The filter box: Esc clears it and gives the list the focus back, Down/Enter go to the list."""
+
+    def __init__(self, view: TopicListView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() == Qt.Key.Key_Escape:
+            self.clear()
+            self._view.table.setFocus()
+        elif event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._view.focus_list()
+        else:
+            super().keyPressEvent(event)
+
+
+class TopicListView(View):
+    view_key = "topics"
+    refreshed = Signal()  # the rows on screen are the store's (tests, screenshots)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.model = TopicTableModel(self)
+        self.proxy = TopicFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.last_refresh_ms = 0.0
+        self._generation = 0
+
+        self.filter = FilterEdit(self)
+        self.filter.setObjectName("filter")
+        self.filter.setPlaceholderText(self.tr("Filter topics  /"))
+        self.filter.setAccessibleName(self.tr("Filter topics"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self._on_filter_changed)
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(150)
+        self._filter_timer.timeout.connect(self._apply_filter)
+
+        self.table = self._make_table()
+        self.empty = EmptyState(self)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.table)
+        self.pages.addWidget(self.empty)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.pages, 1)
+
+        self._clock = QTimer(self)  # "3 h ago" ages while the window is open
+        self._clock.setInterval(60_000)
+        self._clock.timeout.connect(self.model.tick)
+        self._clock.start()
+
+    def _make_table(self) -> QTableView:
+        table = QTableView(self)
+        table.setObjectName("topics")
+        table.setAccessibleName(self.tr("Topics"))
+        table.setModel(self.proxy)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setShowGrid(False)
+        table.setWordWrap(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        table.setTabKeyNavigation(False)
+        vertical = table.verticalHeader()
+        vertical.hide()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # fixed heights: no per-row measuring
+        vertical.setDefaultSectionSize(table.fontMetrics().height() + 14)
+        header = table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(False)
+        metrics = header.fontMetrics()
+        for column, width in _WIDTHS.items():  # wide enough for the header in any language
+            label = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            header.resizeSection(column, max(width, metrics.horizontalAdvance(label) + 28))
+        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        for detail in (Column.VIEWS, Column.LIKES):
+            header.setSectionHidden(detail, True)  # details: off by default, one right-click away
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        table.setSortingEnabled(True)
+        header.setSortIndicator(Column.ACTIVITY, Qt.SortOrder.DescendingOrder)
+        table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        table.activated.connect(self._on_activated)
+        return table
+
+    # -- View API --------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload from the store, keeping the selected topic selected.
+
+        With a TaskManager (the main window gives one) the query and the row preparation run in a
+        job and only the swap happens here; a result overtaken by a newer refresh is dropped.
+        """
+        self._generation += 1
+        generation = self._generation
+        store, scope = self.ctx.store, self.community_ids
+        started = time.perf_counter()
+        if self.tasks is None:
+            self._apply(generation, prepare_rows(store.topic_rows(scope)), started)
+            return
+        if self.tasks.closed:
+            return  # quitting: the store is closing
+        self.tasks.run(
+            lambda _task: prepare_rows(store.topic_rows(scope)),
+            on_done=lambda rows: self._apply(generation, rows, started),
+            label="topics",
+        )
+
+    def _apply(self, generation: int, rows: list[tuple[object, ...]], started: float) -> None:
+        if generation != self._generation:
+            return  # a newer refresh is on its way
+        swap_started = time.perf_counter()
+        keep = self.current()
+        self.model.load_prepared(rows)
+        # One community in sight: its name on every row says nothing.
+        single = self.model.community_count() <= 1 or (
+            self.community_ids is not None and len(self.community_ids) == 1
+        )
+        self.table.setColumnHidden(Column.COMMUNITY, single)
+        if keep is not None:
+            self._select_ref(keep)
+        now = time.perf_counter()
+        self.last_refresh_ms = (now - swap_started) * 1000  # time the GUI thread was busy
+        log.debug(
+            "Topics: %d rows, %.1f ms in all, %.1f ms on the GUI thread",
+            len(rows),
+            (now - started) * 1000,
+            self.last_refresh_ms,
+        )
+        self.count_changed.emit(len(rows))
+        self._update_empty_state()
+        self.refreshed.emit()
+
+    def focus_filter(self) -> None:
+        self.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter.selectAll()
+
+    def focus_list(self) -> None:
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if not self.table.currentIndex().isValid():
+            self.move_selection(1)
+
+    def move_selection(self, delta: int) -> None:
+        count = self.proxy.rowCount()
+        if count == 0:
+            return
+        current = self.table.currentIndex()
+        row = (current.row() + delta) if current.isValid() else (0 if delta > 0 else count - 1)
+        self._select_proxy_row(max(0, min(count - 1, row)))
+
+    def current(self) -> TopicRef | None:
+        index = self.table.currentIndex()
+        ref = index.data(REF_ROLE) if index.isValid() else None
+        return ref if isinstance(ref, TopicRef) else None
+
+    def select(self, ref: TopicRef) -> bool:
+        """Select a topic (screenshots, links between views). False if it is not in the list."""
+        return self._select_ref(ref)
+
+    # -- internals -------------------------------------------------------------------------
+
+    def _select_ref(self, ref: TopicRef) -> bool:
+        row = self.model.row_of(ref)
+        if row < 0:
+            return False
+        proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not proxy_index.isValid():
+            return False
+        self._select_proxy_row(proxy_index.row())
+        return True
+
+    def _select_proxy_row(self, row: int) -> None:
+        index = self.proxy.index(row, Column.TITLE)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
+
+    @Slot(QPoint)
+    def _column_menu(self, position: QPoint) -> None:
+        """Right-click on the header: choose the columns (the title always stays)."""
+        header = self.table.horizontalHeader()
+        menu = QMenu(self)
+        for column in Column:
+            if column == Column.TITLE:
+                continue
+            action = menu.addAction(str(self.model.headerData(column, Qt.Orientation.Horizontal)))
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.toggled.connect(lambda on, c=column: header.setSectionHidden(c, not on))
+        menu.popup(header.mapToGlobal(position))
+
+    @Slot(str)
+    def _on_filter_changed(self, _text: str) -> None:
+        """Filter as you type; on very big lists wait for a pause in the typing first."""
+        if self.model.rowCount() < _DEBOUNCE_FROM_ROWS:
+            self._apply_filter()
+        else:
+            self._filter_timer.start()
+
+    @Slot()
+    def _apply_filter(self) -> None:
+        self.proxy.set_query(self.filter.text())
+        self._update_empty_state()
+
+    @Slot(QModelIndex, QModelIndex)
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        ref = current.data(REF_ROLE) if current.isValid() else None
+        self.selected.emit(ref)
+
+    @Slot(QModelIndex)
+    def _on_activated(self, index: QModelIndex) -> None:
+        ref = index.data(REF_ROLE)
+        if isinstance(ref, TopicRef):
+            self.opened.emit(ref)
+
+    def _update_empty_state(self) -> None:
+        if self.proxy.rowCount() > 0:
+            self.pages.setCurrentWidget(self.table)
+            return
+        if self.model.rowCount() > 0:
+            query = self.filter.text().strip()
+            self.empty.set_text(
+                self.tr("No topic matches “%1”").replace("%1", query),
+                self.tr("Check the spelling, or press Esc to clear the filter."),
+            )
+        else:
+            self.empty.set_text(
+                self.tr("No topics here yet"),
+                self.tr("Topics appear after the community is synced. Press F5 to sync now."),
+            )
+        self.pages.setCurrentWidget(self.empty)

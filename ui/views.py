@@ -1,0 +1,155 @@
+"""Pluggable list views: the registry, the base class every view derives from, and what a view shows.
+
+A view is the middle pane's content for one sidebar entry (Topics, Unanswered, Silent members...).
+Other engineers add one by writing a ``View`` subclass and registering it::
+
+    from ui import views
+
+    views.register(views.ViewSpec(
+        key="unanswered", factory=UnansweredView, go_key="u", icon="view-unanswered",
+        title=lambda: QCoreApplication.translate("views", "Unanswered"),
+    ))
+
+The main window builds each registered view lazily, puts it in its ``QStackedWidget``, gives it the
+community scope, refreshes it after every sync (only when visible) and shows what it selects in the
+reading pane. A view reports through signals: ``selected`` (a :class:`TopicRef` or another ref
+the reading pane understands), ``opened`` (Enter), ``count_changed`` (the sidebar badge) and
+``message`` (the status bar).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from moderator.bootstrap import AppContext
+    from ui.tasks import TaskManager
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class TopicRef:
+    """One topic of one community: what the reading pane opens."""
+
+    community_id: int
+    topic_id: str
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class MemberRef:
+    """One member of one community: what the member card shows and "remind me" (m) acts on."""
+
+    community_id: int
+    member_id: str
+    username: str
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class ViewSpec:
+    key: str
+    title: Callable[[], str]  # translated at call time, so a language switch needs no restart
+    factory: Callable[[AppContext, QWidget | None], View] | None  # None: announced, not built yet
+    go_key: str = ""  # the letter after "g" (g u -> Unanswered)
+    icon: str = ""  # a line icon in resources/icons
+    in_sidebar: bool = True
+
+
+class View(QWidget):
+    """Base class of the middle pane's views. Override what applies; the defaults do nothing."""
+
+    selected = Signal(object)  # a TopicRef (or another ref), or None when nothing is selected
+    opened = Signal(object)  # Enter or double-click: read it (the reading pane takes the focus)
+    count_changed = Signal(int)  # the number the sidebar badge shows
+    message = Signal(str)  # a transient status-bar message
+
+    view_key = ""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.community_ids: list[int] | None = None  # None: every community
+        # The window's TaskManager, set by the main window right after construction: heavy reads
+        # go through it (``tasks.run(job, on_done=...)``); None (a view alone in a test) = inline.
+        self.tasks: TaskManager | None = None
+        self._dirty = True
+
+    # The main window calls these.
+    def set_scope(self, community_ids: list[int] | None) -> None:
+        """Show only these communities (None: all). Refreshes now if visible, else when shown."""
+        if community_ids != self.community_ids:
+            self.community_ids = community_ids
+            self.request_refresh()
+
+    def request_refresh(self) -> None:
+        """New data in the store: refresh now if the user sees the view, else on the next show."""
+        self._dirty = True
+        if self.isVisible():
+            self._dirty = False
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read the store. Must stay fast (a list of thousands of rows in ~50 ms)."""
+
+    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)  # type: ignore[arg-type]
+        if self._dirty:
+            self._dirty = False
+            self.refresh()
+
+    def focus_filter(self) -> None:
+        """``/``: put the cursor in the view's filter box."""
+
+    def move_selection(self, delta: int) -> None:
+        """``j`` / ``k``: select the next (+1) or previous (-1) row."""
+
+    def current(self) -> object | None:
+        """The selected ref, for actions such as "Open in browser"."""
+        return None
+
+
+_registry: dict[str, ViewSpec] = {}
+
+
+def register(spec: ViewSpec) -> None:
+    """Add or replace a view (replacing lets a real view take over an announced placeholder)."""
+    _registry[spec.key] = spec
+
+
+def registered() -> list[ViewSpec]:
+    return list(_registry.values())
+
+
+def spec(key: str) -> ViewSpec | None:
+    return _registry.get(key)
+
+
+def register_builtin_views() -> None:
+    """The Topics view, plus the views announced by UX.md that other issues will build."""
+    from ui.topic_view import TopicListView
+
+    translate = QCoreApplication.translate
+    if "topics" not in _registry:
+        register(
+            ViewSpec(
+                "topics",
+                lambda: translate("views", "Topics"),
+                TopicListView,
+                icon="view-topics",
+                in_sidebar=False,
+            )
+        )
+    announced = [
+        ("unanswered", lambda: translate("views", "Unanswered"), "u", "view-unanswered"),
+        ("silent", lambda: translate("views", "Silent members"), "s", "view-silent"),
+        ("trending", lambda: translate("views", "Trending ideas"), "t", "view-trending"),
+        ("drafts", lambda: translate("views", "Drafts"), "d", "view-drafts"),
+        ("reminders", lambda: translate("views", "Reminders"), "r", "view-reminders"),
+        ("outbox", lambda: translate("views", "Outbox"), "", "view-outbox"),
+    ]
+    for key, title, go_key, icon in announced:
+        if key not in _registry:
+            register(ViewSpec(key, title, None, go_key=go_key, icon=icon))

@@ -449,6 +449,16 @@ class Store:
 
     @staticmethod
     def _upsert_posts(db: sqlite3.Connection, cid: int, posts: Iterable[Post]) -> None:
+        """Insert or update posts, and index the new ones' text in one statement (see schema v5).
+
+        New rows get rowids above the largest before the insert (INTEGER PRIMARY KEY without
+        AUTOINCREMENT takes max + 1); rows updated in place keep theirs and are already indexed.
+        A post given twice is stored once (the last wins), so no row is both new and updated.
+        """
+        unique = list({p.id: p for p in posts}.values())
+        if not unique:
+            return
+        watermark = db.execute("SELECT COALESCE(MAX(rowid), 0) FROM posts").fetchone()[0]
         db.executemany(
             "INSERT INTO posts (community_id, id, topic_id, post_number, author_id, username, created_at,"
             " updated_at, raw, cooked, text, reply_to_post_number, like_count, post_type, hidden,"
@@ -481,9 +491,10 @@ class Store:
                     int(p.user_deleted),
                     int(p.staff),
                 )
-                for p in posts
+                for p in unique
             ],
         )
+        db.execute("INSERT INTO posts_fts (rowid, text) SELECT rowid, text FROM posts WHERE rowid > ?", (watermark,))
 
     # -- reads for the views -------------------------------------------------------------------
 

@@ -15,9 +15,9 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
-from moderator import __version__, paths
+from moderator import __version__, cli_accounts, cli_insights, cli_remind, cli_replies, paths
 from moderator.bootstrap import AppContext, open_context
-from moderator.model import AuthKind, Community, Platform
+from moderator.model import AuthKind, Community
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -77,7 +77,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
             else:
                 print(
                     f"{community.name}: {report.topics} topics, {report.posts} posts, {report.members} members,"
-                    f" {report.categories} categories fetched in {report.requests} requests"
+                    f" {report.categories} categories received in {report.requests} requests"
                     f" ({report.elapsed:.1f} s)"
                 )
     finally:
@@ -117,7 +117,13 @@ def cmd_topics(args: argparse.Namespace) -> int:
         else:
             _print_table(
                 [
-                    (r["community_name"], r["id"], r["category_name"] or "", r["title"][:60], r["posts_count"] - 1)
+                    (
+                        r["community_name"],
+                        r["id"],
+                        r["category_name"] or "",
+                        r["title"][:60],
+                        r["posts_count"] - 1,
+                    )
                     for r in rows
                 ],
                 ("community", "id", "category", "title", "replies"),
@@ -127,47 +133,6 @@ def cmd_topics(args: argparse.Namespace) -> int:
                 print("No topics in the local copy yet. Run `python main.py sync` first.")
     finally:
         ctx.close()
-    return 0
-
-
-def _read_secret_from_stdin() -> str:
-    secret = sys.stdin.readline().strip()
-    if not secret:
-        raise CliError("Expected the key on standard input (for example: `pass show forum | main.py ...`).")
-    return secret
-
-
-def cmd_accounts_add(args: argparse.Namespace) -> int:
-    from moderator.platforms.http import check_url
-    from moderator.secrets import set_secret
-
-    if args.platform != "discourse":
-        raise CliError(f"{args.platform} accounts are not supported yet; Discourse is.")
-    try:
-        url = check_url(args.url)
-    except ValueError as exc:
-        raise CliError(str(exc)) from exc
-    kind = AuthKind.ADMIN_KEY if args.api_key_stdin else AuthKind.USER_KEY
-    secret = _read_secret_from_stdin()
-    ctx = open_context(with_sandbox=False)
-    try:
-        if ctx.store.community(args.name) is not None:
-            raise CliError(f"A community named {args.name} already exists. Pick another name.")
-        set_secret(args.name, str(kind), secret)
-        ctx.store.add_community(
-            Community(
-                name=args.name,
-                platform=Platform.DISCOURSE,
-                base_url=url,
-                username=args.username,
-                auth_kind=kind,
-                title=args.title or args.name,
-            )
-        )
-    finally:
-        ctx.close()
-    print(f"Added {args.name} ({url}) as {args.username}; the key is in the system keyring.")
-    print(f"Next: python main.py sync {args.name}")
     return 0
 
 
@@ -188,30 +153,18 @@ def cmd_accounts_list(args: argparse.Namespace) -> int:
         ]
     finally:
         ctx.close()
-    _print_table(rows, ("name", "platform", "url", "username", "sign-in", "last sync", "last error"), sys.stdout)
-    return 0
-
-
-def cmd_accounts_remove(args: argparse.Namespace) -> int:
-    from moderator.secrets import delete_secret
-
-    ctx = open_context(with_sandbox=False)
-    try:
-        (community,) = _select(ctx, [args.name])
-        assert community.id is not None
-        ctx.store.remove_community(community.id)
-        if community.auth_kind != AuthKind.SANDBOX:
-            delete_secret(community.name, str(community.auth_kind))
-    finally:
-        ctx.close()
-    print(f"Removed {args.name} and its local data.")
+    _print_table(
+        rows, ("name", "platform", "url", "username", "sign-in", "last sync", "last error"), sys.stdout
+    )
     return 0
 
 
 # -- parser --------------------------------------------------------------------------------------
 
 
-def build_parser(*, gui: Handler | None = None, screenshots: Handler | None = None) -> argparse.ArgumentParser:
+def build_parser(
+    *, gui: Handler | None = None, screenshots: Handler | None = None
+) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="community-moderator",
         description="Community Moderator: unanswered posts, silent members and rising ideas, in one place."
@@ -249,13 +202,20 @@ def build_parser(*, gui: Handler | None = None, screenshots: Handler | None = No
     add.add_argument("--username", required=True, help="the account the app acts as")
     add.add_argument("--title", help="how the app names this community (default: NAME)")
     key = add.add_mutually_exclusive_group(required=True)
-    key.add_argument("--api-key-stdin", action="store_true", help="an admin API key, read from standard input")
-    key.add_argument("--user-api-key-stdin", action="store_true", help="a user API key, read from standard input")
-    add.set_defaults(handler=cmd_accounts_add)
+    key.add_argument(
+        "--api-key-stdin", action="store_true", help="an admin API key, read from standard input"
+    )
+    key.add_argument(
+        "--user-api-key-stdin", action="store_true", help="a user API key, read from standard input"
+    )
     acc.add_parser("list", help="list the accounts").set_defaults(handler=cmd_accounts_list)
     rm = acc.add_parser("remove", help="remove an account, its key and its local data")
     rm.add_argument("name")
-    rm.set_defaults(handler=cmd_accounts_remove)
+    cli_accounts.register(acc)  # test, sign-in, edit; the handlers of add and remove
+
+    cli_replies.register(sub)  # reply, outbox
+    cli_remind.register(sub)  # remind
+    cli_insights.register(sub)  # unanswered, silent, trending
 
     sandbox = sub.add_parser("sandbox", help="the built-in practice community")
     sb = sandbox.add_subparsers(title="sandbox commands", metavar="ACTION", required=True)

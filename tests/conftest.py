@@ -30,6 +30,20 @@ def data_dir(tmp_path: Path) -> Iterator[Path]:
     paths.set_data_dir(None)
 
 
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[object]:
+    """Every test gets its own in-memory keyring: no test reads or writes the real one."""
+    import keyring
+
+    from tests.helpers.memory_keyring import MemoryKeyring
+
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[object]:
     from moderator.store import Store

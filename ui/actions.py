@@ -36,6 +36,8 @@ class Actions:
     open_browser: QAction
     reply: QAction
     remind: QAction
+    accounts: QAction
+    community_settings: QAction
     shortcuts: QAction
     about: QAction
 
@@ -52,6 +54,8 @@ class Actions:
             self.open_browser,
             self.reply,
             self.remind,
+            self.accounts,
+            self.community_settings,
             self.shortcuts,
             self.about,
         ]
@@ -111,6 +115,10 @@ def build_actions(window: MainWindow) -> Actions:
         ),
         reply=_action(window, translate("actions", "&Reply"), window.reply_current, "R"),
         remind=_action(window, translate("actions", "Re&mind me"), window.remind_current, "M"),
+        accounts=_action(window, translate("actions", "&Accounts…"), window.show_accounts, "Ctrl+Shift+A"),
+        community_settings=_action(
+            window, translate("actions", "Community &settings…"), window.show_community_settings, "Ctrl+,"
+        ),
         shortcuts=_action(window, translate("actions", "&Keyboard shortcuts"), window.show_shortcuts, "?"),
         about=_action(window, translate("actions", "&About Community Moderator"), window.show_about),
     )
@@ -129,6 +137,8 @@ def build_actions(window: MainWindow) -> Actions:
     view_menu.addActions([actions.focus_filter, actions.next_row, actions.previous_row, actions.open_reading])
     community_menu = menu_bar.addMenu(translate("actions", "&Community"))
     community_menu.addActions([actions.open_browser, actions.reply, actions.remind])
+    community_menu.addSeparator()
+    community_menu.addActions([actions.accounts, actions.community_settings])
     help_menu = menu_bar.addMenu(translate("actions", "&Help"))
     help_menu.addActions([actions.shortcuts, actions.about])
     return actions

@@ -303,6 +303,39 @@ class MainWindow(QMainWindow):
     def remind_current(self) -> None:
         self.wiring.remind_current()
 
+    def show_accounts(self) -> None:
+        from ui.accounts_dialog import AccountsDialog
+
+        dialog = AccountsDialog(self.ctx, self.tasks, self)
+        dialog.accounts_changed.connect(self._on_accounts_changed)
+        dialogs.show_dialog(dialog)
+
+    @Slot()
+    def _on_accounts_changed(self) -> None:
+        self.reload_communities()
+        self.controller.sync_all()
+
+    def show_community_settings(self) -> None:
+        """Settings of the community in scope (the sidebar's), else of the first one."""
+        from ui.community_settings_dialog import CommunitySettingsDialog
+
+        communities = self.ctx.store.communities()
+        if not communities:
+            return
+        chosen = communities[0]
+        if self.current_key.startswith("community:"):
+            cid = int(self.current_key.split(":", 1)[1])
+            chosen = next((c for c in communities if c.id == cid), chosen)
+        dialog = CommunitySettingsDialog(self.ctx.store, chosen, self)
+        dialog.saved.connect(self._refresh_all_views)
+        dialogs.show_dialog(dialog)
+
+    @Slot()
+    def _refresh_all_views(self) -> None:
+        for widget in self.view_widgets.values():
+            if isinstance(widget, View):
+                widget.request_refresh()
+
     def show_shortcuts(self) -> None:
         dialogs.show_dialog(ShortcutsDialog(self.actions.all(), self))
 

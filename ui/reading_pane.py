@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from moderator.model import AuthKind, Community
 from ui import icons, topic_html
 from ui.empty_state import EmptyState
-from ui.views import TopicRef
+from ui.views import MemberRef, TopicRef
 
 if TYPE_CHECKING:
     from moderator.bootstrap import AppContext
@@ -122,6 +122,10 @@ class ReadingPane(QWidget):
         """Show what a view selected; refs this pane does not know clear it."""
         if isinstance(ref, TopicRef):
             self.show_topic(ref)
+        elif isinstance(ref, MemberRef):
+            from ui.member_card import show_in_pane
+
+            show_in_pane(self, ref)
         else:
             self.clear()
 

@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QDeadlineTimer, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 from moderator import paths
@@ -50,6 +50,18 @@ def _wait_for_list(view: object, expected: int) -> None:
     view.refreshed.connect(lambda: view.model.rowCount() == expected and loop.quit())
     QTimer.singleShot(SYNC_TIMEOUT_MS, loop.quit)
     loop.exec()
+
+
+def _wait_until_idle(view: object) -> None:
+    """Until a view that computes in the background (``busy()``) has its rows: a bounded poll."""
+    busy = getattr(view, "busy", None)
+    if busy is None:
+        return
+    deadline = QDeadlineTimer(SYNC_TIMEOUT_MS)
+    app = QApplication.instance()
+    assert app is not None
+    while busy() and not deadline.hasExpired():
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents | QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
 
 
 def _settle() -> None:
@@ -124,6 +136,10 @@ def render_screenshots(out_dir: Path) -> list[Path]:
                 if spec.factory is None or spec.key == "topics" or not spec.in_sidebar:
                     continue
                 window.choose(spec.key)
+                _wait_until_idle(window.view(spec.key))
+                shown = window.view(spec.key)
+                if shown is not None and shown.current() is None:
+                    shown.move_selection(1)  # the first row in the reading pane, as a user would see it
                 _settle()
                 written.append(_save(window, out_dir / f"view-{spec.key}.png"))
         finally:

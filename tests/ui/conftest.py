@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import keyring
-import keyring.backend
 import pytest
 from ui_fakes import GatedSync, add_community, fake_connect, fill
 
@@ -16,32 +14,6 @@ from ui import dialogs, reading_pane
 from ui.main_window import MainWindow
 from ui.sync_controller import SyncController
 from ui.tasks import TaskManager
-
-
-class _MemoryKeyring(keyring.backend.KeyringBackend):
-    priority = 1  # type: ignore[assignment]  # only ever set explicitly
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.secrets.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.secrets.pop((service, username), None)
-
-
-@pytest.fixture(autouse=True)
-def memory_keyring() -> Iterator[_MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = _MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 @pytest.fixture(autouse=True)

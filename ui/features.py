@@ -1,0 +1,209 @@
+"""Joining the feature modules (replies, reminders, the animator's views) to the main window.
+
+The window knows panes, views and actions; each feature brings its own views and controllers. This
+module is the one place that registers the feature views (for each new window: a view factory may
+hold that window's controllers) and connects the window's commands (r, m) and sync events to them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import QSystemTrayIcon
+
+from ui import banners as _banners  # noqa: F401 - the window's banner area lives there
+from ui import views
+from ui.views import TopicRef
+
+if TYPE_CHECKING:
+    from moderator.model import Community
+    from ui.main_window import MainWindow
+    from ui.notifier import ReminderNotifier
+    from ui.outbox_view import OutboxController
+
+log = logging.getLogger(__name__)
+
+
+@dataclasses.dataclass
+class Features:
+    outbox: OutboxController
+    notifier: ReminderNotifier | None = None
+
+
+def register_views(window: MainWindow) -> Features:
+    """Register every feature view; called by the window before it builds its views."""
+    from PySide6.QtCore import QCoreApplication
+
+    from ui.insight_views import install_insight_views
+    from ui.outbox_view import install_reply_views
+    from ui.reminders_view import RemindersView
+
+    install_insight_views()
+    outbox = install_reply_views(window.ctx, window.tasks, window)
+    views.register(
+        views.ViewSpec(
+            "reminders",
+            lambda: QCoreApplication.translate("views", "Reminders"),
+            RemindersView,
+            go_key="r",
+            icon="view-reminders",
+        )
+    )
+    return Features(outbox=outbox)
+
+
+class FeatureWiring(QObject):
+    """Connects the built window to the feature controllers (lives as long as the window)."""
+
+    def __init__(self, window: MainWindow, features: Features) -> None:
+        super().__init__(window)
+        from ui.notifier import ReminderNotifier
+
+        self.window = window
+        self.features = features
+        features.outbox.message.connect(window.show_message)
+        tray = None
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            tray = QSystemTrayIcon(window.windowIcon(), window)
+            tray.setToolTip(window.windowTitle())
+            tray.show()
+            tray.messageClicked.connect(lambda: window.choose("reminders"))
+        notifier = ReminderNotifier(window.ctx.store, tray=tray, parent=window)
+        features.notifier = notifier
+        notifier.banner_requested.connect(lambda text: window.banners.show_banner("reminder", text, kind="info"))
+        notifier.message.connect(window.show_message)
+        notifier.due_count_changed.connect(lambda n: window.set_badge("reminders", n))
+        reminders = window.view("reminders")
+        if reminders is not None:
+            notifier.reminder_due.connect(lambda _r: reminders.request_refresh())
+            notifier.resolved.connect(lambda _r: reminders.request_refresh())
+            reminders.reminders_changed.connect(notifier.reschedule)  # type: ignore[attr-defined]
+            reminders.mirror_changed.connect(self.flush_mirrors)  # type: ignore[attr-defined]
+            reminders.nudge_requested.connect(self.nudge)  # type: ignore[attr-defined]
+        from ui import member_card
+
+        card = member_card.attach(window.reading)
+        card.remind_requested.connect(self.remind_about)
+        card.nudge_requested.connect(self.nudge)
+        window.reading.reply_requested.connect(self.reply_to)
+        window.reading.remind_requested.connect(self.remind_about)
+        window.controller.finished.connect(self._after_sync)
+
+    def start(self) -> None:
+        """After the window shows: ring what is overdue, send what waits, mirror what is pending."""
+        if self.features.notifier is not None:
+            self.features.notifier.start()
+        self.flush_mirrors()
+
+    # -- r: reply ----------------------------------------------------------------------------
+
+    def current_ref(self) -> object | None:
+        view = self.window.current_view()
+        ref = view.current() if view is not None else None
+        return ref if ref is not None else self.window.reading.ref
+
+    @Slot()
+    def reply_current(self) -> None:
+        ref = self.current_ref()
+        if isinstance(ref, TopicRef):
+            self.reply_to(ref)
+        else:
+            self.window.show_message(self.window.tr("Select a topic to reply to (j / k), then press r."))
+
+    @Slot(object)
+    def reply_to(self, ref: object, text: str = "") -> None:
+        from ui.composer import Composer
+
+        if not isinstance(ref, TopicRef):
+            return
+        community = self.window.ctx.store.community(ref.community_id)
+        if community is None:
+            return
+        quote = self.window.reading.browser.textCursor().selectedText().replace("\u2029", "\n").strip()
+        composer = Composer.open_for(self.window, self.window.ctx.store, community, ref.topic_id, quote=quote or None)
+        if text and not composer.editor.toPlainText().strip():
+            composer.editor.setPlainText(text)
+
+    # -- m: remind ---------------------------------------------------------------------------
+
+    @Slot()
+    def remind_current(self) -> None:
+        self.remind_about(self.current_ref())
+
+    @Slot(object)
+    def remind_about(self, ref: object) -> None:
+        from ui.remind_dialog import RemindTarget, remind_about
+
+        member_ref = getattr(views, "MemberRef", None)
+        if isinstance(ref, TopicRef):
+            topic = self.window.ctx.store.topic(ref.community_id, ref.topic_id)
+            target = RemindTarget.topic(ref.community_id, ref.topic_id, topic.title if topic else "")
+        elif member_ref is not None and isinstance(ref, member_ref):
+            target = RemindTarget.member(ref.community_id, ref.username, ref.member_id)  # type: ignore[attr-defined]
+        else:
+            target = RemindTarget.note(self._scope_community())
+        reminder = remind_about(self.window, self.window.ctx, target)
+        if reminder is None:
+            return
+        self.window.show_message(self.window.tr("Reminder set."), 4000)
+        reminders = self.window.view("reminders")
+        if reminders is not None:
+            reminders.request_refresh()
+        if self.features.notifier is not None:
+            self.features.notifier.reschedule()
+        if reminder.mirror:
+            self.flush_mirrors()
+
+    def _scope_community(self) -> int | None:
+        key = self.window.current_key
+        return int(key.split(":", 1)[1]) if key.startswith("community:") else None
+
+    @Slot(int, str, str)
+    def nudge(self, community_id: int, username: str, text: str) -> None:
+        """A nudge opens a ready reply where the member will see it: their latest topic, else the newest."""
+        store = self.window.ctx.store
+        row = store.read().execute(
+            "SELECT t.id FROM topics t LEFT JOIN posts p ON p.community_id = t.community_id"
+            " AND p.topic_id = t.id AND p.username = ?"
+            " WHERE t.community_id = ? AND t.archetype = 'regular' AND t.closed = 0 AND t.archived = 0"
+            " ORDER BY (p.id IS NOT NULL) DESC, t.bumped_at DESC LIMIT 1",
+            (username, community_id),
+        ).fetchone()
+        if row is None:
+            self.window.show_message(self.window.tr("No open topic to write in yet: sync first."))
+            return
+        self.reply_to(TopicRef(community_id, row["id"]), text)
+
+    # -- after sync --------------------------------------------------------------------------
+
+    @Slot(int, object)
+    def _after_sync(self, community_id: int, report: object) -> None:
+        from ui.composer import Composer
+
+        if getattr(report, "error", "x") is None:
+            self.features.outbox.send_pending()
+        Composer.refresh_all()
+        if self.features.notifier is not None:
+            self.features.notifier.evaluate_after_sync()
+        self.flush_mirrors()
+
+    @Slot()
+    def flush_mirrors(self) -> None:
+        from moderator.reminder_mirror import flush_mirrors
+
+        ctx = self.window.ctx
+        connector_for = self.window.controller.connector_for
+
+        def job(_task: object) -> object:
+            return flush_mirrors(ctx.store, connector_for)
+
+        def failed(exc: BaseException) -> None:
+            log.info("Reminder bookmarks not mirrored yet: %s", exc)
+
+        self.window.tasks.run(job, on_error=failed, label="reminder bookmarks")
+
+    def community(self, community_id: int) -> Community | None:
+        return self.window.ctx.store.community(community_id)

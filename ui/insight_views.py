@@ -30,13 +30,11 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLineEdit,
     QMenu,
     QStackedWidget,
     QTableView,
@@ -47,6 +45,7 @@ from PySide6.QtWidgets import (
 from moderator.clock import Clock, SystemClock, local_zone
 from ui import views
 from ui.empty_state import EmptyState
+from ui.filter_edit import FilterEdit
 from ui.insight_models import REF_ROLE, InsightModel, InsightProxy
 from ui.views import View
 
@@ -76,25 +75,6 @@ def install_insight_views() -> None:
 
 
 # -- shared widgets --------------------------------------------------------------------------------
-
-
-class FilterEdit(QLineEdit):
-    """The filter box: Esc clears it and gives the list the focus back, Down/Enter go to the list."""
-
-    def __init__(self, view: InsightView) -> None:
-        super().__init__(view)
-        self._view = view
-        self.setObjectName("filter")
-        self.setClearButtonEnabled(True)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if event.key() == Qt.Key.Key_Escape:
-            self.clear()
-            self._view.table.setFocus()
-        elif event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self._view.focus_list()
-        else:
-            super().keyPressEvent(event)
 
 
 def make_table(parent: QWidget, model: Any, name: str, accessible: str) -> QTableView:

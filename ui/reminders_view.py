@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QLineEdit,
     QMenu,
     QPushButton,
     QStackedWidget,
@@ -58,6 +57,7 @@ from moderator.reminders import Kind, Reminder, State
 from moderator.store import to_ts
 from ui import dialogs, icons, theme
 from ui.empty_state import EmptyState
+from ui.filter_edit import FilterEdit
 from ui.views import TopicRef, View
 
 if TYPE_CHECKING:
@@ -332,23 +332,6 @@ class RemindersProxy(QSortFilterProxyModel):
 # -- the view ---------------------------------------------------------------------------------------
 
 
-class _FilterEdit(QLineEdit):
-    """Esc clears the filter and gives the list the focus back; Down goes to the list."""
-
-    def __init__(self, view: RemindersView) -> None:
-        super().__init__(view)
-        self._view = view
-
-    def keyPressEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
-        if event.key() == Qt.Key.Key_Escape:
-            self.clear()
-            self._view.table.setFocus()
-        elif event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self._view.focus_list()
-        else:
-            super().keyPressEvent(event)
-
-
 class RemindersView(View):
     view_key = "reminders"
 
@@ -372,7 +355,7 @@ class RemindersView(View):
         self.proxy.setSourceModel(self.model)
         self._undo: list[tuple[str, Reminder]] = []
 
-        self.filter = _FilterEdit(self)
+        self.filter = FilterEdit(self)
         self.filter.setObjectName("filter")
         self.filter.setPlaceholderText(self.tr("Filter reminders  /"))
         self.filter.setAccessibleName(self.tr("Filter reminders"))

@@ -7,11 +7,9 @@ import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QLineEdit,
     QMenu,
     QStackedWidget,
     QTableView,
@@ -20,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.empty_state import EmptyState
+from ui.filter_edit import FilterEdit
 from ui.topic_model import REF_ROLE, Column, TopicFilterProxy, TopicTableModel, prepare_rows
 from ui.views import TopicRef, View
 
@@ -38,23 +37,6 @@ _WIDTHS = {
     Column.ACTIVITY: 92,
 }
 _DEBOUNCE_FROM_ROWS = 10_000  # below this, filtering a keystroke takes a few ms: no delay at all
-
-
-class FilterEdit(QLineEdit):
-    """The filter box: Esc clears it and gives the list the focus back, Down/Enter go to the list."""
-
-    def __init__(self, view: TopicListView) -> None:
-        super().__init__(view)
-        self._view = view
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if event.key() == Qt.Key.Key_Escape:
-            self.clear()
-            self._view.table.setFocus()
-        elif event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self._view.focus_list()
-        else:
-            super().keyPressEvent(event)
 
 
 class TopicListView(View):

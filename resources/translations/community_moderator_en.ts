@@ -2,12 +2,84 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>InsightModels</name>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d</source>
+        <translation>
+            <numerusform>%n d</numerusform>
+            <numerusform>%n d</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mo</source>
+        <translation>
+            <numerusform>%n mo</numerusform>
+            <numerusform>%n mo</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MemberCard</name>
+    <message numerus="yes">
+        <source>%n post(s)</source>
+        <translation>
+            <numerusform>%n post</numerusform>
+            <numerusform>%n posts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReminderNotifier</name>
+    <message numerus="yes">
+        <source>%n reminder(s) overdue</source>
+        <translation>
+            <numerusform>%n reminder overdue</numerusform>
+            <numerusform>%n reminders overdue</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RemindersView</name>
     <message numerus="yes">
         <source>%n reminder(s) exported to the calendar file.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n reminder exported to the calendar file.</numerusform>
+            <numerusform>%n reminders exported to the calendar file.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d</source>
+        <translation>
+            <numerusform>%n d</numerusform>
+            <numerusform>%n d</numerusform>
         </translation>
     </message>
 </context>
@@ -28,6 +100,16 @@
         <translation>
             <numerusform>%n community</numerusform>
             <numerusform>%n communities</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UnansweredView</name>
+    <message numerus="yes">
+        <source>%n topic(s) exported to %1.</source>
+        <translation>
+            <numerusform>%n topic exported to %1.</numerusform>
+            <numerusform>%n topics exported to %1.</numerusform>
         </translation>
     </message>
 </context>

@@ -5,178 +5,182 @@
     <name>AccountsDialog</name>
     <message>
         <source>Something went wrong inside the app ({0}). Try again; if it persists, report it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un problème est survenu dans l’application ({0}). Réessayez ; s’il persiste, signalez-le.</translation>
     </message>
     <message>
         <source>Accounts</source>
         <extracomment>opens a web page; tests replace it</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Comptes</translation>
     </message>
     <message>
         <source>&amp;Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ajouter…</translation>
     </message>
     <message>
         <source>&amp;Remove…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Retirer…</translation>
     </message>
     <message>
         <source>No account yet. Add one to follow your own community.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun compte pour l’instant. Ajoutez-en un pour suivre votre communauté.</translation>
     </message>
     <message>
         <source>The built-in practice community: nothing to sign in to.</source>
-        <translation type="unfinished"></translation>
+        <translation>La communauté d’entraînement intégrée : aucune connexion nécessaire.</translation>
     </message>
     <message>
         <source>{0} · signed in with a user API key</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} · connecté avec une clé d’API utilisateur</translation>
     </message>
     <message>
         <source>{0} · admin API key</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} · clé d’API administrateur</translation>
     </message>
     <message>
         <source>{0} · access token</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} · jeton d’accès</translation>
     </message>
     <message>
         <source>(on this computer)</source>
-        <translation type="unfinished"></translation>
+        <translation>(sur cet ordinateur)</translation>
     </message>
     <message>
         <source>Enter a new &amp;key…</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisir une nouvelle c&amp;lé…</translation>
     </message>
     <message>
         <source>Sign in &amp;again…</source>
-        <translation type="unfinished"></translation>
+        <translation>Se rec&amp;onnecter…</translation>
     </message>
     <message>
         <source>Asking {0}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Interrogation de {0}…</translation>
+    </message>
+    <message>
+        <source>Connected.</source>
+        <translation>Connecté.</translation>
     </message>
     <message>
         <source>The key works.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé fonctionne.</translation>
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré.</translation>
     </message>
     <message>
         <source>Removing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Retrait…</translation>
     </message>
     <message>
         <source>Signed out. The local copy stays readable; sign in again to sync it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Déconnecté. La copie locale reste lisible ; reconnectez-vous pour la synchroniser.</translation>
     </message>
     <message>
         <source>Asking {0} how to sign in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Demande à {0} comment se connecter…</translation>
     </message>
     <message>
         <source>Confirm this code on {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmez ce code sur {0}</translation>
     </message>
     <message>
         <source>Code to confirm: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Code à confirmer : {0}</translation>
     </message>
     <message>
         <source>Confirmed. Checking the account…</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmé. Vérification du compte…</translation>
     </message>
     <message>
         <source>Waiting for your confirmation… the code expires in {0}:{1:02d}.</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente de votre confirmation… le code expire dans {0}:{1:02d}.</translation>
     </message>
     <message>
         <source>Enter both the username and the key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le nom d’utilisateur et la clé.</translation>
     </message>
     <message>
         <source>Checking the account…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification du compte…</translation>
     </message>
     <message>
         <source>Keep the key in memory for this session only? It is never written to a file; you will have to sign in again after quitting the app.</source>
-        <translation type="unfinished"></translation>
+        <translation>Garder la clé en mémoire pour cette session seulement ? Elle n’est jamais écrite dans un fichier ; vous devrez vous reconnecter après avoir quitté l’application.</translation>
     </message>
     <message>
         <source>No keyring</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas de trousseau</translation>
     </message>
     <message>
         <source>{0}: new key saved</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} : nouvelle clé enregistrée</translation>
     </message>
     <message>
         <source>{0} is ready</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} est prête</translation>
     </message>
     <message>
         <source>The key is in this computer&apos;s keyring.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé est dans le trousseau de cet ordinateur.</translation>
     </message>
     <message>
         <source>The key is kept in memory until you quit the app (no keyring on this computer).</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé est gardée en mémoire jusqu’à la fermeture de l’application (pas de trousseau sur cet ordinateur).</translation>
     </message>
     <message>
         <source>Its topics and members arrive with the next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ses sujets et ses membres arriveront à la prochaine synchronisation.</translation>
     </message>
 </context>
 <context>
     <name>AccountsModel</name>
     <message>
         <source>Practice community, on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Communauté d’entraînement, sur cet ordinateur</translation>
     </message>
 </context>
 <context>
     <name>AdminKeyPage</name>
     <message>
         <source>Enter an admin API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisir une clé d’API administrateur</translation>
     </message>
     <message>
         <source>A site administrator creates it in Admin → API keys. Prefer a key for a single user: an &quot;All users&quot; key can act as anyone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un administrateur du site la crée dans Admin → API. Préférez une clé pour un seul utilisateur : une clé « Tous les utilisateurs » peut agir au nom de n’importe qui.</translation>
     </message>
     <message>
         <source>the username the key acts as</source>
-        <translation type="unfinished"></translation>
+        <translation>l’utilisateur au nom duquel agit la clé</translation>
     </message>
     <message>
         <source>Admin API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé d’API administrateur</translation>
     </message>
     <message>
         <source>paste the key</source>
-        <translation type="unfinished"></translation>
+        <translation>collez la clé</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher</translation>
     </message>
     <message>
         <source>&amp;Username:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d’&amp;utilisateur :</translation>
     </message>
     <message>
         <source>API &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Clé d’API :</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Annuler</translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>&amp;Test and add</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vérifier et ajouter</translation>
     </message>
 </context>
 <context>
@@ -190,182 +194,186 @@
     <name>CheckView</name>
     <message>
         <source>administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>administrateur</translation>
     </message>
     <message>
         <source>moderator</source>
-        <translation type="unfinished"></translation>
+        <translation>modérateur</translation>
     </message>
     <message>
         <source>member, not staff</source>
-        <translation type="unfinished"></translation>
+        <translation>membre, hors équipe</translation>
     </message>
     <message>
         <source>Acts as @{0}{1}, {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>Agit en tant que @{0}{1}, {2}</translation>
     </message>
     <message>
-        <source>on {0} — {1}</source>
-        <translation type="unfinished"></translation>
+        <source>on this computer</source>
+        <translation>sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>on {0} · {1}</source>
+        <translation>sur {0} · {1}</translation>
     </message>
     <message>
         <source>Staff: sees the review queue and every category it moderates</source>
-        <translation type="unfinished"></translation>
+        <translation>Équipe : voit la file de modération et chaque catégorie qu’il modère</translation>
     </message>
     <message>
         <source>Reading statistics (posts read, days visited)</source>
-        <translation type="unfinished"></translation>
+        <translation>Statistiques de lecture (messages lus, jours de visite)</translation>
     </message>
     <message>
         <source>Every member, with private statistics</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les membres, avec leurs statistiques privées</translation>
     </message>
     <message>
         <source>Only the public member directory (staff see everyone)</source>
-        <translation type="unfinished"></translation>
+        <translation>Seulement l’annuaire public des membres (l’équipe voit tout le monde)</translation>
     </message>
     <message>
         <source>Can post replies</source>
-        <translation type="unfinished"></translation>
+        <translation>Peut publier des réponses</translation>
     </message>
     <message>
         <source>Private messages of this account</source>
-        <translation type="unfinished"></translation>
+        <translation>Messages privés de ce compte</translation>
     </message>
 </context>
 <context>
     <name>CommunitySettingsDialog</name>
     <message>
         <source>Settings of {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres de {0}</translation>
     </message>
     <message>
         <source>&amp;Unanswered</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sans réponse</translation>
     </message>
     <message>
         <source>&amp;Team</source>
-        <translation type="unfinished"></translation>
+        <translation>É&amp;quipe</translation>
     </message>
     <message>
         <source>&amp;Ideas</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Idées</translation>
     </message>
     <message>
         <source>&amp;Silent members</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Membres silencieux</translation>
     </message>
     <message>
         <source> h</source>
-        <translation type="unfinished"></translation>
+        <translation> h</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> jours</translation>
     </message>
     <message>
         <source>Nobody but the author has replied</source>
-        <translation type="unfinished"></translation>
+        <translation>Personne d’autre que l’auteur n’a répondu</translation>
     </message>
     <message>
         <source>The last word is not from the animation team</source>
-        <translation type="unfinished"></translation>
+        <translation>Le dernier mot ne vient pas de l’équipe d’animation</translation>
     </message>
     <message>
         <source>A question not marked as solved</source>
-        <translation type="unfinished"></translation>
+        <translation>Une question non marquée comme résolue</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <source>Filter categories</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer les catégories</translation>
     </message>
     <message>
         <source>No categories yet: sync first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore de catégories : synchronisez d’abord.</translation>
     </message>
     <message>
         <source>A topic is &amp;unanswered when:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Un sujet est sans réponse quand :</translation>
     </message>
     <message>
         <source>Turns &amp;amber after:</source>
-        <translation type="unfinished"></translation>
+        <translation>Passe à l’&amp;orange après :</translation>
     </message>
     <message>
         <source>Turns &amp;red after:</source>
-        <translation type="unfinished"></translation>
+        <translation>Passe au &amp;rouge après :</translation>
     </message>
     <message>
         <source>S&amp;ync every:</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchroniser &amp;toutes les :</translation>
     </message>
     <message>
         <source>Announcement categories are never listed as unanswered:</source>
-        <translation type="unfinished"></translation>
+        <translation>Les catégories d’annonces ne sont jamais listées comme sans réponse :</translation>
     </message>
     <message>
         <source>Administrators and moderators always count as the team. Tick the other members who animate this community: their replies count as answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les administrateurs et modérateurs font toujours partie de l’équipe. Cochez les autres membres qui animent cette communauté : leurs messages comptent comme des réponses.</translation>
     </message>
     <message>
         <source>Filter members</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer les membres</translation>
     </message>
     <message>
         <source>No members yet: sync first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore de membres : synchronisez d’abord.</translation>
     </message>
     <message>
         <source>Trending ideas looks only at these categories and tags (everywhere when none is ticked).</source>
-        <translation type="unfinished"></translation>
+        <translation>« Idées qui montent » ne regarde que ces catégories et étiquettes (partout si aucune n’est cochée).</translation>
     </message>
     <message>
         <source>Filter tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer les étiquettes</translation>
     </message>
     <message>
         <source>No tags in the local copy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune étiquette dans la copie locale.</translation>
     </message>
     <message>
         <source>Categories:</source>
-        <translation type="unfinished"></translation>
+        <translation>Catégories :</translation>
     </message>
     <message>
         <source>Tags:</source>
-        <translation type="unfinished"></translation>
+        <translation>Étiquettes :</translation>
     </message>
     <message>
         <source>Gone quiet: posted at least N times in the active window, then nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Devenus silencieux : ont publié au moins N fois pendant la fenêtre d’activité, puis plus rien.</translation>
     </message>
     <message>
         <source>Active &amp;window:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fenêtre d’activité :</translation>
     </message>
     <message>
         <source>&amp;Quiet for:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sans message &amp;pendant :</translation>
     </message>
     <message>
         <source>At least &amp;N posts:</source>
-        <translation type="unfinished"></translation>
+        <translation>Au moins &amp;N messages :</translation>
     </message>
     <message>
         <source>Newcomers: joined recently and not posted yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveaux venus : inscrits récemment, sans message pour l’instant.</translation>
     </message>
     <message>
         <source>&amp;Joined within:</source>
-        <translation type="unfinished"></translation>
+        <translation>Inscrits depuis moins &amp;de :</translation>
     </message>
     <message>
         <source>Not saved: {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non enregistré : {0}.</translation>
     </message>
 </context>
 <context>
@@ -373,130 +381,134 @@
     <message>
         <source>Topic %1</source>
         <extracomment>the reply went to the outbox: its id (the window also hears ``reply_events().reply_queued``) the preview shows the current text (tests wait on it)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Sujet %1</translation>
     </message>
     <message>
         <source>Reply: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Réponse : %1</translation>
     </message>
     <message>
         <source>Draft restored</source>
-        <translation type="unfinished"></translation>
+        <translation>Brouillon restauré</translation>
     </message>
     <message>
         <source>Reply to “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Répondre à « %1 »</translation>
     </message>
     <message>
         <source>Send anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer quand même</translation>
     </message>
     <message>
         <source>Reply text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte de la réponse</translation>
     </message>
     <message>
         <source>Write your reply. Markdown works: **bold**, *italic*, &gt; quote, - list. Type @ to mention someone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrivez votre réponse. Markdown fonctionne : **gras**, *italique*, &gt; citation, - liste. Tapez @ pour mentionner quelqu’un.</translation>
     </message>
     <message>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Aperçu</translation>
     </message>
     <message>
         <source>Saved replies ▾</source>
-        <translation type="unfinished"></translation>
+        <translation>Réponses enregistrées ▾</translation>
     </message>
     <message>
         <source>Insert a saved reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Insérer une réponse enregistrée</translation>
     </message>
     <message>
         <source>Quote selection</source>
-        <translation type="unfinished"></translation>
+        <translation>Citer la sélection</translation>
     </message>
     <message>
         <source>Quote the text selected in the posts above</source>
-        <translation type="unfinished"></translation>
+        <translation>Citer le texte sélectionné dans les messages ci-dessus</translation>
     </message>
     <message>
         <source>Reply to the topic instead</source>
-        <translation type="unfinished"></translation>
+        <translation>Répondre plutôt au sujet</translation>
     </message>
     <message>
         <source>Close  Esc</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer  Échap</translation>
     </message>
     <message>
         <source>Close; the draft is kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer ; le brouillon est conservé</translation>
     </message>
     <message>
         <source>Send  Ctrl+Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer  Ctrl+Entrée</translation>
     </message>
     <message>
         <source>Put the reply in the Outbox; it is sent as soon as the community is reachable</source>
-        <translation type="unfinished"></translation>
+        <translation>Placer la réponse dans la boîte d’envoi ; elle part dès que la communauté est joignable</translation>
     </message>
     <message>
         <source>%1 characters · at least %2 to send</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 caractères · au moins %2 pour envoyer</translation>
     </message>
     <message>
         <source>%1 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 caractères</translation>
     </message>
     <message>
         <source>Draft saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Brouillon enregistré</translation>
     </message>
     <message>
         <source>Select some text in the posts above first, then Quote selection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez d’abord du texte dans les messages ci-dessus, puis Citer la sélection.</translation>
     </message>
     <message>
         <source>In reply to @%1 (#%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>En réponse à @%1 (#%2)</translation>
     </message>
     <message>
         <source>In reply to #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>En réponse à #%1</translation>
     </message>
     <message>
         <source>Manage saved replies…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gérer les réponses enregistrées…</translation>
     </message>
     <message>
         <source>This topic is closed: only staff can still reply. Your reply will wait in the Outbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce sujet est fermé : seule l’équipe peut encore répondre. Votre réponse attendra dans la boîte d’envoi.</translation>
     </message>
     <message>
         <source>Replies need at least %1 characters; this one has %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une réponse doit faire au moins %1 caractères ; celle-ci en a %2.</translation>
     </message>
     <message>
         <source>1 new reply arrived since you started writing (marked “new” above). Send anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>1 nouvelle réponse est arrivée depuis que vous avez commencé à écrire (marquée « nouveau » ci-dessus). Envoyer quand même ?</translation>
     </message>
     <message>
         <source>%1 new replies arrived since you started writing (marked “new” above). Send anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nouvelles réponses sont arrivées depuis que vous avez commencé à écrire (marquées « nouveau » ci-dessus). Envoyer quand même ?</translation>
     </message>
     <message>
         <source>This topic is closed: only staff can reply. Send anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce sujet est fermé : seule l’équipe peut répondre. Envoyer quand même ?</translation>
+    </message>
+    <message>
+        <source>The preview of your reply appears here.</source>
+        <translation>L’aperçu de votre réponse s’affiche ici.</translation>
     </message>
 </context>
 <context>
     <name>CrashHandler</name>
     <message>
         <source>Something unexpected happened and was stopped. Your communities and drafts are safe; you can keep working. If it happens again, restart the app.</source>
-        <translation>Un problème inattendu est survenu et a été arrêté. Vos communautés et vos brouillons sont en sécurité ; vous pouvez continuer à travailler. Si cela se reproduit, redémarrez l’application.</translation>
+        <translation>Un problème inattendu est survenu et a été arrêté. Vos communautés et vos brouillons sont en sécurité ; vous pouvez continuer à travailler. Si cela se reproduit, redémarrez l’application.</translation>
     </message>
     <message>
         <source>The details were saved for a bug report in:</source>
-        <translation>Les détails ont été enregistrés pour un rapport de bogue dans :</translation>
+        <translation>Les détails ont été enregistrés pour un rapport de bogue dans :</translation>
     </message>
     <message>
         <source>Something went wrong</source>
@@ -507,124 +519,239 @@
     <name>DetailsPage</name>
     <message>
         <source>Short name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom court</translation>
     </message>
     <message>
         <source>Site address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse du site</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Titre :</translation>
     </message>
     <message>
         <source>Short &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom &amp;court :</translation>
     </message>
     <message>
         <source>&amp;Site address:</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse du &amp;site :</translation>
     </message>
     <message>
         <source>&amp;Username:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d’&amp;utilisateur :</translation>
     </message>
     <message>
         <source>&amp;Test</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vérifier</translation>
     </message>
     <message>
         <source>Ask the site who the app acts as and what it can see</source>
-        <translation type="unfinished"></translation>
+        <translation>Demander au site au nom de qui l’application agit et ce qu’elle peut voir</translation>
     </message>
     <message>
         <source>Sign in &amp;again…</source>
-        <translation type="unfinished"></translation>
+        <translation>Se rec&amp;onnecter…</translation>
     </message>
     <message>
         <source>Community se&amp;ttings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Paramètres de la communauté…</translation>
     </message>
     <message>
         <source>Sa&amp;ve changes</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enregistrer les modifications</translation>
     </message>
 </context>
 <context>
     <name>DevicePage</name>
     <message>
         <source>Confirm this code on the site</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmez ce code sur le site</translation>
     </message>
     <message>
         <source>Open the confirmation page, sign in there if asked, and check that it shows this code:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrez la page de confirmation, connectez-vous si on vous le demande, et vérifiez qu’elle affiche ce code :</translation>
     </message>
     <message>
         <source>&amp;Open the confirmation page</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ouvrir la page de confirmation</translation>
     </message>
     <message>
         <source>&amp;Copy the code</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copier le code</translation>
     </message>
     <message>
         <source>Use the approval page instead</source>
-        <translation type="unfinished"></translation>
+        <translation>Utiliser plutôt la page d’autorisation</translation>
     </message>
     <message>
         <source>&amp;Start again</source>
-        <translation type="unfinished"></translation>
+        <translation>Reco&amp;mmencer</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Annuler</translation>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
     <name>DraftsModel</name>
     <message>
         <source>Topic</source>
-        <translation type="unfinished"></translation>
+        <translation>Sujet</translation>
     </message>
     <message>
         <source>Community</source>
-        <translation type="unfinished">Communauté</translation>
+        <translation>Communauté</translation>
     </message>
     <message>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Brouillon</translation>
     </message>
     <message>
         <source>Edited</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifié</translation>
     </message>
     <message>
         <source>Topic %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sujet %1</translation>
     </message>
 </context>
 <context>
     <name>DraftsView</name>
     <message>
         <source>Drafts</source>
-        <translation type="unfinished">Brouillons</translation>
+        <translation>Brouillons</translation>
     </message>
     <message>
         <source>No drafts</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun brouillon</translation>
     </message>
     <message>
         <source>Nothing half-written. What you start in the composer is kept here until you send it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien d’inachevé. Ce que vous commencez dans l’éditeur de réponse est gardé ici jusqu’à l’envoi.</translation>
     </message>
     <message>
         <source>Draft for “%1” deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Brouillon pour « %1 » supprimé.</translation>
     </message>
     <message>
         <source>Draft deleted. Press z to undo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Brouillon supprimé. Appuyez sur z pour annuler.</translation>
+    </message>
+</context>
+<context>
+    <name>InsightModels</name>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d</source>
+        <translation>
+            <numerusform>%n j</numerusform>
+            <numerusform>%n j</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mo</source>
+        <translation>
+            <numerusform>%n mois</numerusform>
+            <numerusform>%n mois</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>calm</source>
+        <translation>calme</translation>
+    </message>
+    <message>
+        <source>waiting long (amber)</source>
+        <translation>attente longue (orange)</translation>
+    </message>
+    <message>
+        <source>waiting too long (red)</source>
+        <translation>attente trop longue (rouge)</translation>
+    </message>
+    <message>
+        <source>Reader</source>
+        <translation>Lecteur</translation>
+    </message>
+    <message>
+        <source>Gone quiet</source>
+        <translation>Devenu silencieux</translation>
+    </message>
+    <message>
+        <source>Newcomer</source>
+        <translation>Nouveau venu</translation>
+    </message>
+</context>
+<context>
+    <name>InsightView</name>
+    <message>
+        <source>Community</source>
+        <extracomment>the object name and accessible name of the table, set by subclasses</extracomment>
+        <translation>Communauté</translation>
+    </message>
+    <message>
+        <source>Show one community, or all of them</source>
+        <translation>Afficher une communauté, ou toutes</translation>
+    </message>
+    <message>
+        <source>Filter  /</source>
+        <translation>Filtrer  /</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
+        <source>Nothing here</source>
+        <translation>Rien ici</translation>
+    </message>
+    <message>
+        <source>This list could not be read from the local copy (%1). Press F5 to try again.</source>
+        <translation>Impossible de lire cette liste dans la copie locale (%1). Appuyez sur F5 pour réessayer.</translation>
+    </message>
+    <message>
+        <source>All communities</source>
+        <translation>Toutes les communautés</translation>
+    </message>
+    <message>
+        <source>This list could not be computed</source>
+        <translation>Impossible de calculer cette liste</translation>
+    </message>
+    <message>
+        <source>%1. Press F5 to sync and try again; details are in the log.</source>
+        <translation>%1. Appuyez sur F5 pour synchroniser et réessayer ; les détails sont dans le journal.</translation>
+    </message>
+    <message>
+        <source>Reading the local copy…</source>
+        <translation>Lecture de la copie locale…</translation>
+    </message>
+    <message>
+        <source>Nothing matches “%1”</source>
+        <translation>Rien ne correspond à « %1 »</translation>
+    </message>
+    <message>
+        <source>Check the spelling, or press Esc to clear the filter.</source>
+        <translation>Vérifiez l’orthographe, ou appuyez sur Échap pour effacer le filtre.</translation>
+    </message>
+    <message>
+        <source>Nothing in %1</source>
+        <translation>Rien dans %1</translation>
+    </message>
+    <message>
+        <source>Choose All communities to see the others.</source>
+        <translation>Choisissez Toutes les communautés pour voir les autres.</translation>
     </message>
 </context>
 <context>
@@ -647,23 +774,23 @@
     </message>
     <message>
         <source>Stopping the sync; what was fetched is kept.</source>
-        <translation>Arrêt de la synchronisation ; ce qui a été récupéré est conservé.</translation>
+        <translation>Arrêt de la synchronisation ; ce qui a été récupéré est conservé.</translation>
     </message>
     <message>
         <source>%1 cannot be reached. You are reading the local copy from %2; the app will try again by itself.</source>
-        <translation>%1 est injoignable. Vous lisez la copie locale d’%2 ; l’application réessaiera d’elle-même.</translation>
+        <translation>%1 est injoignable. Vous lisez la copie locale d’%2 ; l’application réessaiera d’elle-même.</translation>
     </message>
     <message>
         <source>%1 cannot be reached and has no local copy yet; the app will try again by itself.</source>
-        <translation>%1 est injoignable et n’a pas encore de copie locale ; l’application réessaiera d’elle-même.</translation>
+        <translation>%1 est injoignable et n’a pas encore de copie locale ; l’application réessaiera d’elle-même.</translation>
     </message>
     <message>
         <source>%1 synced: %2 topics updated</source>
-        <translation>%1 synchronisée : %2 sujets mis à jour</translation>
+        <translation>%1 synchronisée : %2 sujets mis à jour</translation>
     </message>
     <message>
         <source>Something went wrong in the background (%1); details are in the log.</source>
-        <translation>Un problème est survenu en arrière-plan (%1) ; les détails sont dans le journal.</translation>
+        <translation>Un problème est survenu en arrière-plan (%1) ; les détails sont dans le journal.</translation>
     </message>
     <message>
         <source>Opened in your browser.</source>
@@ -671,7 +798,7 @@
     </message>
     <message>
         <source>Could not open the topic in the browser: %1</source>
-        <translation>Impossible d’ouvrir le sujet dans le navigateur : %1</translation>
+        <translation>Impossible d’ouvrir le sujet dans le navigateur : %1</translation>
     </message>
     <message>
         <source>Community Moderator helps animators and moderators of online communities see what waits for an answer, who went quiet and what is rising. Your data stays on this computer.</source>
@@ -681,122 +808,295 @@
         <source>About Community Moderator</source>
         <translation>À propos de Community Moderator</translation>
     </message>
+    <message>
+        <source>Quit now?</source>
+        <translation>Quitter maintenant ?</translation>
+    </message>
+    <message>
+        <source>Replies waiting</source>
+        <translation>Réponses en attente</translation>
+    </message>
+    <message>
+        <source>Select a topic to reply to (j / k), then press r.</source>
+        <translation>Choisissez un sujet auquel répondre (j / k), puis appuyez sur r.</translation>
+    </message>
+    <message>
+        <source>Reminder set.</source>
+        <translation>Rappel programmé.</translation>
+    </message>
+    <message>
+        <source>No open topic to write in yet: sync first.</source>
+        <translation>Pas encore de sujet ouvert où écrire : synchronisez d’abord.</translation>
+    </message>
+</context>
+<context>
+    <name>MemberCard</name>
+    <message>
+        <source>Remind me  m</source>
+        <translation>Me le rappeler  m</translation>
+    </message>
+    <message>
+        <source>Remind me</source>
+        <translation>Me le rappeler</translation>
+    </message>
+    <message>
+        <source>Come back to this member later (m)</source>
+        <translation>Revenir à ce membre plus tard (m)</translation>
+    </message>
+    <message>
+        <source>Write a nudge</source>
+        <translation>Écrire un petit mot</translation>
+    </message>
+    <message>
+        <source>Open a friendly message for this member, with a suggested text</source>
+        <translation>Ouvrir un message amical pour ce membre, avec un texte suggéré</translation>
+    </message>
+    <message>
+        <source>Their last topics</source>
+        <translation>Ses derniers sujets</translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>Inscription</translation>
+    </message>
+    <message>
+        <source>Posts</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Dernière visite</translation>
+    </message>
+    <message>
+        <source>Posts read</source>
+        <translation>Messages lus</translation>
+    </message>
+    <message>
+        <source>Last posted</source>
+        <translation>Dernier message</translation>
+    </message>
+    <message>
+        <source>Days visited</source>
+        <translation>Jours de visite</translation>
+    </message>
+    <message>
+        <source>Likes given</source>
+        <translation>J’aime donnés</translation>
+    </message>
+    <message>
+        <source>Trust level</source>
+        <translation>Niveau de confiance</translation>
+    </message>
+    <message>
+        <source>This member is gone</source>
+        <translation>Ce membre n’existe plus</translation>
+    </message>
+    <message>
+        <source>@%1 is no longer in the local copy.</source>
+        <translation>@%1 n’est plus dans la copie locale.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>not reported</source>
+        <translation>non communiqué</translation>
+    </message>
+    <message>
+        <source>Member %1</source>
+        <translation>Membre %1</translation>
+    </message>
+    <message>
+        <source>No post of theirs in the local copy.</source>
+        <translation>Aucun de ses messages dans la copie locale.</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(sans titre)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s)</source>
+        <translation>
+            <numerusform>%n message</numerusform>
+            <numerusform>%n messages</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>OutboxModel</name>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>Topic</source>
-        <translation type="unfinished"></translation>
+        <translation>Sujet</translation>
     </message>
     <message>
         <source>Community</source>
-        <translation type="unfinished">Communauté</translation>
+        <translation>Communauté</translation>
     </message>
     <message>
         <source>Reply</source>
-        <translation type="unfinished">Répondre</translation>
+        <translation>Réponse</translation>
     </message>
     <message>
         <source>Written</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrite</translation>
     </message>
     <message>
         <source>Topic %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sujet %1</translation>
     </message>
 </context>
 <context>
     <name>OutboxView</name>
     <message>
         <source>Outbox</source>
-        <translation type="unfinished">Boîte d’envoi</translation>
+        <translation>Boîte d’envoi</translation>
     </message>
     <message>
         <source>Send now</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer maintenant</translation>
     </message>
     <message>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayer</translation>
     </message>
     <message>
         <source>Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <source>The Outbox is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>La boîte d’envoi est vide</translation>
     </message>
     <message>
         <source>Replies you send wait here until the community has them; nothing is waiting now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les réponses que vous envoyez attendent ici jusqu’à ce que la communauté les reçoive ; rien n’attend pour l’instant.</translation>
     </message>
     <message>
         <source>Send anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer quand même</translation>
     </message>
     <message>
         <source>Read them, then Edit or Send anyway.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lisez-les, puis Modifier ou Envoyer quand même.</translation>
     </message>
     <message>
         <source>Edit it, then send it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifiez-la, puis renvoyez-la.</translation>
     </message>
     <message>
         <source>Sending is not available here.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’envoi n’est pas disponible ici.</translation>
     </message>
     <message>
         <source>Reply to “%1” deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Réponse à « %1 » supprimée.</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipationChart</name>
+    <message>
+        <source>Participation</source>
+        <translation>Participation</translation>
+    </message>
+    <message>
+        <source>Heavy contributors</source>
+        <translation>Gros contributeurs</translation>
+    </message>
+    <message>
+        <source>Contributors</source>
+        <translation>Contributeurs</translation>
+    </message>
+    <message>
+        <source>Only read</source>
+        <translation>Lisent seulement</translation>
+    </message>
+    <message>
+        <source>Never seen reading</source>
+        <translation>Jamais vus lire</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Membres</translation>
+    </message>
+    <message>
+        <source>Typical 1 / 9 / 90</source>
+        <translation>Typique 1 / 9 / 90</translation>
+    </message>
+    <message>
+        <source>No members yet</source>
+        <translation>Pas encore de membres</translation>
+    </message>
+    <message>
+        <source>&lt;1%</source>
+        <translation>&lt;1 %</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>No members in the local copy yet: they arrive with the sync.</source>
+        <translation>Pas encore de membres dans la copie locale : ils arrivent avec la synchronisation.</translation>
+    </message>
+    <message>
+        <source>%1 of the %2 members ever published (%3); %4 only read (%5).</source>
+        <translation>%1 des %2 membres ont déjà publié (%3) ; %4 lisent seulement (%5).</translation>
+    </message>
+    <message>
+        <source>%1 were never seen reading (%2).</source>
+        <translation>%1 n’ont jamais été vus en train de lire (%2).</translation>
+    </message>
+    <message>
+        <source>90-9-1 here: %1 lurkers, %2 contributors, %3 heavy contributors — %4 people who wrote %5 of all posts.</source>
+        <translation>Le 90-9-1 ici : %1 de lecteurs, %2 de contributeurs, %3 de gros contributeurs — %4 personnes qui ont écrit %5 de tous les messages.</translation>
     </message>
 </context>
 <context>
     <name>PastePage</name>
     <message>
         <source>Approve the app on the site</source>
-        <translation type="unfinished"></translation>
+        <translation>Autorisez l’application sur le site</translation>
     </message>
     <message>
         <source>1. Open the approval page, sign in there if asked, and click Authorize.</source>
-        <translation type="unfinished"></translation>
+        <translation>1. Ouvrez la page d’autorisation, connectez-vous si on vous le demande, puis cliquez sur Autoriser.</translation>
     </message>
     <message>
         <source>&amp;Open the approval page</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ouvrir la page d’autorisation</translation>
     </message>
     <message>
         <source>&amp;Copy its address</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copier son adresse</translation>
     </message>
     <message>
         <source>2. The site then shows a block of text. Copy all of it and paste it here:</source>
-        <translation type="unfinished"></translation>
+        <translation>2. Le site affiche alors un bloc de texte. Copiez-le en entier et collez-le ici :</translation>
     </message>
     <message>
         <source>Text from the approval page</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte de la page d’autorisation</translation>
     </message>
     <message>
         <source>Paste the text from the approval page</source>
-        <translation type="unfinished"></translation>
+        <translation>Collez le texte de la page d’autorisation</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Annuler</translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>&amp;Finish signing in</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Terminer la connexion</translation>
     </message>
 </context>
 <context>
@@ -826,8 +1126,20 @@
         <translation>Répondre</translation>
     </message>
     <message>
-        <source>Replying from the app comes with the composer.</source>
-        <translation>Répondre depuis l’application arrive avec l’éditeur de réponse.</translation>
+        <source>Write a reply; selected text is quoted (r)</source>
+        <translation>Écrire une réponse ; le texte sélectionné est cité (r)</translation>
+    </message>
+    <message>
+        <source>Remind me  m</source>
+        <translation>Me le rappeler  m</translation>
+    </message>
+    <message>
+        <source>Remind me</source>
+        <translation>Me le rappeler</translation>
+    </message>
+    <message>
+        <source>Come back to this topic later, or if nobody answers (m)</source>
+        <translation>Revenir à ce sujet plus tard, ou si personne ne répond (m)</translation>
     </message>
     <message>
         <source>Nothing selected</source>
@@ -850,381 +1162,496 @@
     <name>RecentPostsPane</name>
     <message>
         <source>Latest posts</source>
-        <translation type="unfinished"></translation>
+        <translation>Derniers messages</translation>
     </message>
     <message>
         <source>Latest posts of the topic</source>
-        <translation type="unfinished"></translation>
+        <translation>Derniers messages du sujet</translation>
+    </message>
+    <message>
+        <source>No posts of this topic in the local copy yet.</source>
+        <translation>Pas encore de messages de ce sujet dans la copie locale.</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>nouveau</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>Citer</translation>
     </message>
 </context>
 <context>
     <name>RemindDialog</name>
     <message>
         <source>Later &amp;today</source>
-        <translation type="unfinished"></translation>
+        <translation>Plus &amp;tard aujourd’hui</translation>
     </message>
     <message>
         <source>To&amp;morrow</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Demain</translation>
     </message>
     <message>
         <source>Next Mon&amp;day</source>
-        <translation type="unfinished"></translation>
+        <translation>Lundi &amp;prochain</translation>
     </message>
     <message>
         <source>In a &amp;week</source>
-        <translation type="unfinished"></translation>
+        <translation>Dans une &amp;semaine</translation>
     </message>
     <message>
         <source>Snooze until</source>
-        <translation type="unfinished"></translation>
+        <translation>Reporter jusqu’à</translation>
     </message>
     <message>
         <source>Remind me</source>
-        <translation type="unfinished"></translation>
+        <translation>Me le rappeler</translation>
     </message>
     <message>
         <source>&amp;At:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quand :</translation>
     </message>
     <message>
         <source>Community</source>
-        <translation type="unfinished">Communauté</translation>
+        <translation>Communauté</translation>
     </message>
     <message>
         <source>C&amp;ommunity:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Communauté :</translation>
     </message>
     <message>
         <source>Always</source>
-        <translation type="unfinished"></translation>
+        <translation>Toujours</translation>
     </message>
     <message>
         <source>Only remind me</source>
-        <translation type="unfinished"></translation>
+        <translation>Me le rappeler seulement</translation>
     </message>
     <message>
         <source>If the condition no longer holds when the time comes, the reminder resolves itself and says why.</source>
-        <translation type="unfinished"></translation>
+        <translation>Si la condition n’est plus remplie le moment venu, le rappel se résout de lui-même et dit pourquoi.</translation>
     </message>
     <message>
         <source>&amp;Remind me:</source>
-        <translation type="unfinished"></translation>
+        <translation>Me le &amp;rappeler :</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>What to remember, e.g. “Plan the spring meetup”</source>
-        <translation type="unfinished"></translation>
+        <translation>À retenir, p. ex. « Préparer la rencontre de printemps »</translation>
     </message>
     <message>
         <source>Optional: a word for your future self</source>
-        <translation type="unfinished"></translation>
+        <translation>Facultatif : un mot pour vous-même, plus tard</translation>
     </message>
     <message>
         <source>&amp;Note:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Note :</translation>
     </message>
     <message>
         <source>Also remind me on the community (a bookmark with a reminder)</source>
-        <translation type="unfinished"></translation>
+        <translation>Me le rappeler aussi sur la communauté (un signet avec rappel)</translation>
     </message>
     <message>
         <source>The community&apos;s own notifications will remind you too, on your phone for example. Sent now, or as soon as the community can be reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les notifications de la communauté vous le rappelleront aussi, sur votre téléphone par exemple. Envoyé maintenant, ou dès que la communauté est joignable.</translation>
     </message>
     <message>
         <source>Snooze</source>
-        <translation type="unfinished"></translation>
+        <translation>Reporter</translation>
     </message>
     <message>
         <source>Snooze this reminder</source>
-        <translation type="unfinished"></translation>
+        <translation>Reporter ce rappel</translation>
     </message>
     <message>
         <source>Follow up on this topic</source>
-        <translation type="unfinished"></translation>
+        <translation>Relancer ce sujet</translation>
     </message>
     <message>
         <source>Nudge this member</source>
-        <translation type="unfinished"></translation>
+        <translation>Encourager ce membre</translation>
     </message>
     <message>
         <source>A note for later</source>
-        <translation type="unfinished"></translation>
+        <translation>Une note pour plus tard</translation>
     </message>
     <message>
         <source>Topic %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sujet %1</translation>
     </message>
     <message>
         <source>Anything you want to come back to</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout ce à quoi vous voulez revenir</translation>
     </message>
     <message>
         <source>too late today</source>
-        <translation type="unfinished"></translation>
+        <translation>trop tard aujourd’hui</translation>
     </message>
     <message>
         <source>Date and time</source>
-        <translation type="unfinished"></translation>
+        <translation>Date et heure</translation>
     </message>
     <message>
         <source>Local time (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure locale (%1)</translation>
     </message>
     <message>
         <source>That time has passed: pick a later one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette heure est passée : choisissez-en une plus tardive.</translation>
     </message>
     <message>
         <source>Write what you want to be reminded of.</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrivez ce qu’il faut vous rappeler.</translation>
     </message>
     <message>
         <source>Add a community first: a note belongs to one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajoutez d’abord une communauté : une note appartient à une communauté.</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderNotifier</name>
+    <message numerus="yes">
+        <source>%n reminder(s) overdue</source>
+        <translation>
+            <numerusform>%n rappel en retard</numerusform>
+            <numerusform>%n rappels en retard</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Rappel</translation>
+    </message>
+    <message>
+        <source>Reminder no longer needed: {what} ({why})</source>
+        <translation>Rappel devenu inutile : {what} ({why})</translation>
     </message>
 </context>
 <context>
     <name>RemindersView</name>
     <message>
         <source>Filter reminders  /</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer les rappels  /</translation>
     </message>
     <message>
         <source>Filter reminders</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer les rappels</translation>
     </message>
     <message>
         <source>Reminders</source>
-        <translation type="unfinished">Rappels</translation>
+        <translation>Rappels</translation>
     </message>
     <message>
         <source>Snooze  s</source>
-        <translation type="unfinished"></translation>
+        <translation>Reporter  s</translation>
     </message>
     <message>
         <source>Remind me again later (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Me le rappeler plus tard (s)</translation>
     </message>
     <message>
         <source>Done  e</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminé  e</translation>
     </message>
     <message>
         <source>Mark this reminder done (e)</source>
-        <translation type="unfinished"></translation>
+        <translation>Marquer ce rappel comme terminé (e)</translation>
     </message>
     <message>
         <source>Reopen</source>
-        <translation type="unfinished"></translation>
+        <translation>Rouvrir</translation>
     </message>
     <message>
         <source>Bring back a done or resolved reminder</source>
-        <translation type="unfinished"></translation>
+        <translation>Faire revenir un rappel terminé ou résolu</translation>
     </message>
     <message>
         <source>Write the nudge</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrire le petit mot</translation>
     </message>
     <message>
         <source>Open a message for this member, with a suggested text</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir un message pour ce membre, avec un texte suggéré</translation>
     </message>
     <message>
         <source>Show done</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher les terminés</translation>
     </message>
     <message>
         <source>Also list done reminders and those that resolved themselves</source>
-        <translation type="unfinished"></translation>
+        <translation>Lister aussi les rappels terminés et ceux qui se sont résolus d’eux-mêmes</translation>
     </message>
     <message>
         <source>New note  n</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle note  n</translation>
     </message>
     <message>
         <source>A reminder of your own (n)</source>
-        <translation type="unfinished"></translation>
+        <translation>Un rappel personnel (n)</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter…</translation>
     </message>
     <message>
         <source>Save open reminders as a calendar file (.ics)</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les rappels ouverts dans un fichier d’agenda (.ics)</translation>
     </message>
     <message>
         <source>Marked done. Press z to undo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Marqué comme terminé. Appuyez sur z pour annuler.</translation>
     </message>
     <message>
         <source>That time has passed; pick a later one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette heure est passée ; choisissez-en une plus tardive.</translation>
     </message>
     <message>
         <source>Snoozed until %1. Press z to undo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reporté jusqu’à %1. Appuyez sur z pour annuler.</translation>
     </message>
     <message>
         <source>Reopened. Press z to undo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rouvert. Appuyez sur z pour annuler.</translation>
     </message>
     <message>
         <source>Nothing to undo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien à annuler.</translation>
     </message>
     <message>
         <source>Undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé.</translation>
     </message>
     <message>
         <source>The calendar file could not be written (%1). Choose another folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’écrire le fichier d’agenda (%1). Choisissez un autre dossier.</translation>
     </message>
     <message numerus="yes">
         <source>%n reminder(s) exported to the calendar file.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n rappel exporté dans le fichier d’agenda.</numerusform>
+            <numerusform>%n rappels exportés dans le fichier d’agenda.</numerusform>
         </translation>
     </message>
     <message>
         <source>Export reminders</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter les rappels</translation>
     </message>
     <message>
         <source>Calendar files (*.ics)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers d’agenda (*.ics)</translation>
     </message>
     <message>
         <source>&amp;Later today</source>
-        <translation type="unfinished"></translation>
+        <translation>Plus &amp;tard aujourd’hui</translation>
     </message>
     <message>
         <source>&amp;Tomorrow</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Demain</translation>
     </message>
     <message>
         <source>Next &amp;Monday</source>
-        <translation type="unfinished"></translation>
+        <translation>Lundi &amp;prochain</translation>
     </message>
     <message>
         <source>In a &amp;week</source>
-        <translation type="unfinished"></translation>
+        <translation>Dans une &amp;semaine</translation>
     </message>
     <message>
         <source>&amp;Pick a date and time…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Choisir une date et une heure…</translation>
     </message>
     <message>
         <source>No reminder matches “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun rappel ne correspond à « %1 »</translation>
     </message>
     <message>
         <source>Check the spelling, or press Esc to clear the filter.</source>
-        <translation type="unfinished">Vérifiez l’orthographe, ou appuyez sur Échap pour effacer le filtre.</translation>
+        <translation>Vérifiez l’orthographe, ou appuyez sur Échap pour effacer le filtre.</translation>
     </message>
     <message>
         <source>No reminders</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun rappel</translation>
     </message>
     <message>
         <source>Press m on any topic or member to be reminded later, or n here for a note of your own. Reminders can wait until a topic is still unanswered, and resolve themselves when it is not.</source>
-        <translation type="unfinished"></translation>
+        <translation>Appuyez sur m sur un sujet ou un membre pour un rappel plus tard, ou sur n ici pour une note personnelle. Un rappel peut ne sonner que si le sujet est toujours sans réponse, et se résout de lui-même sinon.</translation>
+    </message>
+    <message>
+        <source>Today %1</source>
+        <translation>Aujourd’hui %1</translation>
+    </message>
+    <message>
+        <source>Tomorrow %1</source>
+        <translation>Demain %1</translation>
+    </message>
+    <message>
+        <source>Yesterday %1</source>
+        <translation>Hier %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d</source>
+        <translation>
+            <numerusform>%n j</numerusform>
+            <numerusform>%n j</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Resolved: %1</source>
+        <translation>Résolu : %1</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Résolu</translation>
+    </message>
+    <message>
+        <source>Overdue by %1</source>
+        <translation>En retard de %1</translation>
+    </message>
+    <message>
+        <source>Snoozed, in %1</source>
+        <translation>Reporté, dans %1</translation>
+    </message>
+    <message>
+        <source>In %1</source>
+        <translation>Dans %1</translation>
+    </message>
+    <message>
+        <source>bookmark refused</source>
+        <translation>signet refusé</translation>
+    </message>
+    <message>
+        <source>bookmarked on the community</source>
+        <translation>signet sur la communauté</translation>
+    </message>
+    <message>
+        <source>bookmark waiting to be sent</source>
+        <translation>signet en attente d’envoi</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Rappel</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>Communauté</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
     </message>
 </context>
 <context>
     <name>RemoveAccountDialog</name>
     <message>
         <source>Remove account</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer le compte</translation>
     </message>
     <message>
         <source>Remove {0}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer {0} ?</translation>
     </message>
     <message>
         <source>The app&apos;s key is revoked on the site and removed from this computer&apos;s keyring. You can sign in again at any time.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé de l’application est révoquée sur le site et retirée du trousseau de cet ordinateur. Vous pourrez vous reconnecter à tout moment.</translation>
     </message>
     <message>
         <source>The practice community comes back, fresh, the next time the app starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>La communauté d’entraînement reviendra, toute neuve, au prochain démarrage de l’application.</translation>
     </message>
     <message>
         <source>The admin API key is removed from this computer&apos;s keyring. It stays valid on the site: ask an administrator to revoke it there if nobody uses it any more.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé d’API administrateur est retirée du trousseau de cet ordinateur. Elle reste valable sur le site : demandez à un administrateur de la révoquer si personne ne s’en sert plus.</translation>
     </message>
     <message>
         <source>Also delete its local copy (topics, members, drafts, reminders)</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer aussi sa copie locale (sujets, membres, brouillons, rappels)</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer</translation>
     </message>
 </context>
 <context>
     <name>ResultPage</name>
     <message>
         <source>Community se&amp;ttings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Paramètres de la communauté…</translation>
     </message>
     <message>
         <source>&amp;Done</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Terminé</translation>
     </message>
 </context>
 <context>
     <name>SavedRepliesDialog</name>
     <message>
         <source>Saved replies</source>
-        <translation type="unfinished"></translation>
+        <translation>Réponses enregistrées</translation>
     </message>
     <message>
         <source>Text of the saved reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte de la réponse enregistrée</translation>
     </message>
     <message>
         <source>Placeholders: %1. Unknown ones stay as written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Variables : %1. Celles qui sont inconnues restent telles quelles.</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished">Titre</translation>
+        <translation>Titre</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <source>Restore shipped replies</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurer les réponses fournies</translation>
     </message>
     <message>
         <source>New saved reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle réponse enregistrée</translation>
     </message>
     <message>
         <source>Give the saved reply a title: it is what the menu shows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Donnez un titre à la réponse enregistrée : c’est ce qu’affiche le menu.</translation>
     </message>
 </context>
 <context>
@@ -1268,69 +1695,211 @@
     </message>
 </context>
 <context>
+    <name>SilentMembersView</name>
+    <message>
+        <source>Segments</source>
+        <translation>Segments</translation>
+    </message>
+    <message>
+        <source>Filter members  /</source>
+        <translation>Filtrer les membres  /</translation>
+    </message>
+    <message>
+        <source>Silent members</source>
+        <translation>Membres silencieux</translation>
+    </message>
+    <message>
+        <source>No members yet</source>
+        <translation>Pas encore de membres</translation>
+    </message>
+    <message>
+        <source>Members arrive with the sync. Press F5 to sync now.</source>
+        <translation>Les membres arrivent avec la synchronisation. Appuyez sur F5 pour synchroniser maintenant.</translation>
+    </message>
+    <message>
+        <source>Nobody is silent</source>
+        <translation>Personne n’est silencieux</translation>
+    </message>
+    <message>
+        <source>Everyone who reads also writes, and nobody went quiet. A rare community!</source>
+        <translation>Tous ceux qui lisent écrivent aussi, et personne n’est devenu silencieux. Une communauté rare !</translation>
+    </message>
+    <message>
+        <source>No readers who never posted</source>
+        <translation>Aucun lecteur qui n’ait jamais publié</translation>
+    </message>
+    <message>
+        <source>Everyone who comes to read has written at least once.</source>
+        <translation>Tous ceux qui viennent lire ont écrit au moins une fois.</translation>
+    </message>
+    <message>
+        <source>Nobody went quiet</source>
+        <translation>Personne n’est devenu silencieux</translation>
+    </message>
+    <message>
+        <source>Everyone who posted regularly in the last months still posts.</source>
+        <translation>Tous ceux qui publiaient régulièrement ces derniers mois publient encore.</translation>
+    </message>
+    <message>
+        <source>No newcomers waiting for a welcome</source>
+        <translation>Aucun nouveau venu n’attend d’accueil</translation>
+    </message>
+    <message>
+        <source>Members who joined recently have all posted already, or nobody joined.</source>
+        <translation>Les membres inscrits récemment ont tous déjà publié, ou personne ne s’est inscrit.</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <source>Readers</source>
+        <translation>Lecteurs</translation>
+    </message>
+    <message>
+        <source>Gone quiet</source>
+        <translation>Devenus silencieux</translation>
+    </message>
+    <message>
+        <source>Newcomers</source>
+        <translation>Nouveaux venus</translation>
+    </message>
+    <message>
+        <source>Every silent member</source>
+        <translation>Tous les membres silencieux</translation>
+    </message>
+    <message>
+        <source>Never posted, but they come to read</source>
+        <translation>N’ont jamais publié, mais viennent lire</translation>
+    </message>
+    <message>
+        <source>Posted regularly, then stopped</source>
+        <translation>Publiaient régulièrement, puis ont arrêté</translation>
+    </message>
+    <message>
+        <source>Joined recently and have not posted yet</source>
+        <translation>Inscrits récemment, sans message pour l’instant</translation>
+    </message>
+</context>
+<context>
+    <name>SilentModel</name>
+    <message>
+        <source>Community</source>
+        <translation>Communauté</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Nom d’utilisateur</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>Inscription</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Dernière visite</translation>
+    </message>
+    <message>
+        <source>Last posted</source>
+        <translation>Dernier message</translation>
+    </message>
+    <message>
+        <source>Posts</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>Reads</source>
+        <translation>Lectures</translation>
+    </message>
+    <message>
+        <source>Days visited</source>
+        <translation>Jours de visite</translation>
+    </message>
+    <message>
+        <source>Suggested next step</source>
+        <translation>Prochaine étape suggérée</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>The platform does not report how much this member reads.</source>
+        <translation>La plateforme n’indique pas combien ce membre lit.</translation>
+    </message>
+</context>
+<context>
     <name>SitePage</name>
     <message>
         <source>Add a community</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une communauté</translation>
     </message>
     <message>
         <source>The app signs in as you, with your rights. Your key stays in this computer&apos;s keyring.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’application se connecte en votre nom, avec vos droits. Votre clé reste dans le trousseau de cet ordinateur.</translation>
     </message>
     <message>
         <source>{0} — coming</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} — bientôt</translation>
     </message>
     <message>
         <source>Site address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse du site</translation>
     </message>
     <message>
         <source>a short name, used on the command line</source>
-        <translation type="unfinished"></translation>
+        <translation>un nom court, utilisé en ligne de commande</translation>
     </message>
     <message>
         <source>&amp;Platform:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Plateforme :</translation>
     </message>
     <message>
         <source>&amp;Site address:</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse du &amp;site :</translation>
     </message>
     <message>
         <source>Short &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom &amp;court :</translation>
     </message>
     <message>
         <source>Sign in with my browser (recommended)</source>
-        <translation type="unfinished"></translation>
+        <translation>Me connecter avec mon navigateur (recommandé)</translation>
     </message>
     <message>
         <source>You approve the app on the site; it never sees your password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous autorisez l’application sur le site ; elle ne voit jamais votre mot de passe.</translation>
     </message>
     <message>
         <source>Use an admin API key (for site administrators)</source>
-        <translation type="unfinished"></translation>
+        <translation>Utiliser une clé d’API administrateur (pour les administrateurs du site)</translation>
     </message>
     <message>
         <source>A key made in the site&apos;s Admin → API keys, acting as a username you choose.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une clé créée dans Admin → API sur le site, qui agit au nom d’un utilisateur de votre choix.</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Annuler</translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>C&amp;ontinue</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;ontinuer</translation>
     </message>
 </context>
 <context>
     <name>Spinner</name>
     <message>
         <source>Working</source>
-        <translation type="unfinished"></translation>
+        <translation>En cours</translation>
     </message>
 </context>
 <context>
@@ -1345,7 +1914,7 @@
     </message>
     <message>
         <source>The sync stopped on an unexpected problem; the details are in the log. Your local copy is intact.</source>
-        <translation>La synchronisation s’est arrêtée sur un problème inattendu ; les détails sont dans le journal. Votre copie locale est intacte.</translation>
+        <translation>La synchronisation s’est arrêtée sur un problème inattendu ; les détails sont dans le journal. Votre copie locale est intacte.</translation>
     </message>
 </context>
 <context>
@@ -1368,7 +1937,7 @@
     </message>
     <message>
         <source>Stop syncing: what was already fetched is kept</source>
-        <translation>Arrêter la synchronisation : ce qui a déjà été récupéré est conservé</translation>
+        <translation>Arrêter la synchronisation : ce qui a déjà été récupéré est conservé</translation>
     </message>
     <message>
         <source>syncing…</source>
@@ -1415,6 +1984,33 @@
     </message>
 </context>
 <context>
+    <name>TermsModel</name>
+    <message>
+        <source>Term</source>
+        <translation>Mot</translation>
+    </message>
+    <message>
+        <source>Recent</source>
+        <translation>Récents</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Avant</translation>
+    </message>
+    <message>
+        <source>Growth</source>
+        <translation>Hausse</translation>
+    </message>
+    <message>
+        <source>Posts of the last 7 days that use it</source>
+        <translation>Messages des 7 derniers jours qui l’emploient</translation>
+    </message>
+    <message>
+        <source>Posts before that use it</source>
+        <translation>Messages antérieurs qui l’emploient</translation>
+    </message>
+</context>
+<context>
     <name>TopicListView</name>
     <message>
         <source>Filter topics  /</source>
@@ -1430,7 +2026,7 @@
     </message>
     <message>
         <source>No topic matches “%1”</source>
-        <translation>Aucun sujet ne correspond à « %1 »</translation>
+        <translation>Aucun sujet ne correspond à « %1 »</translation>
     </message>
     <message>
         <source>Check the spelling, or press Esc to clear the filter.</source>
@@ -1481,7 +2077,7 @@
     </message>
     <message>
         <source>Last activity: %1</source>
-        <translation>Dernière activité : %1</translation>
+        <translation>Dernière activité : %1</translation>
     </message>
     <message>
         <source>Opened %1</source>
@@ -1489,10 +2085,344 @@
     </message>
 </context>
 <context>
+    <name>TrendingIdeasView</name>
+    <message>
+        <source>Idea categories only</source>
+        <translation>Catégories d’idées seulement</translation>
+    </message>
+    <message>
+        <source>Clear the term filter</source>
+        <translation>Effacer le filtre par mot</translation>
+    </message>
+    <message>
+        <source>Show every rising topic again</source>
+        <translation>Réafficher tous les sujets qui montent</translation>
+    </message>
+    <message>
+        <source>Rising terms</source>
+        <translation>Mots qui montent</translation>
+    </message>
+    <message>
+        <source>Last 7 days against before. Click a term to see its topics.</source>
+        <translation>Les 7 derniers jours comparés à avant. Cliquez sur un mot pour voir ses sujets.</translation>
+    </message>
+    <message>
+        <source>Counting words…</source>
+        <translation>Comptage des mots…</translation>
+    </message>
+    <message>
+        <source>Filter trending topics  /</source>
+        <translation>Filtrer les sujets qui montent  /</translation>
+    </message>
+    <message>
+        <source>Trending ideas</source>
+        <translation>Idées qui montent</translation>
+    </message>
+    <message>
+        <source>No idea is rising this week</source>
+        <translation>Aucune idée ne monte cette semaine</translation>
+    </message>
+    <message>
+        <source>Nothing in the idea categories picked up. Untick “Idea categories only” to look everywhere.</source>
+        <translation>Rien ne décolle dans les catégories d’idées. Décochez « Catégories d’idées seulement » pour chercher partout.</translation>
+    </message>
+    <message>
+        <source>Nothing is rising this week</source>
+        <translation>Rien ne monte cette semaine</translation>
+    </message>
+    <message>
+        <source>Topics appear here when replies, likes or new people pick up. Quiet weeks happen.</source>
+        <translation>Les sujets apparaissent ici quand les réponses, les j’aime ou les nouveaux participants augmentent. Il y a des semaines calmes.</translation>
+    </message>
+    <message>
+        <source>No rising topic uses “%1”</source>
+        <translation>Aucun sujet qui monte n’emploie « %1 »</translation>
+    </message>
+    <message>
+        <source>Click the term again, or its ✕ above, to see every topic.</source>
+        <translation>Cliquez de nouveau sur le mot, ou sur son ✕ ci-dessus, pour voir tous les sujets.</translation>
+    </message>
+    <message>
+        <source>Topics using “%1”  ✕</source>
+        <translation>Sujets avec « %1 »  ✕</translation>
+    </message>
+    <message>
+        <source>No rising terms this week</source>
+        <translation>Aucun mot ne monte cette semaine</translation>
+    </message>
+    <message>
+        <source>Words show up here when people use them more than they used to.</source>
+        <translation>Les mots apparaissent ici quand on les emploie plus qu’avant.</translation>
+    </message>
+    <message>
+        <source>Rising terms could not be counted</source>
+        <translation>Impossible de compter les mots qui montent</translation>
+    </message>
+    <message>
+        <source>%1 of %2 posts, once; later counts are quick.</source>
+        <translation>%1 messages sur %2, une seule fois ; les comptages suivants sont rapides.</translation>
+    </message>
+    <message>
+        <source>Only the idea categories and tags set for %1. Untick to look at every category.</source>
+        <translation>Seulement les catégories et étiquettes d’idées définies pour %1. Décochez pour regarder toutes les catégories.</translation>
+    </message>
+    <message>
+        <source>No idea categories are set, so every category is looked at. Set them in the community&apos;s settings.</source>
+        <translation>Aucune catégorie d’idées n’est définie : toutes les catégories sont prises en compte. Définissez-les dans les paramètres de la communauté.</translation>
+    </message>
+</context>
+<context>
+    <name>TrendingModel</name>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>Communauté</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>Réponses</translation>
+    </message>
+    <message>
+        <source>Likes</source>
+        <translation>J’aime</translation>
+    </message>
+    <message>
+        <source>New people</source>
+        <translation>Nouveaux participants</translation>
+    </message>
+    <message>
+        <source>Why it rises</source>
+        <translation>Pourquoi ça monte</translation>
+    </message>
+    <message>
+        <source>Score %1 (higher rises faster)</source>
+        <translation>Score %1 (plus il est élevé, plus ça monte vite)</translation>
+    </message>
+</context>
+<context>
+    <name>UnansweredModel</name>
+    <message>
+        <source>Community</source>
+        <translation>Communauté</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Attente</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Vues</translation>
+    </message>
+    <message>
+        <source>Likes</source>
+        <translation>J’aime</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Pourquoi</translation>
+    </message>
+    <message>
+        <source>Waiting since %1</source>
+        <translation>En attente depuis le %1</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>Ouvert le %1</translation>
+    </message>
+</context>
+<context>
+    <name>UnansweredView</name>
+    <message>
+        <source>nobody but the author replied</source>
+        <translation>personne d’autre que l’auteur n’a répondu</translation>
+    </message>
+    <message>
+        <source>the last word is not from the team</source>
+        <translation>le dernier mot ne vient pas de l’équipe</translation>
+    </message>
+    <message>
+        <source>no reply is marked as the solution</source>
+        <translation>aucune réponse n’est marquée comme solution</translation>
+    </message>
+    <message>
+        <source>Handled  e</source>
+        <translation>Traité  e</translation>
+    </message>
+    <message>
+        <source>Mark handled: it leaves the list until someone posts again (e)</source>
+        <translation>Marquer comme traité : le sujet quitte la liste jusqu’au prochain message (e)</translation>
+    </message>
+    <message>
+        <source>Snooze  s</source>
+        <translation>Reporter  s</translation>
+    </message>
+    <message>
+        <source>Hide it until later (s)</source>
+        <translation>Le masquer jusqu’à plus tard (s)</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Save the topics listed as a CSV file</source>
+        <translation>Enregistrer les sujets listés dans un fichier CSV</translation>
+    </message>
+    <message>
+        <source>Filter unanswered topics  /</source>
+        <translation>Filtrer les sujets sans réponse  /</translation>
+    </message>
+    <message>
+        <source>Unanswered topics</source>
+        <translation>Sujets sans réponse</translation>
+    </message>
+    <message>
+        <source>No topics yet</source>
+        <translation>Pas encore de sujets</translation>
+    </message>
+    <message>
+        <source>Unanswered topics appear after the first sync. Press F5 to sync now.</source>
+        <translation>Les sujets sans réponse apparaissent après la première synchronisation. Appuyez sur F5 pour synchroniser maintenant.</translation>
+    </message>
+    <message>
+        <source>Nothing waiting. Everything has an answer.</source>
+        <translation>Rien en attente. Tout a une réponse.</translation>
+    </message>
+    <message>
+        <source>New questions appear here after each sync. Topics you marked handled come back when someone posts again.</source>
+        <translation>Les nouvelles questions apparaissent ici après chaque synchronisation. Les sujets marqués comme traités reviennent quand quelqu’un publie à nouveau.</translation>
+    </message>
+    <message>
+        <source>Marked handled — z to undo</source>
+        <translation>Marqué comme traité — z pour annuler</translation>
+    </message>
+    <message>
+        <source>That time has passed; pick a later one.</source>
+        <translation>Cette heure est passée ; choisissez-en une plus tardive.</translation>
+    </message>
+    <message>
+        <source>Snoozed until %1 — z to undo</source>
+        <translation>Reporté jusqu’à %1 — z pour annuler</translation>
+    </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation>Rien à annuler.</translation>
+    </message>
+    <message>
+        <source>Not undone: this topic was triaged again since.</source>
+        <translation>Non annulé : ce sujet a été traité de nouveau depuis.</translation>
+    </message>
+    <message>
+        <source>Undone: the topic is back in the list.</source>
+        <translation>Annulé : le sujet est de retour dans la liste.</translation>
+    </message>
+    <message>
+        <source>Nothing to export: the list is empty.</source>
+        <translation>Rien à exporter : la liste est vide.</translation>
+    </message>
+    <message>
+        <source>The CSV file could not be written (%1). Choose another folder.</source>
+        <translation>Impossible d’écrire le fichier CSV (%1). Choisissez un autre dossier.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n topic(s) exported to %1.</source>
+        <translation>
+            <numerusform>%n sujet exporté dans %1.</numerusform>
+            <numerusform>%n sujets exportés dans %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export unanswered topics</source>
+        <translation>Exporter les sujets sans réponse</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>In 1 &amp;hour</source>
+        <translation>Dans une &amp;heure</translation>
+    </message>
+    <message>
+        <source>This &amp;evening</source>
+        <translation>Ce &amp;soir</translation>
+    </message>
+    <message>
+        <source>&amp;Tomorrow 9:00</source>
+        <translation>&amp;Demain à 9 h</translation>
+    </message>
+    <message>
+        <source>Next &amp;week</source>
+        <translation>La semaine &amp;prochaine</translation>
+    </message>
+    <message>
+        <source>Unanswered means %1.</source>
+        <translation>« Sans réponse » signifie que %1.</translation>
+    </message>
+    <message>
+        <source>Each community has its own definition of unanswered (hover to see them).</source>
+        <translation>Chaque communauté a sa propre définition de « sans réponse » (survolez pour les voir).</translation>
+    </message>
+    <message>
+        <source>Change it in the community&apos;s settings.</source>
+        <translation>Modifiez-la dans les paramètres de la communauté.</translation>
+    </message>
+</context>
+<context>
     <name>UndoBar</name>
     <message>
         <source>Undo  z</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler  z</translation>
+    </message>
+</context>
+<context>
+    <name>_Legend</name>
+    <message>
+        <source>recent</source>
+        <translation>récent</translation>
+    </message>
+    <message>
+        <source>waiting long</source>
+        <translation>attente longue</translation>
+    </message>
+    <message>
+        <source>too long (thresholds per community)</source>
+        <translation>trop longue (seuils par communauté)</translation>
+    </message>
+    <message>
+        <source>under %1 h</source>
+        <translation>moins de %1 h</translation>
+    </message>
+    <message>
+        <source>%1 h+</source>
+        <translation>%1 h et +</translation>
+    </message>
+    <message>
+        <source>Colour key: %1</source>
+        <translation>Légende des couleurs : %1</translation>
     </message>
 </context>
 <context>
@@ -1538,6 +2468,18 @@
         <translation>&amp;Répondre</translation>
     </message>
     <message>
+        <source>Re&amp;mind me</source>
+        <translation>&amp;Me le rappeler</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts…</source>
+        <translation>&amp;Comptes…</translation>
+    </message>
+    <message>
+        <source>Community &amp;settings…</source>
+        <translation>&amp;Paramètres de la communauté…</translation>
+    </message>
+    <message>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
@@ -1581,18 +2523,220 @@
     </message>
 </context>
 <context>
+    <name>outbox</name>
+    <message>
+        <source>new replies since you started</source>
+        <translation>nouvelles réponses depuis que vous avez commencé</translation>
+    </message>
+    <message>
+        <source>the topic was closed</source>
+        <translation>le sujet a été fermé</translation>
+    </message>
+    <message>
+        <source>the topic was deleted or you can no longer see it</source>
+        <translation>le sujet a été supprimé ou vous ne pouvez plus le voir</translation>
+    </message>
+    <message>
+        <source>the server refused it</source>
+        <translation>le serveur l’a refusée</translation>
+    </message>
+    <message>
+        <source>this account may not reply there</source>
+        <translation>ce compte n’a pas le droit d’y répondre</translation>
+    </message>
+    <message>
+        <source>the community could not be reached</source>
+        <translation>la communauté est injoignable</translation>
+    </message>
+    <message>
+        <source>the server asked to slow down</source>
+        <translation>le serveur a demandé de ralentir</translation>
+    </message>
+    <message>
+        <source>the server had a problem</source>
+        <translation>le serveur a rencontré un problème</translation>
+    </message>
+    <message>
+        <source>the server did not accept the account&apos;s key</source>
+        <translation>le serveur n’a pas accepté la clé du compte</translation>
+    </message>
+    <message>
+        <source>checking whether the server received the last attempt</source>
+        <translation>vérification : le serveur a-t-il reçu la dernière tentative ?</translation>
+    </message>
+    <message>
+        <source>an unexpected error</source>
+        <translation>une erreur inattendue</translation>
+    </message>
+    <message>
+        <source>Queued — not sent yet: %1</source>
+        <translation>En attente — pas encore envoyée : %1</translation>
+    </message>
+    <message>
+        <source>Queued — will be sent when online</source>
+        <translation>En attente — partira une fois en ligne</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Envoi…</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyée</translation>
+    </message>
+    <message>
+        <source>Awaiting approval</source>
+        <translation>En attente d’approbation</translation>
+    </message>
+    <message>
+        <source>Rejected: %1</source>
+        <translation>Refusée : %1</translation>
+    </message>
+    <message>
+        <source>Held: %1</source>
+        <translation>Retenue : %1</translation>
+    </message>
+    <message>
+        <source>1 reply is waiting in the Outbox; it will be sent next time you are online.</source>
+        <translation>1 réponse attend dans la boîte d’envoi ; elle partira la prochaine fois que vous serez en ligne.</translation>
+    </message>
+    <message>
+        <source>%1 replies are waiting in the Outbox; they will be sent next time you are online.</source>
+        <translation>%1 réponses attendent dans la boîte d’envoi ; elles partiront la prochaine fois que vous serez en ligne.</translation>
+    </message>
+    <message>
+        <source>1 reply in the Outbox needs your attention (held or rejected).</source>
+        <translation>1 réponse de la boîte d’envoi demande votre attention (retenue ou refusée).</translation>
+    </message>
+    <message>
+        <source>%1 replies in the Outbox need your attention (held or rejected).</source>
+        <translation>%1 réponses de la boîte d’envoi demandent votre attention (retenues ou refusées).</translation>
+    </message>
+    <message>
+        <source>Sending from the Outbox failed: %1. The replies are kept.</source>
+        <translation>L’envoi depuis la boîte d’envoi a échoué : %1. Les réponses sont conservées.</translation>
+    </message>
+    <message>
+        <source>Reply sent.</source>
+        <translation>Réponse envoyée.</translation>
+    </message>
+    <message>
+        <source>%1 replies sent.</source>
+        <translation>%1 réponses envoyées.</translation>
+    </message>
+    <message>
+        <source>1 reply is awaiting approval by the moderators.</source>
+        <translation>1 réponse attend l’approbation des modérateurs.</translation>
+    </message>
+    <message>
+        <source>%1 replies are awaiting approval by the moderators.</source>
+        <translation>%1 réponses attendent l’approbation des modérateurs.</translation>
+    </message>
+    <message>
+        <source>1 reply was held or rejected: see the Outbox.</source>
+        <translation>1 réponse a été retenue ou refusée : voir la boîte d’envoi.</translation>
+    </message>
+    <message>
+        <source>%1 replies were held or rejected: see the Outbox.</source>
+        <translation>%1 réponses ont été retenues ou refusées : voir la boîte d’envoi.</translation>
+    </message>
+    <message>
+        <source>1 reply will be sent when the community is reachable.</source>
+        <translation>1 réponse partira dès que la communauté sera joignable.</translation>
+    </message>
+    <message>
+        <source>%1 replies will be sent when the community is reachable.</source>
+        <translation>%1 réponses partiront dès que la communauté sera joignable.</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>Brouillons</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Boîte d’envoi</translation>
+    </message>
+</context>
+<context>
+    <name>reminders</name>
+    <message>
+        <source>Community Moderator reminders</source>
+        <translation>Rappels de Community Moderator</translation>
+    </message>
+    <message>
+        <source>Only if it still holds: {condition}</source>
+        <translation>Rappel seulement {condition}</translation>
+    </message>
+    <message>
+        <source>Suggested message:</source>
+        <translation>Message suggéré :</translation>
+    </message>
+    <message>
+        <source>if still unanswered</source>
+        <translation>si toujours sans réponse</translation>
+    </message>
+    <message>
+        <source>if no new reply</source>
+        <translation>si aucune nouvelle réponse</translation>
+    </message>
+    <message>
+        <source>if the author has not replied</source>
+        <translation>si l’auteur n’a pas répondu</translation>
+    </message>
+    <message>
+        <source>answered by @{user} {when}</source>
+        <translation>répondu par @{user} {when}</translation>
+    </message>
+    <message>
+        <source>new reply by @{user} {when}</source>
+        <translation>nouvelle réponse de @{user} {when}</translation>
+    </message>
+    <message>
+        <source>the author, @{user}, replied {when}</source>
+        <translation>l’auteur, @{user}, a répondu {when}</translation>
+    </message>
+    <message>
+        <source>the topic was deleted</source>
+        <translation>le sujet a été supprimé</translation>
+    </message>
+    <message>
+        <source>today at {time}</source>
+        <translation>aujourd’hui à {time}</translation>
+    </message>
+    <message>
+        <source>yesterday at {time}</source>
+        <translation>hier à {time}</translation>
+    </message>
+    <message>
+        <source>on {date}</source>
+        <translation>le {date}</translation>
+    </message>
+    <message>
+        <source>topic {id}</source>
+        <translation>sujet {id}</translation>
+    </message>
+    <message>
+        <source>Follow up: {title}</source>
+        <translation>Relance : {title}</translation>
+    </message>
+    <message>
+        <source>Nudge @{user}</source>
+        <translation>Encourager @{user}</translation>
+    </message>
+</context>
+<context>
     <name>saved_replies</name>
     <message>
         <source>Français</source>
-        <translation type="unfinished"></translation>
+        <translation>Français</translation>
     </message>
     <message>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>English</translation>
     </message>
     <message>
         <source>Any language</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les langues</translation>
     </message>
 </context>
 <context>
@@ -1653,6 +2797,18 @@
         <source>staff</source>
         <translation>équipe</translation>
     </message>
+    <message>
+        <source>closed</source>
+        <translation>fermé</translation>
+    </message>
+    <message>
+        <source>archived</source>
+        <translation>archivé</translation>
+    </message>
+    <message>
+        <source>The posts of this topic are not in the local copy yet.</source>
+        <translation>Les messages de ce sujet ne sont pas encore dans la copie locale.</translation>
+    </message>
     <message numerus="yes">
         <source>%n like(s)</source>
         <translation>
@@ -1673,18 +2829,6 @@
             <numerusform>%n vue</numerusform>
             <numerusform>%n vues</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>closed</source>
-        <translation>fermé</translation>
-    </message>
-    <message>
-        <source>archived</source>
-        <translation>archivé</translation>
-    </message>
-    <message>
-        <source>The posts of this topic are not in the local copy yet.</source>
-        <translation>Les messages de ce sujet ne sont pas encore dans la copie locale.</translation>
     </message>
 </context>
 <context>

@@ -42,3 +42,19 @@ def test_data_dir_flag_redirects_the_store(tmp_path, capsys: pytest.CaptureFixtu
     target = tmp_path / "elsewhere"
     assert cli.main(["--data-dir", str(target), "accounts", "list"]) == 0
     assert (target / "moderator.sqlite3").exists()
+
+
+def test_a_reader_that_leaves_early_is_not_an_error(tmp_path) -> None:
+    """`main.py topics | head -1` must end quietly, without a BrokenPipeError traceback."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    main_py = Path(__file__).resolve().parents[2] / "main.py"
+    script = (
+        f"{sys.executable} {main_py} --data-dir {tmp_path} sync >/dev/null && "
+        f"{sys.executable} {main_py} --data-dir {tmp_path} topics | head -1"
+    )
+    proc = subprocess.run(["bash", "-o", "pipefail", "-c", script], capture_output=True, text=True, timeout=120)
+    assert "Traceback" not in proc.stderr
+    assert proc.stdout.startswith("community")

@@ -65,6 +65,7 @@ class FeatureWiring(QObject):
         self.window = window
         self.features = features
         features.outbox.message.connect(window.show_message)
+        features.outbox.finished.connect(self._after_send)
         tray = None
         if QSystemTrayIcon.isSystemTrayAvailable():
             tray = QSystemTrayIcon(window.windowIcon(), window)
@@ -176,6 +177,18 @@ class FeatureWiring(QObject):
             self.window.show_message(self.window.tr("No open topic to write in yet: sync first."))
             return
         self.reply_to(TopicRef(community_id, row["id"]), text)
+
+    # -- after a send ------------------------------------------------------------------------
+
+    @Slot(object)
+    def _after_send(self, outcomes: object) -> None:
+        """A reply went out: the queue and the reading pane show it at once (the store has the post)."""
+        if not outcomes:
+            return
+        for widget in self.window.view_widgets.values():
+            if isinstance(widget, views.View):
+                widget.request_refresh()
+        self.window.reading.reload()
 
     # -- after sync --------------------------------------------------------------------------
 

@@ -26,7 +26,8 @@ screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) main.py screenshots --out docs/screenshots
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check moderator ui tests main.py
+	$(VENV)/bin/ruff check moderator ui tests benchmarks main.py
+	$(VENV)/bin/mypy
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -270,7 +270,8 @@ def list_items(
 
     ``sent_since`` keeps sent items only when sent after it (the view shows recent history only).
     """
-    where, args = ["1"], []
+    where: list[str] = ["1"]
+    args: list[object] = []
     if states is not None:
         wanted = [str(s) for s in states]
         where.append(f"o.state IN ({','.join('?' * len(wanted))})" if wanted else "0")

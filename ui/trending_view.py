@@ -34,8 +34,6 @@ from PySide6.QtWidgets import (
 
 from moderator import insights
 from moderator.insights import TermRow, TrendingTopicRow, term_index
-from moderator.insights import trending as core_trending
-from moderator.insights.base import DAY, Scope, scopes, ts
 from moderator.insights.terms import terms_of
 from moderator.settings import CommunitySettings
 from moderator.store import Store
@@ -69,28 +67,8 @@ _WIDTHS = {
 def trending_rows(
     store: Store, community_ids: list[int] | None, *, now: dt.datetime, ideas_only: bool
 ) -> list[TrendingTopicRow]:
-    """The rising topics; ``ideas_only=False`` scores every category even where ideas are configured.
-
-    ``trending_ideas`` has no switch for that, so the "every category" case scores each community
-    with its idea settings left out, through the same functions ``trending_ideas`` uses. (When the
-    core grows an ``ideas_only`` argument, this becomes one call.)
-    """
-    if ideas_only:
-        return insights.trending_ideas(store, community_ids, now=now)
-    at = ts(now)
-    window = core_trending.WINDOW_DAYS
-    since = at - window * DAY
-    base_start = since - core_trending.BASELINE_WEEKS * 7 * DAY
-    explain_since = at - min(core_trending.EXPLAIN_DAYS, window) * DAY
-    rows = []
-    for scope in scopes(store, community_ids):
-        everywhere = Scope(scope.community, scope.settings.replace(idea_category_ids=(), idea_tags=()))
-        for topic in core_trending._gather(store, everywhere, at, since, base_start).values():
-            row = core_trending._score_topic(everywhere, topic, at, since, base_start, explain_since, window)
-            if row is not None:
-                rows.append(row)
-    rows.sort(key=lambda r: (-r.score, r.community_id, r.topic_id))
-    return rows[:100]
+    """The rising topics; ``ideas_only=False`` scores every category even where ideas are configured."""
+    return insights.trending_ideas(store, community_ids, now=now, ideas_only=ideas_only)
 
 
 def rising_terms(

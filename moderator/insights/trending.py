@@ -371,14 +371,20 @@ def trending_ideas(
     explain_days: int = EXPLAIN_DAYS,
     baseline_weeks: int = BASELINE_WEEKS,
     limit: int | None = 100,
+    ideas_only: bool = True,
 ) -> list[TrendingTopicRow]:
-    """The rising topics of the selected communities, highest score first (see the module docstring)."""
+    """The rising topics of the selected communities, highest score first (see the module docstring).
+
+    ``ideas_only`` keeps a community's declared idea categories and tags; False scores every category.
+    """
     at = ts(clock(now))
     since = at - window_days * DAY
     base_start = since - baseline_weeks * 7 * DAY
     explain_since = at - min(explain_days, window_days) * DAY
     rows: list[TrendingTopicRow] = []
     for scope in scopes(store, community_ids):
+        if not ideas_only:
+            scope = dataclasses.replace(scope, settings=scope.settings.replace(idea_category_ids=(), idea_tags=()))
         for topic in _gather(store, scope, at, since, base_start).values():
             row = _score_topic(scope, topic, at, since, base_start, explain_since, window_days)
             if row is not None:

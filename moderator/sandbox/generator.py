@@ -1019,6 +1019,7 @@ def _activity(
     days_member = max(1, math.ceil((now - user.created_at).total_seconds() / 86400))
     last_act = max((d for d in (user.last_posted_at, last_like) if d is not None), default=None)
     role = user.role
+    seen: datetime | None
     if role == "staff":
         visits, seen = min(days_member, rng.randint(150, 178)), now - timedelta(minutes=rng.randint(5, 300))
     elif role == "reader":

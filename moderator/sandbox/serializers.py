@@ -392,7 +392,7 @@ def post_json(
 
 
 def _link_counts(cooked: str) -> list[dict[str, Any]]:
-    out = []
+    out: list[dict[str, Any]] = []
     start = 0
     while True:
         i = cooked.find('<a href="', start)
@@ -812,7 +812,7 @@ def site_groups() -> list[dict[str, Any]]:
         (13, "trust_level_3"),
         (14, "trust_level_4"),
     ]
-    out = [
+    out: list[dict[str, Any]] = [
         {
             "id": gid,
             "name": name,

@@ -73,11 +73,14 @@ class AppContext:
 
 def ensure_sandbox_community(store: Store, *, now: dt.datetime | None = None) -> Community:
     """The sandbox community row, created on first launch and refreshed when the day's anchor moves."""
-    from moderator.sandbox import SANDBOX_USERNAME
+    from moderator.sandbox import SANDBOX_USERNAME, generate
 
     anchor = sandbox_anchor(now).isoformat()
     community = store.community(SANDBOX_NAME)
     if community is None:
+        # Set up as an animator would: the practice community's ideas category is declared, so
+        # "Idea categories only" in Trending ideas works from the first minute.
+        categories = generate(seed=SANDBOX_SEED, now=sandbox_anchor(now)).planted["category_ids"]
         community = store.add_community(
             Community(
                 name=SANDBOX_NAME,
@@ -86,7 +89,12 @@ def ensure_sandbox_community(store: Store, *, now: dt.datetime | None = None) ->
                 username=SANDBOX_USERNAME,
                 auth_kind=AuthKind.SANDBOX,
                 title="Sandbox · Communauté Innovation",
-                settings={"sandbox_anchor": anchor, "sandbox_seed": SANDBOX_SEED},
+                settings={
+                    "sandbox_anchor": anchor,
+                    "sandbox_seed": SANDBOX_SEED,
+                    "idea_category_ids": [str(categories["ideas"])],
+                    "announcement_category_ids": [str(categories["announcements"])],
+                },
             )
         )
     elif community.auth_kind == AuthKind.SANDBOX and community.settings.get("sandbox_anchor") != anchor:

@@ -77,6 +77,10 @@ class FeatureWiring(QObject):
         notifier.banner_requested.connect(lambda text: window.banners.show_banner("reminder", text, kind="info"))
         notifier.message.connect(window.show_message)
         notifier.due_count_changed.connect(lambda n: window.set_badge("reminders", n))
+        unanswered = window.view("unanswered")
+        if unanswered is not None and hasattr(unanswered, "refreshed"):
+            # Each community's own badge in the sidebar: how many of its topics wait for an answer.
+            unanswered.refreshed.connect(lambda view=unanswered: self._community_badges(view))
         reminders = window.view("reminders")
         if reminders is not None:
             notifier.reminder_due.connect(lambda _r: reminders.request_refresh())
@@ -98,6 +102,18 @@ class FeatureWiring(QObject):
         if self.features.notifier is not None:
             self.features.notifier.start()
         self.flush_mirrors()
+
+    def _community_badges(self, view: views.View) -> None:
+        model = getattr(view, "model", None)
+        if model is None:
+            return
+        counts: dict[int, int] = {}
+        for row in range(model.rowCount()):
+            cid = model.row_object(row).community_id
+            counts[cid] = counts.get(cid, 0) + 1
+        for community in self.window.ctx.store.communities():
+            if community.id is not None:
+                self.window.sidebar.set_community_badge(community.id, counts.get(community.id, 0))
 
     # -- r: reply ----------------------------------------------------------------------------
 

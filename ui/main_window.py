@@ -12,10 +12,11 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Slot
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
+from moderator import paths
 from moderator.model import AuthKind
 from ui import dialogs, features, icons, reading_pane, timefmt, views
 from ui.actions import build_actions
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         self._live_refresh.timeout.connect(self._refresh_current)
 
         self.wiring = features.FeatureWiring(self, self.features)
+        self._restore_layout()
 
         self._shut_down = False
         self.reload_communities()
@@ -360,6 +362,28 @@ class MainWindow(QMainWindow):
         self.controller.stop()
         self.tasks.shutdown()
 
+    # -- window layout, kept between sessions -----------------------------------------------
+
+    @staticmethod
+    def _layout_settings() -> QSettings:
+        """In the data directory (not the user's global Qt settings), so --data-dir keeps it too."""
+        return QSettings(str(paths.data_dir() / "window.ini"), QSettings.Format.IniFormat)
+
+    def _restore_layout(self) -> None:
+        settings = self._layout_settings()
+        geometry = settings.value("geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        splitter = settings.value("splitter")
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+
+    def _save_layout(self) -> None:
+        settings = self._layout_settings()
+        settings.setValue("geometry", self.saveGeometry())
+        settings.setValue("splitter", self.splitter.saveState())
+        settings.sync()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         from ui.composer import Composer
         from ui.outbox_view import unsent_summary
@@ -371,5 +395,6 @@ class MainWindow(QMainWindow):
         ):
             event.ignore()
             return
+        self._save_layout()
         self.shutdown()
         super().closeEvent(event)

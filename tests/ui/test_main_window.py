@@ -182,3 +182,15 @@ def test_every_control_has_an_accessible_name(qtbot, make_window) -> None:
 def test_application_is_still_responsive_app_wide(qtbot, make_window) -> None:
     make_window()
     assert QApplication.instance() is not None
+
+
+def test_window_size_and_pane_widths_come_back_next_time(make_window, data_dir) -> None:  # type: ignore[no-untyped-def]
+    first = make_window()
+    first.resize(790, 640)  # within the offscreen screen (800 x 800): a restore may clamp to it
+    first.splitter.setSizes([200, 330, 260])
+    size, sizes = first.size(), first.splitter.sizes()
+    first.close()
+    assert (data_dir / "window.ini").exists()  # in the data directory, not the user's global settings
+    second = make_window()
+    assert second.size() == size
+    assert second.splitter.sizes() == sizes

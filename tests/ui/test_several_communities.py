@@ -21,6 +21,7 @@ from moderator.bootstrap import AppContext, open_context
 from moderator.model import AuthKind, Community, Platform
 from moderator.sandbox import SANDBOX_USERNAME, SandboxServer
 from ui.main_window import MainWindow
+from ui.sidebar_model import BADGE_ROLE, KEY_ROLE
 from ui.sync_controller import SyncController, SyncState
 from ui.tasks import TaskManager
 
@@ -113,6 +114,16 @@ def test_two_sandboxes_and_a_dead_site_in_one_window(
         assert shown == {"north", "south"}
         core = insights.unanswered_topics(context.store)
         assert {row.community_name for row in core} == {"north", "south"}
+
+        # Each community's own badge in the sidebar counts its topics in the queue.
+        badges = {}
+        model = window.sidebar.sidebar_model
+        for row in range(model.rowCount()):
+            index = model.index(row, 0)
+            badges[index.data(KEY_ROLE)] = index.data(BADGE_ROLE)
+        for name in ("north", "south"):
+            expected = sum(1 for row in core if row.community_name == name)
+            assert badges[f"community:{by_name[name].id}"] == expected > 0
     finally:
         window.shutdown()
 

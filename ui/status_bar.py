@@ -6,6 +6,8 @@ It only reads ``SyncController.status()``; ages are re-worded every 30 s ("synce
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
@@ -41,6 +43,7 @@ class SyncStatusBar(QStatusBar):
         self.progress.hide()
         self.cancel_button.hide()
 
+        self._run_started: float | None = None  # monotonic time the current sync run began, for the estimate
         controller.state_changed.connect(self._on_state_changed)
         controller.progress.connect(self._on_progress)
         self._clock = QTimer(self)
@@ -107,7 +110,10 @@ class SyncStatusBar(QStatusBar):
         self.progress.setVisible(bool(running))
         self.cancel_button.setVisible(bool(running))
         if not running:
+            self._run_started = None
             return
+        if self._run_started is None:
+            self._run_started = time.monotonic()
         done = sum(s.done for s in running)
         total = sum(s.total for s in running)
         if total and all(s.total for s in running):
@@ -119,8 +125,18 @@ class SyncStatusBar(QStatusBar):
         label = first.label or self.tr("Syncing…")
         counts = f" {first.done}/{first.total}" if first.total else ""
         name = first.name if len(running) == 1 else self.tr("%n communities", "", len(running))
-        self.progress.setFormat(f"{name}: {label}{counts}")
+        left = self._estimate(done, total, time.monotonic() - self._run_started)
+        self.progress.setFormat(f"{name}: {label}{counts}{left}")
         self.progress.setToolTip("\n".join(f"{s.name}: {s.label} {s.done}/{s.total}" for s in running))
+
+    def _estimate(self, done: int, total: int, elapsed: float) -> str:
+        """", about 2 min left" once the pace is known (a few seconds in, some steps done)."""
+        if not total or done <= 0 or done >= total or elapsed < 3:
+            return ""
+        remaining = elapsed / done * (total - done)
+        if remaining < 60:
+            return self.tr(", under a minute left")
+        return self.tr(", about %n min left", "", round(remaining / 60))
 
 
 def _escape(text: str) -> str:

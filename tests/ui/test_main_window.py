@@ -194,3 +194,12 @@ def test_window_size_and_pane_widths_come_back_next_time(make_window, data_dir) 
     second = make_window()
     assert second.size() == size
     assert second.splitter.sizes() == sizes
+
+
+def test_long_syncs_show_an_estimate_once_the_pace_is_known(make_window) -> None:  # type: ignore[no-untyped-def]
+    status = make_window().status
+    assert status._estimate(0, 100, 30.0) == ""  # nothing done yet: no pace
+    assert status._estimate(10, 100, 1.0) == ""  # too early to tell
+    assert status._estimate(50, 100, 20.0) == ", under a minute left"
+    assert status._estimate(10, 100, 60.0) == ", about 9 min left"
+    assert status._estimate(100, 100, 60.0) == ""

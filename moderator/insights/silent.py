@@ -36,24 +36,27 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
-from collections.abc import Iterable, Sequence
-from operator import itemgetter
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, ClassVar
 
 from moderator.insights.base import (
     DAY,
     REGULAR,
+    Query,
     Row,
     Scope,
     clock,
     duration,
-    from_ts,
     in_list,
     plural,
+    row_maker,
+    rows_ahead,
     scopes,
     team_names,
     ts,
 )
+from moderator.model import UTC
 from moderator.store import Store
 
 HEAVY_SHARE = 0.5  # heavy contributors: the fewest members who together wrote this share of the posts
@@ -125,61 +128,104 @@ class Participation(Row):
     by_community: tuple[Participation, ...] = ()
 
 
-# The members counted (staff, team and system users left out), with their post count and whether
-# they showed signs of reading, as the module docstring defines them.
+# The members counted: staff, team and system users left out (on members m). "COLLATE NOCASE" folds
+# ASCII letters as SQLite's lower() does, without making a lowered copy of each name: the team's
+# names are lower-cased already (team_names).
+_COUNTED = """m.community_id = :cid AND m.admin = 0 AND m.moderator = 0
+    AND m.id != '0' AND m.id NOT GLOB '-[0-9]*' AND m.username COLLATE NOCASE != 'system'
+    AND m.username COLLATE NOCASE NOT IN (SELECT value FROM json_each(:team))"""
+
+# Whether member m showed signs of reading, as the module docstring defines it.
+_READS = """(COALESCE(m.days_visited, 0) > 0 OR COALESCE(m.posts_read, 0) > 0 OR COALESCE(m.time_read, 0) > 0
+          OR COALESCE(m.topics_entered, 0) > 0 OR COALESCE(m.likes_given, 0) > 0
+          OR (m.days_visited IS NULL AND m.posts_read IS NULL AND m.time_read IS NULL
+              AND m.topics_entered IS NULL AND m.last_seen_at IS NOT NULL))"""
+
+
+def _own_posts(member: str) -> str:
+    """The regular posts stored of the member row aliased ``member`` (FROM and WHERE)."""
+    return (
+        f"FROM posts p WHERE p.community_id = :cid AND p.author_id = {member}.id AND {REGULAR.format(a='p')}"
+    )
+
+
+def _active_posts(member: str) -> str:
+    """How many regular posts the member wrote in the active window (before the quiet one): the
+    posts_author index (schema v6) answers without reading the posts."""
+    return f"""(SELECT COUNT(*) {_own_posts(member)} AND p.created_at >= :active_start
+                                     AND p.created_at < :quiet_start)"""
+
+
+# The members counted, with their post count and whether they showed signs of reading.
 _MEMBERS = f"""
 m AS MATERIALIZED (
   SELECT m.id, m.username, m.name, m.created_at, m.last_seen_at, m.last_posted_at, m.posts_read,
          m.days_visited, m.likes_given,
          CASE WHEN COALESCE(m.post_count, 0) > 0 THEN m.post_count
-              ELSE (SELECT COUNT(*) FROM posts p WHERE p.community_id = :cid AND p.author_id = m.id
-                    AND {REGULAR.format(a="p")}) END AS posts,
-         (COALESCE(m.days_visited, 0) > 0 OR COALESCE(m.posts_read, 0) > 0 OR COALESCE(m.time_read, 0) > 0
-          OR COALESCE(m.topics_entered, 0) > 0 OR COALESCE(m.likes_given, 0) > 0
-          OR (m.days_visited IS NULL AND m.posts_read IS NULL AND m.time_read IS NULL
-              AND m.topics_entered IS NULL AND m.last_seen_at IS NOT NULL)) AS reads
+              ELSE (SELECT COUNT(*) {_own_posts("m")}) END AS posts,
+         {_READS} AS reads
   FROM members m
-  WHERE m.community_id = :cid AND m.admin = 0 AND m.moderator = 0
-    AND m.id != '0' AND m.id NOT GLOB '-[0-9]*' AND lower(m.username) != 'system'
-    AND lower(m.username) NOT IN (SELECT value FROM json_each(:team))
+  WHERE {_COUNTED}
 )"""
 
-# Authors with enough regular posts in the active window and no post at all since, from the stored
-# posts (the + keeps SQLite on the time-range index instead of walking every post by author).
-_QUIET = f"""
-q AS MATERIALIZED (
-  SELECT p.author_id, SUM(p.created_at < :quiet_start AND {REGULAR.format(a="p")}) AS active_posts,
-         SUM(p.created_at >= :quiet_start) AS recent_posts, MAX(p.created_at) AS last_at
-  FROM posts p WHERE p.community_id = :cid AND p.created_at >= :active_start AND p.post_type = 1
-    AND p.author_id IS NOT NULL
-  GROUP BY +p.author_id HAVING active_posts >= :min_posts AND recent_posts = 0
-)"""
+# Each counted member's segment (0 newcomer, 1 gone quiet, 2 reader, NULL none), as the module
+# docstring defines them. "Posted" needs one post: the platform's count, or a regular post stored.
+# Gone quiet is answered member by member from the posts_author index (a seek for any post since
+# the quiet window opened, a count of the few in the active window) rather than by grouping all the
+# posts of the last months by author: only members who posted and were not seen posting lately
+# are looked at.
+_SEGMENT = f"""CASE
+    WHEN COALESCE(m.post_count, 0) > 0 OR EXISTS (SELECT 1 {_own_posts("m")})
+    THEN CASE WHEN (m.last_posted_at IS NULL OR m.last_posted_at < :quiet_start)
+                   AND NOT EXISTS (SELECT 1 FROM posts p WHERE p.community_id = :cid AND p.author_id = m.id
+                                   AND p.created_at >= :quiet_start AND p.post_type = 1)
+                   AND {_active_posts("m")} >= :min_posts
+              THEN 1 END
+    WHEN m.created_at >= :newcomer_start THEN 0
+    WHEN {_READS} THEN 2
+  END"""
 
-_SILENT = f"""WITH {_MEMBERS}, {_QUIET},
-s AS (
-  SELECT m.*, q.active_posts, q.last_at,
-         CASE WHEN m.posts = 0 AND m.created_at >= :newcomer_start THEN 0
-              WHEN m.posts = 0 AND m.reads THEN 2
-              WHEN m.posts > 0 AND q.author_id IS NOT NULL
-                   AND (m.last_posted_at IS NULL OR m.last_posted_at < :quiet_start) THEN 1 END AS segment
-  FROM m LEFT JOIN q ON q.author_id = m.id
+# The order within a segment: newcomers newest first, gone quiet most active first, readers most
+# engaged first (days visited, posts read, last seen), then by name. _scope_rows builds the same key
+# in Python, for silent_members to sort the communities' rows together.
+_ORDER = """ORDER BY s.segment,
+         CASE s.segment WHEN 0 THEN -s.created_at WHEN 1 THEN -s.active_posts
+              ELSE -COALESCE(s.days_visited, 0) END,
+         CASE s.segment WHEN 2 THEN -COALESCE(s.posts_read, 0) ELSE 0 END,
+         CASE s.segment WHEN 2 THEN -COALESCE(s.last_seen_at, 0) ELSE 0 END,
+         lower(s.username)"""
+
+# One pass over the counted members in id order. The subqueries s and g are co-routines (LIMIT -1
+# keeps SQLite from flattening them, which would work out each segment again at every mention):
+# rows flow through them, nothing is stored. The last post's topic is looked up for the few gone
+# quiet only (of two posts at the same second, the one stored last).
+_SILENT = f"""
+WITH s AS (
+  SELECT m.id, m.username, m.name, m.created_at, m.last_seen_at, m.last_posted_at, m.post_count,
+         m.posts_read, m.days_visited, m.likes_given, {_SEGMENT} AS segment
+  FROM members m
+  WHERE {_COUNTED}
+  LIMIT -1
+), g AS (
+  SELECT s.*, CASE WHEN s.segment = 1 THEN {_active_posts("s")} END AS active_posts
+  FROM s
+  WHERE s.segment IN (SELECT value FROM json_each(:segments))
+  LIMIT -1
 )
-SELECT s.segment, s.id, s.username, s.name, s.created_at, s.last_seen_at, s.last_posted_at, s.posts,
-       s.posts_read, s.days_visited, s.likes_given, s.active_posts, s.last_at, lt.topic_id,
-       COALESCE(t.title, ''),
-       -- the order within a segment: newcomers newest first, gone quiet most active first, readers
-       -- most engaged first (days visited, posts read, last seen)
-       CASE s.segment WHEN 0 THEN -s.created_at WHEN 1 THEN -s.active_posts
-            ELSE -COALESCE(s.days_visited, 0) END,
-       CASE s.segment WHEN 2 THEN -COALESCE(s.posts_read, 0) ELSE 0 END,
-       CASE s.segment WHEN 2 THEN -COALESCE(s.last_seen_at, 0) ELSE 0 END,
-       lower(s.username)
-FROM s
-LEFT JOIN posts lt ON s.segment = 1 AND lt.rowid = (SELECT p.rowid FROM posts p WHERE p.community_id = :cid
-                    AND p.author_id = s.id ORDER BY p.created_at DESC LIMIT 1)
+SELECT s.segment, s.id, s.username, s.name, s.created_at, s.last_seen_at, s.last_posted_at,
+       CASE WHEN s.segment != 1 THEN 0 WHEN COALESCE(s.post_count, 0) > 0 THEN s.post_count
+            ELSE (SELECT COUNT(*) {_own_posts("s")}) END AS posts,
+       s.posts_read, s.days_visited, s.likes_given, s.active_posts,
+       CASE WHEN s.segment = 1 THEN (SELECT MAX(p.created_at) FROM posts p WHERE p.community_id = :cid
+                                     AND p.author_id = s.id AND p.created_at >= :active_start
+                                     AND p.post_type = 1) END AS last_at,
+       lt.topic_id, COALESCE(t.title, '')
+FROM g s
+LEFT JOIN posts lt ON lt.rowid = CASE WHEN s.segment = 1 THEN
+    (SELECT p.rowid FROM posts p WHERE p.community_id = :cid AND p.author_id = s.id
+     ORDER BY p.created_at DESC, p.rowid DESC LIMIT 1) END
 LEFT JOIN topics t ON t.community_id = :cid AND t.id = lt.topic_id
-WHERE s.segment IN (SELECT value FROM json_each(:segments))
-ORDER BY 1, 16, 17, 18, 19 LIMIT :limit
+{_ORDER}
 """
 
 _PARTICIPATION = f"WITH {_MEMBERS} SELECT m.posts, m.reads FROM m"
@@ -241,66 +287,75 @@ def _params(scope: Scope, now: int) -> dict[str, Any]:
     }
 
 
-Ranked = tuple[tuple[Any, ...], SilentMemberRow]
+Ranked = tuple[Any, ...]  # (the sort key's six items, a sequence number, the row)
+
+_make_row = row_maker(SilentMemberRow)
+_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}  # SQLite's lower(): ASCII only
 
 
-def _scope_rows(
-    store: Store, scope: Scope, now: int, segments: set[Segment], limit: int | None
-) -> list[Ranked]:
-    """The silent members of one community in the wanted segments, each with its sort key."""
+def _query(scope: Scope, now: int, segments: set[Segment], limit: int | None) -> Query:
+    """The query of one community's silent members in the wanted segments."""
     params = _params(scope, now) | {
         "segments": in_list(_SEGMENTS.index(s) for s in segments),
         "limit": -1 if limit is None else limit,
     }
-    cursor = store.read().cursor()
-    cursor.row_factory = None  # plain tuples: thousands of rows
+    # An ORDER BY with a LIMIT keeps the first rows in a b-tree, row by row: right for a first
+    # screen, slower than SQLite's sorter for all rows.
+    return (_SILENT if limit is None else f"{_SILENT}LIMIT :limit\n"), params
+
+
+def _scope_rows(
+    fetched: Iterable[tuple[Any, ...]], scope: Scope, now: int, sequence: Iterator[int]
+) -> list[Ranked]:
+    """The silent members of one community, from its query's rows, each with its sort key."""
     cid, community = scope.id, scope.name
-    rows = []
-    for (
-        code,
-        mid,
-        username,
-        name,
-        joined,
-        seen,
-        posted,
-        posts,
-        read,
-        visited,
-        likes,
-        active,
-        last_at,
-        last_topic,
-        title,
-        *rank,
-    ) in cursor.execute(_SILENT, params):
-        if code == 0:
-            step = _newcomer_step(now, joined, read, likes)
-        elif code == 2:
+    newcomer, gone_quiet, reader = _SEGMENTS
+    fromtimestamp = dt.datetime.fromtimestamp
+    lower_ascii = _ASCII_LOWER
+    newcomer_steps: dict[tuple[Any, ...], str] = {}  # many newcomers share their days and counts
+    rows: list[Ranked] = []
+    append = rows.append
+    for (code, mid, username, name, joined, seen, posted, posts, read, visited, likes, active, last_at, last_topic,
+         title) in fetched:  # fmt: skip
+        # The sort key: the SQL order (_ORDER), then the community, then SQLite's lower(username).
+        if code == 2:
+            segment = reader
             step = _reader_step(now, visited, read, likes, seen)
+            first, second, third = -(visited or 0), -(read or 0), -(seen or 0)
+        elif code == 0:
+            segment = newcomer
+            if (key := ((now - joined) // DAY, read, likes)) not in newcomer_steps:
+                newcomer_steps[key] = _newcomer_step(now, joined, read, likes)
+            step = newcomer_steps[key]
+            first, second, third = -joined, 0, 0
         else:
+            segment = gone_quiet
             step = _quiet_step(now, active, last_at, title, seen, scope)
-        row = SilentMemberRow(
-            community_id=cid,
-            community_name=community,
-            member_id=mid,
-            username=username,
-            name=name,
-            segment=_SEGMENTS[code],
-            joined=from_ts(joined),
-            last_seen=from_ts(seen),
-            last_posted=from_ts(posted or last_at),
-            posts=posts,
-            reads=read,
-            days_visited=visited,
-            likes_given=likes,
-            active_posts=active if code == 1 else None,
-            last_topic=last_topic,
-            last_topic_title=title,
-            next_step=step,
+            first, second, third = -active, 0, 0
+        if not posted:
+            posted = last_at
+        row = _make_row(  # the fields of SilentMemberRow, in order
+            cid,
+            community,
+            mid,
+            username,
+            name,
+            segment,
+            None if joined is None else fromtimestamp(joined, UTC),
+            None if seen is None else fromtimestamp(seen, UTC),
+            None if posted is None else fromtimestamp(posted, UTC),
+            posts,
+            read,
+            visited,
+            likes,
+            active if code == 1 else None,
+            last_topic,
+            title,
+            step,
         )
-        *order, lowered = rank
-        rows.append(((code, *order, cid, lowered), row))
+        lowered = username.lower() if username.isascii() else username.translate(lower_ascii)
+        # The key and the row in one tuple; the sequence number keeps ties in their order.
+        append((code, first, second, third, cid, lowered, next(sequence), row))
     return rows
 
 
@@ -319,13 +374,16 @@ def silent_members(
     """
     at = ts(clock(now))
     wanted = set(Segment) if segments is None else set(segments)
+    chosen = scopes(store, community_ids)
+    fetched = rows_ahead(store, [_query(scope, at, wanted, limit) for scope in chosen])
+    sequence = itertools.count()
     ranked = [
         item
-        for scope in scopes(store, community_ids)
-        for item in _scope_rows(store, scope, at, wanted, limit)
+        for scope, rows in zip(chosen, fetched, strict=True)
+        for item in _scope_rows(rows, scope, at, sequence)
     ]
-    ranked.sort(key=itemgetter(0))
-    return [row for _, row in (ranked if limit is None else ranked[:limit])]
+    ranked.sort()
+    return [item[-1] for item in (ranked if limit is None else ranked[:limit])]
 
 
 def _share(part: int, whole: int) -> float:

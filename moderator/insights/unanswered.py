@@ -38,24 +38,28 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
-from collections.abc import Iterable
-from typing import ClassVar
+from collections.abc import Iterable, Sequence
+from operator import attrgetter
+from typing import Any, ClassVar
 
 from moderator.insights.base import (
+    DAY,
     HOUR,
     REGULAR,
+    Query,
     Row,
     Scope,
     clock,
     duration,
-    from_ts,
     in_list,
+    row_maker,
+    rows_ahead,
     scopes,
     team_names,
     ts,
 )
 from moderator.insights.terms import fold
-from moderator.model import UTC
+from moderator.model import UTC, Category
 from moderator.settings import UnansweredDefinition
 from moderator.store import Store
 
@@ -102,9 +106,12 @@ def severity(hours: float, thresholds: tuple[int, int]) -> Severity:
     return Severity.CALM
 
 
-def announcement_category_ids(store: Store, scope: Scope) -> set[str]:
+def announcement_category_ids(
+    store: Store, scope: Scope, categories: Sequence[Category] | None = None
+) -> set[str]:
     """Categories never listed: named or slugged like announcements, declared, or under one of those."""
-    categories = store.categories(scope.id)
+    if categories is None:
+        categories = store.categories(scope.id)
     found = set(scope.settings.announcement_category_ids)
     found |= {c.id for c in categories if any(w in fold(f"{c.name} {c.slug}") for w in ANNOUNCEMENT_WORDS)}
     while True:  # sub-categories of an announcement category are announcements too
@@ -114,9 +121,20 @@ def announcement_category_ids(store: Store, scope: Scope) -> set[str]:
         found |= children
 
 
-# The open topics of one community that may wait for an answer (materialized once: every later
-# reference reads the row instead of running its subqueries again). A handled topic is kept only if
-# a post arrived after it was marked; a snoozed one once its time has come.
+# The open topics of one community that may wait for an answer, as a condition on topics t left
+# joined with triage tr. A handled topic is kept only if a post arrived after it was marked; a
+# snoozed one once its time has come.
+_CANDIDATE = f"""t.community_id = :cid AND t.archetype = 'regular' AND t.deleted_at IS NULL AND t.closed = 0
+    AND t.archived = 0 AND t.visible = 1 AND t.pinned = 0
+    AND (t.category_id IS NULL OR t.category_id NOT IN (SELECT value FROM json_each(:announcements)))
+    AND (tr.state IS NULL
+         OR (tr.state = 'snoozed' AND COALESCE(tr.until, 0) <= :now)
+         OR (tr.state = 'handled' AND MAX(COALESCE(t.last_posted_at, 0), COALESCE(
+               (SELECT MAX(p.created_at) FROM posts p WHERE p.community_id = :cid
+                AND p.topic_id = t.id AND {REGULAR.format(a="p")}), 0)) > tr.changed_at))"""
+
+# The candidates, materialized once: every later reference reads the row instead of running its
+# subqueries again.
 _CANDIDATES = f"""
 c AS MATERIALIZED (
   SELECT t.id, t.created_at, t.posts_count, t.participant_count, t.has_accepted_answer,
@@ -125,14 +143,7 @@ c AS MATERIALIZED (
                                 AND p.topic_id = t.id AND p.post_number = 1)) AS author_id
   FROM topics t
   LEFT JOIN triage tr ON tr.community_id = t.community_id AND tr.topic_id = t.id
-  WHERE t.community_id = :cid AND t.archetype = 'regular' AND t.deleted_at IS NULL AND t.closed = 0
-    AND t.archived = 0 AND t.visible = 1 AND t.pinned = 0
-    AND (t.category_id IS NULL OR t.category_id NOT IN (SELECT value FROM json_each(:announcements)))
-    AND (tr.state IS NULL
-         OR (tr.state = 'snoozed' AND COALESCE(tr.until, 0) <= :now)
-         OR (tr.state = 'handled' AND MAX(COALESCE(t.last_posted_at, 0), COALESCE(
-               (SELECT MAX(p.created_at) FROM posts p WHERE p.community_id = :cid
-                AND p.topic_id = t.id AND {REGULAR.format(a="p")}), 0)) > tr.changed_at))
+  WHERE {_CANDIDATE}
 )"""
 
 _HAS_POSTS = "EXISTS (SELECT 1 FROM posts p WHERE p.community_id = :cid AND p.topic_id = c.id)"
@@ -145,34 +156,40 @@ WHERE NOT EXISTS (SELECT 1 FROM posts p WHERE p.community_id = :cid AND p.topic_
   AND ({_HAS_POSTS} OR c.posts_count <= 1 OR c.participant_count = 1)
 """
 
-# The last regular post is read from the posts_topic_regular index alone (author, name, time, staff
-# flag). Without posts stored yet, the topic list's last poster decides.
-_LAST_WORD_CTE = f""",
-w0 AS MATERIALIZED (
-  SELECT c.*, (SELECT p.post_number FROM posts p WHERE p.community_id = :cid AND p.topic_id = c.id
-               AND {REGULAR.format(a="p")} ORDER BY p.post_number DESC LIMIT 1) AS last_number
-  FROM c
-),
-w AS MATERIALIZED (
-  SELECT w0.*, CASE WHEN w0.last_number IS NULL
-                    THEN EXISTS (SELECT 1 FROM posts p WHERE p.community_id = :cid AND p.topic_id = w0.id)
-                    ELSE 1 END AS has_posts
-  FROM w0
-)"""
-
-_LAST_WORD = """
-SELECT w.id AS id, w.author_id AS author_id, w.triage_state AS triage_state,
-       COALESCE(lp.created_at, CASE WHEN w.has_posts THEN NULL ELSE w.last_posted_at END, w.created_at)
+# The last word, in one pass over the candidate topics, in topic order (neighbouring topics' posts
+# are neighbours in the index: seeks stay in the same pages), with no intermediate table: the last
+# regular post is found by a descending seek of the posts_topic_regular index and read from that
+# index (author, name, time, staff flag). Without posts stored yet, the topic list's last poster
+# decides. Topics whose last word is the team's are left out before their author is looked up.
+# (The primary key's index gives the topic order; "lp.username COLLATE NOCASE" folds ASCII letters
+# as lower() does, without making a lowered copy: the team's names are lower-cased already.)
+_AUTHOR = """COALESCE(t.author_id, (SELECT p.author_id FROM posts p WHERE p.community_id = :cid
+                                 AND p.topic_id = t.id AND p.post_number = 1))"""
+_LAST = f"""(SELECT p.post_number FROM posts p WHERE p.community_id = :cid AND p.topic_id = t.id
+              AND {REGULAR.format(a="p")} ORDER BY p.post_number DESC LIMIT 1)"""
+_LAST_HAS_POSTS = """(lp.post_number IS NOT NULL
+  OR EXISTS (SELECT 1 FROM posts p WHERE p.community_id = :cid AND p.topic_id = t.id))"""
+_LAST_WORD_QUERY = f"""
+SELECT t.id, {_AUTHOR} AS author_id, tr.state AS triage_state,
+       COALESCE(lp.created_at, CASE WHEN {_LAST_HAS_POSTS} THEN NULL ELSE t.last_posted_at END, t.created_at)
          AS waiting_since,
-       CASE WHEN w.has_posts THEN lp.username ELSE NULLIF(w.last_poster_username, '') END AS last_username
-FROM w
-LEFT JOIN posts lp ON lp.community_id = :cid AND lp.topic_id = w.id AND lp.post_type = 1 AND lp.hidden = 0
-     AND lp.user_deleted = 0 AND lp.deleted_at IS NULL AND lp.post_number = w.last_number
-WHERE NOT CASE WHEN w.has_posts
+       CASE WHEN {_LAST_HAS_POSTS} THEN lp.username ELSE NULLIF(t.last_poster_username, '') END AS last_username,
+       t.title, t.slug, t.category_id, t.created_at, t.views, t.like_count, t.posts_count,
+       COALESCE(m.username, (SELECT p.username FROM posts p WHERE p.community_id = :cid
+                AND p.topic_id = t.id AND p.post_number = 1), '') AS author_username,
+       0 AS author_followups
+FROM topics t INDEXED BY sqlite_autoindex_topics_1
+LEFT JOIN triage tr ON tr.community_id = t.community_id AND tr.topic_id = t.id
+LEFT JOIN posts lp ON lp.community_id = :cid AND lp.topic_id = t.id AND {REGULAR.format(a="lp")}
+     AND lp.post_number = {_LAST}
+LEFT JOIN members m ON m.community_id = :cid AND m.id = {_AUTHOR}
+WHERE {_CANDIDATE}
+  AND NOT CASE WHEN {_LAST_HAS_POSTS}
                THEN COALESCE(lp.staff = 1 OR lp.author_id IN (SELECT value FROM json_each(:staff))
-                             OR lower(lp.username) IN (SELECT value FROM json_each(:team)), 0)
-               ELSE COALESCE(lower(w.last_poster_username) IN (SELECT value FROM json_each(:team)), 0)
+                             OR lp.username COLLATE NOCASE IN (SELECT value FROM json_each(:team)), 0)
+               ELSE COALESCE(lower(t.last_poster_username) IN (SELECT value FROM json_each(:team)), 0)
           END
+ORDER BY waiting_since, t.id
 """
 
 _UNSOLVED = """
@@ -186,28 +203,32 @@ _FOLLOWUPS = f"""CASE WHEN EXISTS (SELECT 1 FROM posts p WHERE p.community_id = 
              AND {REGULAR.format(a="p")} AND p.post_number > 1 AND p.author_id IS r.author_id)
        ELSE MAX(t.posts_count - 1, 0) END"""
 
-# Per definition: more common table expressions, the selection, the author's follow-ups.
-_DEFINITIONS: dict[str, tuple[str, str, str]] = {
-    "no_reply": ("", _NO_REPLY, _FOLLOWUPS),
-    "last_word_not_team": (_LAST_WORD_CTE, _LAST_WORD, "0"),
-    "unsolved": ("", _UNSOLVED, "0"),
-}
-
 # The oldest waits first (LIMIT -1: all), then what the rows show, for the rows shown only.
 _QUERY = f"""
-WITH {_CANDIDATES}{{ctes}},
+WITH {_CANDIDATES},
 r AS ({{definition}} ORDER BY waiting_since, id LIMIT :limit)
 SELECT r.*, t.title, t.slug, t.category_id, t.created_at, t.views, t.like_count, t.posts_count,
-       COALESCE(cat.name, '') AS category_name,
        COALESCE(m.username, (SELECT p.username FROM posts p WHERE p.community_id = :cid
                 AND p.topic_id = r.id AND p.post_number = 1), '') AS author_username,
        {{followups}} AS author_followups
 FROM r
 JOIN topics t ON t.community_id = :cid AND t.id = r.id
-LEFT JOIN categories cat ON cat.community_id = :cid AND cat.id = t.category_id
 LEFT JOIN members m ON m.community_id = :cid AND m.id = r.author_id
 ORDER BY r.waiting_since, r.id
 """
+
+# An ORDER BY with a LIMIT keeps the first rows in a b-tree, row by row: right for a first screen,
+# slower than SQLite's sorter for all rows. So the last word's query takes one only when asked to.
+_LIMIT = "LIMIT :limit\n"
+
+# Per definition, the query: (topic_id, author_id, triage_state, waiting_since, last_username, title,
+# slug, category_id, created_at, views, likes, posts_count, author_username, followups). Category
+# names are looked up in Python: a handful per community, read once.
+_QUERIES: dict[str, str] = {
+    "no_reply": _QUERY.format(definition=_NO_REPLY, followups=_FOLLOWUPS),
+    "last_word_not_team": _LAST_WORD_QUERY,
+    "unsolved": _QUERY.format(definition=_UNSOLVED, followups="0"),
+}
 
 
 def _lowered(names: Iterable[str]) -> set[str]:
@@ -221,22 +242,21 @@ def _lowered(names: Iterable[str]) -> set[str]:
 
 def _why(
     definition: str,
-    waited: float,
+    wait: str,
     last_username: str | None,
     followups: int,
     replies: int,
     triage: str | None,
 ) -> str:
-    wait = duration(waited)
+    """Why the topic is listed, ``wait`` being the wait in words (duration())."""
     if definition == "no_reply":
         text = f"No reply for {wait}"
         if followups:
             text += f"; only the author posted again ({followups}×)"
     elif definition == "last_word_not_team":
-        who = last_username
         text = (
-            f"Last word from @{who} (not team) {wait} ago"
-            if who
+            f"Last word from @{last_username} (not team) {wait} ago"
+            if last_username
             else f"Last word not from the team, {wait} ago"
         )
     else:
@@ -244,61 +264,115 @@ def _why(
         if replies:
             text += f" ({replies} {'reply' if replies == 1 else 'replies'})"
     if triage == "handled":
-        text += " · new activity since marked handled"
+        text += _HANDLED
     return text
 
 
-def _rows(
+_HANDLED = " · new activity since marked handled"
+
+
+# From two days on, duration() words a wait in whole days only: one text per day count.
+_DAYS_WORDING = 48 * HOUR
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND = dt.timedelta(microseconds=1)
+_make_row = row_maker(UnansweredRow)
+
+
+def _query(
     store: Store, scope: Scope, definition: UnansweredDefinition, now: dt.datetime, limit: int | None
-) -> list[UnansweredRow]:
-    staff = store.read().execute(_STAFF, (scope.id,)).fetchall()
+) -> tuple[Query, dict[str, str]]:
+    """The query of one community, and its categories' names."""
+    cid = scope.id
+    categories = store.categories(cid)
+    staff = store.read().execute(_STAFF, (cid,)).fetchall()
     params = {
-        "cid": scope.id,
+        "cid": cid,
         "now": ts(now),
         "limit": -1 if limit is None else limit,
-        "announcements": in_list(announcement_category_ids(store, scope)),
+        "announcements": in_list(announcement_category_ids(store, scope, categories)),
         "staff": in_list(row[0] for row in staff),
         "team": in_list(sorted(_lowered(row[1] for row in staff) | set(team_names(scope)))),
     }
-    thresholds = scope.settings.thresholds_hours
-    ctes, selection, followups = _DEFINITIONS[definition]
-    cursor = store.read().cursor()
-    cursor.row_factory = None  # plain tuples: thousands of rows
-    cursor.execute(_QUERY.format(ctes=ctes, definition=selection, followups=followups), params)
-    out = []
-    for row in cursor:
-        (topic_id, author_id, triage_state, waiting_since, last_username, title, slug, category_id, created_at,
-         views, likes, posts_count, category_name, author_username, author_followups) = row  # fmt: skip
+    sql = _QUERIES[definition]
+    if definition == "last_word_not_team" and limit is not None:
+        sql += _LIMIT
+    return (sql, params), {c.id: c.name for c in categories}
+
+
+def _rows(
+    rows: Iterable[tuple[Any, ...]],
+    scope: Scope,
+    definition: UnansweredDefinition,
+    now: dt.datetime,
+    category_names: dict[str, str],
+) -> list[UnansweredRow]:
+    """The rows of one community, from the rows of its query."""
+    cid, community = scope.id, scope.name
+    amber, red = scope.settings.thresholds_hours
+    # Thousands of rows: what many of them share is worked out once, the rest with as few calls as
+    # possible (the same values as severity(), duration() and (now - since).total_seconds()).
+    now_us = (now - _EPOCH) // _MICROSECOND
+    fromtimestamp = dt.datetime.fromtimestamp
+    days_wording: dict[int, str] = {}
+    calm, amber_, red_ = Severity.CALM, Severity.AMBER, Severity.RED
+    last_word = definition == "last_word_not_team"
+    out: list[UnansweredRow] = []
+    append = out.append
+    for (topic_id, author_id, triage_state, waiting_since, last_username, title, slug, category_id, created_at,
+         views, likes, posts_count, author_username, author_followups) in rows:  # fmt: skip
         if waiting_since is None:
             continue  # no date at all: nothing honest to say about how long it waits
-        since = dt.datetime.fromtimestamp(waiting_since, UTC)
-        waited = (now - since).total_seconds()
+        since = fromtimestamp(waiting_since, UTC)
+        if type(waiting_since) is int:
+            waited = (now_us - waiting_since * 1_000_000) / 1_000_000
+        else:
+            waited = (now - since).total_seconds()
+        if waited >= _DAYS_WORDING:
+            wait = days_wording.get(days := int(waited // DAY))
+            if wait is None:
+                wait = days_wording[days] = duration(waited)
+        else:
+            wait = duration(waited)
         hours = waited / HOUR
-        replies = max(posts_count - 1, 0)
-        out.append(
-            UnansweredRow(
-                community_id=scope.id,
-                community_name=scope.name,
-                topic_id=topic_id,
-                slug=slug,
-                title=title,
-                category_id=category_id,
-                category_name=category_name,
-                author_id=author_id,
-                author_username=author_username,
-                created_at=from_ts(created_at),
-                waiting_since=since,
-                hours_waiting=round(hours, 2),
-                views=views,
-                likes=likes,
-                replies=replies,
-                severity=severity(hours, thresholds),
-                definition=definition,
-                why=_why(definition, waited, last_username, author_followups, replies, triage_state),
+        replies = posts_count - 1 if posts_count > 1 else 0
+        if last_word:  # most rows, when a community uses it: _why() inlined
+            why = (
+                f"Last word from @{last_username} (not team) {wait} ago"
+                if last_username
+                else f"Last word not from the team, {wait} ago"
+            )
+            if triage_state == "handled":
+                why += _HANDLED
+        else:
+            why = _why(definition, wait, last_username, author_followups, replies, triage_state)
+        append(
+            _make_row(  # the fields of UnansweredRow, in order
+                cid,
+                community,
+                topic_id,
+                slug,
+                title,
+                category_id,
+                category_names.get(category_id, ""),
+                author_id,
+                author_username,
+                since
+                if created_at == waiting_since
+                else (None if created_at is None else fromtimestamp(created_at, UTC)),
+                since,
+                round(hours, 2),
+                views,
+                likes,
+                replies,
+                red_ if hours >= red else amber_ if hours >= amber else calm,
+                definition,
+                why,
             )
         )
     return out
 
+
+_WAITING_SINCE = attrgetter("waiting_since")
 
 _STAFF = "SELECT id, username FROM members WHERE community_id = ? AND (admin = 1 OR moderator = 1)"
 
@@ -317,8 +391,17 @@ def unanswered_topics(
     ``limit`` keeps the first rows only (a first screen, or paging), computed without the others.
     """
     at = clock(now)
+    plans = [
+        (scope, definition or scope.settings.unanswered_definition)
+        for scope in sorted(scopes(store, community_ids), key=attrgetter("id"))
+    ]
+    queries = [_query(store, scope, used, at, limit) for scope, used in plans]
     rows: list[UnansweredRow] = []
-    for scope in scopes(store, community_ids):
-        rows.extend(_rows(store, scope, definition or scope.settings.unanswered_definition, at, limit))
-    rows.sort(key=lambda r: (r.waiting_since, r.community_id, r.topic_id))
+    fetched = rows_ahead(store, [query for query, _ in queries])
+    for (scope, used), (_, category_names), community_rows in zip(plans, queries, fetched, strict=True):
+        rows.extend(_rows(community_rows, scope, used, at, category_names))
+    # Oldest wait first, then by community, then by topic: each community's rows come in order of
+    # wait then topic (the queries' ORDER BY: SQLite compares ids as Python does), one community
+    # after the other by id, so a stable sort on the wait alone puts ties in that order.
+    rows.sort(key=_WAITING_SINCE)
     return rows if limit is None else rows[:limit]

@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QItemSelectionModel,
     QModelIndex,
     QPoint,
     Qt,
@@ -47,7 +46,7 @@ from ui import views
 from ui.empty_state import EmptyState
 from ui.filter_edit import FilterEdit
 from ui.insight_models import REF_ROLE, InsightModel, InsightProxy
-from ui.views import View
+from ui.views import TableNavigation, View
 
 if TYPE_CHECKING:
     from moderator.bootstrap import AppContext
@@ -129,7 +128,7 @@ def size_columns(
 # -- the base view ---------------------------------------------------------------------------------
 
 
-class InsightView(View):
+class InsightView(TableNavigation, View):
     """Base of the three views. A subclass gives its model, its job and its words; see the module doc."""
 
     refreshed = Signal()  # the rows on screen are the store's (tests, screenshots)
@@ -270,23 +269,6 @@ class InsightView(View):
         """A job is still computing what the view shows (screenshots and tests wait for it)."""
         return self.loading
 
-    def focus_filter(self) -> None:
-        self.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.filter.selectAll()
-
-    def focus_list(self) -> None:
-        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        if not self.table.currentIndex().isValid():
-            self.move_selection(1)
-
-    def move_selection(self, delta: int) -> None:
-        count = self.proxy.rowCount()
-        if count == 0:
-            return
-        current = self.table.currentIndex()
-        row = (current.row() + delta) if current.isValid() else (0 if delta > 0 else count - 1)
-        self.select_proxy_row(max(0, min(count - 1, row)))
-
     def current(self) -> object | None:
         index = self.table.currentIndex()
         return index.data(REF_ROLE) if index.isValid() else None
@@ -308,15 +290,6 @@ class InsightView(View):
             return False
         self.select_proxy_row(index.row())
         return True
-
-    def select_proxy_row(self, row: int) -> None:
-        index = self.proxy.index(row, self.primary_column())
-        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-        self.table.selectionModel().setCurrentIndex(index, flags)
-        self.table.scrollTo(index)
-
-    def primary_column(self) -> int:
-        return 0
 
     def choose_community(self, community_id: int | None) -> None:
         """Show one community's rows (None: every community in scope)."""

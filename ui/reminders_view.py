@@ -58,7 +58,7 @@ from moderator.store import to_ts
 from ui import dialogs, icons, theme
 from ui.empty_state import EmptyState
 from ui.filter_edit import FilterEdit
-from ui.views import TopicRef, View
+from ui.views import TableNavigation, TopicRef, View
 
 if TYPE_CHECKING:
     from moderator.bootstrap import AppContext
@@ -332,7 +332,7 @@ class RemindersProxy(QSortFilterProxyModel):
 # -- the view ---------------------------------------------------------------------------------------
 
 
-class RemindersView(View):
+class RemindersView(TableNavigation, View):
     view_key = "reminders"
 
     reminders_changed = Signal()  # something was added, snoozed, done: the notifier reschedules
@@ -497,22 +497,8 @@ class RemindersView(View):
         self.model.tick(self.clock.now())
         self._emit_count()
 
-    def focus_filter(self) -> None:
-        self.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.filter.selectAll()
-
-    def focus_list(self) -> None:
-        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        if not self.table.currentIndex().isValid():
-            self.move_selection(1)
-
-    def move_selection(self, delta: int) -> None:
-        count = self.proxy.rowCount()
-        if count == 0:
-            return
-        current = self.table.currentIndex()
-        row = (current.row() + delta) if current.isValid() else (0 if delta > 0 else count - 1)
-        self._select_proxy_row(max(0, min(count - 1, row)))
+    def primary_column(self) -> int:
+        return int(Column.WHAT)
 
     def current(self) -> TopicRef | None:
         reminder = self.current_reminder()
@@ -532,7 +518,7 @@ class RemindersView(View):
         index = self.proxy.mapFromSource(self.model.index(row, 0))
         if not index.isValid():
             return False
-        self._select_proxy_row(index.row())
+        self.select_proxy_row(index.row())
         return True
 
     # -- actions ---------------------------------------------------------------------------
@@ -687,7 +673,7 @@ class RemindersView(View):
         if keep and self.select_reminder(before.id):
             pass
         elif self.proxy.rowCount():
-            self._select_proxy_row(min(max(row, 0), self.proxy.rowCount() - 1))
+            self.select_proxy_row(min(max(row, 0), self.proxy.rowCount() - 1))
         self._notify_changed(before)
 
     def _notify_changed(self, reminder: Reminder) -> None:
@@ -726,14 +712,6 @@ class RemindersView(View):
         request = RemindDialog.ask(self, target, now=self.clock.now(), zone=self.zone, snooze=True)
         if request is not None:
             self.snooze_current(request.due_at)
-
-    def _select_proxy_row(self, row: int) -> None:
-        from PySide6.QtCore import QItemSelectionModel
-
-        index = self.proxy.index(row, Column.WHAT)
-        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-        self.table.selectionModel().setCurrentIndex(index, flags)
-        self.table.scrollTo(index)
 
     def _after_change(self) -> None:
         self._update_empty_state()

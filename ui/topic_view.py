@@ -6,7 +6,7 @@ import logging
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from ui.empty_state import EmptyState
 from ui.filter_edit import FilterEdit
 from ui.topic_model import REF_ROLE, Column, TopicFilterProxy, TopicTableModel, prepare_rows
-from ui.views import TopicRef, View
+from ui.views import TableNavigation, TopicRef, View
 
 if TYPE_CHECKING:
     from moderator.bootstrap import AppContext
@@ -39,7 +39,7 @@ _WIDTHS = {
 _DEBOUNCE_FROM_ROWS = 10_000  # below this, filtering a keystroke takes a few ms: no delay at all
 
 
-class TopicListView(View):
+class TopicListView(TableNavigation, View):
     view_key = "topics"
     refreshed = Signal()  # the rows on screen are the store's (tests, screenshots)
 
@@ -163,22 +163,8 @@ class TopicListView(View):
         self._update_empty_state()
         self.refreshed.emit()
 
-    def focus_filter(self) -> None:
-        self.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.filter.selectAll()
-
-    def focus_list(self) -> None:
-        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        if not self.table.currentIndex().isValid():
-            self.move_selection(1)
-
-    def move_selection(self, delta: int) -> None:
-        count = self.proxy.rowCount()
-        if count == 0:
-            return
-        current = self.table.currentIndex()
-        row = (current.row() + delta) if current.isValid() else (0 if delta > 0 else count - 1)
-        self._select_proxy_row(max(0, min(count - 1, row)))
+    def primary_column(self) -> int:
+        return int(Column.TITLE)
 
     def current(self) -> TopicRef | None:
         index = self.table.currentIndex()
@@ -198,14 +184,8 @@ class TopicListView(View):
         proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
         if not proxy_index.isValid():
             return False
-        self._select_proxy_row(proxy_index.row())
+        self.select_proxy_row(proxy_index.row())
         return True
-
-    def _select_proxy_row(self, row: int) -> None:
-        index = self.proxy.index(row, Column.TITLE)
-        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-        self.table.selectionModel().setCurrentIndex(index, flags)
-        self.table.scrollTo(index)
 
     @Slot(QPoint)
     def _column_menu(self, position: QPoint) -> None:

@@ -23,8 +23,8 @@ import dataclasses
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import QLineEdit, QTableView, QWidget
 
 if TYPE_CHECKING:
     from moderator.bootstrap import AppContext
@@ -109,6 +109,44 @@ class View(QWidget):
     def current(self) -> object | None:
         """The selected ref, for actions such as "Open in browser"."""
         return None
+
+
+class TableNavigation:
+    """j/k, / and Enter for a view that is a filter box over a table (``filter``, ``table``, ``proxy``).
+
+    Put it before ``View`` in the bases (``class MyView(TableNavigation, View)``); override
+    ``primary_column`` when the row's first column is not the one to land on.
+    """
+
+    filter: QLineEdit
+    table: QTableView
+    proxy: QAbstractItemModel
+
+    def primary_column(self) -> int:
+        return 0
+
+    def focus_filter(self) -> None:
+        self.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter.selectAll()
+
+    def focus_list(self) -> None:
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if not self.table.currentIndex().isValid():
+            self.move_selection(1)
+
+    def move_selection(self, delta: int) -> None:
+        count = self.proxy.rowCount()
+        if count == 0:
+            return
+        current = self.table.currentIndex()
+        row = (current.row() + delta) if current.isValid() else (0 if delta > 0 else count - 1)
+        self.select_proxy_row(max(0, min(count - 1, row)))
+
+    def select_proxy_row(self, row: int) -> None:
+        index = self.proxy.index(row, self.primary_column())
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
 
 
 _registry: dict[str, ViewSpec] = {}

@@ -331,6 +331,7 @@ class SandboxServer:
         self._records_lock = threading.Lock()
         self._faults: list[_Fault] = []
         self._faults_lock = threading.Lock()
+        self.fault_taken = threading.Event()  # set when a request meets an injected fault (tests wait on it)
         self._api = Api(self.world)
         self.user_api_key_state: Any = None  # key-creation flows (user_api_keys), created on first use
         self._limiter = _RateLimiter()
@@ -435,6 +436,7 @@ class SandboxServer:
                     and fault.pattern.search(path)
                 ):
                     fault.remaining -= 1
+                    self.fault_taken.set()
                     return fault.kind
         return None
 

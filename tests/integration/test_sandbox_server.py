@@ -430,7 +430,7 @@ def test_stop_does_not_wait_for_a_pending_timeout() -> None:
     sock = socket.create_connection((server.host, server.port))
     try:
         sock.sendall(b"GET /latest.json HTTP/1.1\r\nHost: x\r\n\r\n")
-        time.sleep(0.2)
+        assert server.fault_taken.wait(10)  # the request is being held
         start = time.perf_counter()
         server.stop()
         assert time.perf_counter() - start < 2

@@ -291,6 +291,10 @@ class InsightView(TableNavigation, View):
         self.select_proxy_row(index.row())
         return True
 
+    def badge_count(self) -> int:
+        """The number on the sidebar badge: every row, unless a view says what deserves attention."""
+        return int(self.model.rowCount())
+
     def choose_community(self, community_id: int | None) -> None:
         """Show one community's rows (None: every community in scope)."""
         self.community_choice = community_id
@@ -329,7 +333,7 @@ class InsightView(TableNavigation, View):
         self.after_load(payload)
         if keep is not None:
             self.select(keep)
-        self.count_changed.emit(self.model.rowCount())
+        self.count_changed.emit(self.badge_count())
         self.update_empty_state()
         self.refreshed.emit()
 

@@ -133,6 +133,10 @@ def _titles(store: Store, keys: Iterable[TopicKey]) -> dict[TopicKey, str]:
 class TrendingIdeasView(InsightView):
     view_key = "trending"
     TABLE_NAME = "trendingTopics"
+    #: A topic counts on the badge from this score: its activity in the window, beyond its own past
+    #: pace, still worth at least one fresh reply or like after the time decay (see
+    #: moderator.insights.trending). The list shows every rising topic; the badge, the clear ones.
+    BADGE_MIN_SCORE = 1.0
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -196,6 +200,9 @@ class TrendingIdeasView(InsightView):
             "QLabel#panelHint { color: palette(placeholder-text); }"
         )
         self.stack(self.splitter)
+
+    def badge_count(self) -> int:
+        return sum(1 for row in self.model.rows if row.score >= self.BADGE_MIN_SCORE)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         """Terms beside the topics when the view is wide, under them when it is not (the middle pane

@@ -520,3 +520,14 @@ def test_keyboard_in_the_window(qtbot, make_window, setup: World, opened_urls: l
     assert f"/t/{first.topic_id}" in str(opened_urls[-1])  # type: ignore[union-attr]
     qtbot.keyClick(view.table, Qt.Key.Key_Slash)
     assert view.filter.hasFocus()
+
+
+def test_trending_badge_counts_only_the_clearly_rising(qtbot, make_view: Callable[..., Any], setup: World) -> None:  # type: ignore[no-untyped-def]
+    view: TrendingIdeasView = make_view(TrendingIdeasView)
+    core = insights.trending_ideas(setup.store, now=NOW)
+    expected = sum(1 for r in core if r.score >= TrendingIdeasView.BADGE_MIN_SCORE)
+    assert view.badge_count() == expected
+    view.BADGE_MIN_SCORE = max(r.score for r in core) + 1  # nothing that clear any more
+    assert view.badge_count() == 0
+    view.BADGE_MIN_SCORE = 0.0
+    assert view.badge_count() == view.model.rowCount() == len(core)

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from moderator.clock import Clock, SystemClock, local_zone
+from moderator.insights.base import INSIGHTS_CONTEXT
 from ui import views
 from ui.empty_state import EmptyState
 from ui.filter_edit import FilterEdit
@@ -56,6 +57,14 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 translate = QCoreApplication.translate
+
+
+def translate_insight(text: str) -> str:
+    """The ``tr`` of the core's insight views: their explanations' templates, context "insights".
+
+    QCoreApplication.translate is thread-safe: the views' background jobs call it.
+    """
+    return QCoreApplication.translate(INSIGHTS_CONTEXT, text)
 
 
 def install_insight_views() -> None:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QLabel, QTabBar, QVBoxLayout, QWidget
 from moderator import insights
 from moderator.insights import Participation, Segment, SilentMemberRow
 from ui.insight_models import SilentColumn, SilentModel, segment_icon
-from ui.insight_views import InsightView, size_columns
+from ui.insight_views import InsightView, size_columns, translate_insight
 from ui.participation_chart import ParticipationChart, participation_words
 from ui.views import MemberRef
 
@@ -123,7 +123,7 @@ class SilentMembersView(InsightView):
         store = self.ctx.store
 
         def job(_task: TaskContext | None) -> SilentPayload:
-            rows = insights.silent_members(store, community_ids, now=now)
+            rows = insights.silent_members(store, community_ids, now=now, tr=translate_insight)
             return SilentPayload(rows, insights.participation(store, community_ids, now=now))
 
         return job

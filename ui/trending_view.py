@@ -39,7 +39,7 @@ from moderator.settings import CommunitySettings
 from moderator.store import Store
 from ui.empty_state import EmptyState
 from ui.insight_models import REF_ROLE, TermColumn, TermsModel, TrendingColumn, TrendingModel
-from ui.insight_views import InsightView, make_table, size_columns
+from ui.insight_views import InsightView, make_table, size_columns, translate_insight
 from ui.views import TopicRef
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ def trending_rows(
     store: Store, community_ids: list[int] | None, *, now: dt.datetime, ideas_only: bool
 ) -> list[TrendingTopicRow]:
     """The rising topics; ``ideas_only=False`` scores every category even where ideas are configured."""
-    return insights.trending_ideas(store, community_ids, now=now, ideas_only=ideas_only)
+    return insights.trending_ideas(store, community_ids, now=now, ideas_only=ideas_only, tr=translate_insight)
 
 
 def rising_terms(
@@ -85,7 +85,7 @@ def rising_terms(
         else [c.id for c in store.communities() if c.id is not None]
     )
     term_index.refresh(store, ids, progress=progress)
-    return insights.trending_terms(store, ids, now=now, refresh=False)
+    return insights.trending_terms(store, ids, now=now, refresh=False, tr=translate_insight)
 
 
 def topics_with_term(store: Store, term: TermRow, candidates: Collection[TopicKey]) -> set[TopicKey]:

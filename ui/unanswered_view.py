@@ -28,7 +28,7 @@ from moderator.insights.export import to_csv
 from moderator.settings import CommunitySettings
 from ui import dialogs
 from ui.insight_models import UnansweredColumn, UnansweredModel, severity_icon
-from ui.insight_views import InsightView, size_columns
+from ui.insight_views import InsightView, size_columns, translate_insight
 from ui.views import TopicRef
 
 if TYPE_CHECKING:
@@ -171,7 +171,7 @@ class UnansweredView(InsightView):
         self, community_ids: list[int] | None, now: dt.datetime
     ) -> Callable[[TaskContext | None], Any]:
         store = self.ctx.store
-        return lambda _task: insights.unanswered_topics(store, community_ids, now=now)
+        return lambda _task: insights.unanswered_topics(store, community_ids, now=now, tr=translate_insight)
 
     def after_load(self, payload: Any) -> None:
         self._describe_definition()

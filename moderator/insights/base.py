@@ -157,6 +157,32 @@ def from_ts(value: int | None) -> dt.datetime | None:
     return None if value is None else dt.datetime.fromtimestamp(value, UTC)
 
 
+INSIGHTS_CONTEXT = "insights"  # the translation context of the views' explanations
+Translate = Callable[[str], str]
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+    """Marks ``text`` for extraction by the translation tooling; returns it unchanged (no Qt here)."""
+    return text
+
+
+def identity(text: str) -> str:
+    return text
+
+
+def counted(count: int, one: str, many: str, tr: Translate = identity) -> str:
+    """``one`` or ``many`` (templates with ``{n}``), chosen by ``count``, translated and filled."""
+    return tr(one if count == 1 else many).format(n=count)
+
+
+_UNITS = {
+    "minute": (QT_TRANSLATE_NOOP("insights", "{n} minute"), QT_TRANSLATE_NOOP("insights", "{n} minutes")),
+    "hour": (QT_TRANSLATE_NOOP("insights", "{n} hour"), QT_TRANSLATE_NOOP("insights", "{n} hours")),
+    "day": (QT_TRANSLATE_NOOP("insights", "{n} day"), QT_TRANSLATE_NOOP("insights", "{n} days")),
+    "month": (QT_TRANSLATE_NOOP("insights", "{n} month"), QT_TRANSLATE_NOOP("insights", "{n} months")),
+}
+
+
 def plural(count: int | float, word: str, plural_word: str | None = None) -> str:
     if count == 1:
         return f"{count:g} {word}" if isinstance(count, float) else f"1 {word}"
@@ -164,19 +190,19 @@ def plural(count: int | float, word: str, plural_word: str | None = None) -> str
     return f"{count:g} {many}" if isinstance(count, float) else f"{count} {many}"
 
 
-def duration(seconds: float) -> str:
+def duration(seconds: float, *, tr: Translate = identity) -> str:
     """A waiting time in words, rounded down to the unit people use: "40 minutes", "3 days"."""
     seconds = max(0.0, seconds)
     minutes = int(seconds // 60)
     if minutes < 60:
-        return plural(max(minutes, 1), "minute")
+        return counted(max(minutes, 1), *_UNITS["minute"], tr)
     hours = int(seconds // HOUR)
     if hours < 48:
-        return plural(hours, "hour")
+        return counted(hours, *_UNITS["hour"], tr)
     days = int(seconds // DAY)
     if days < 60:
-        return plural(days, "day")
-    return plural(days // 30, "month")
+        return counted(days, *_UNITS["day"], tr)
+    return counted(days // 30, *_UNITS["month"], tr)
 
 
 def dict_rows(

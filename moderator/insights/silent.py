@@ -42,14 +42,17 @@ from typing import Any, ClassVar
 
 from moderator.insights.base import (
     DAY,
+    QT_TRANSLATE_NOOP,
     REGULAR,
     Query,
     Row,
     Scope,
+    Translate,
     clock,
+    counted,
     duration,
+    identity,
     in_list,
-    plural,
     row_maker,
     rows_ahead,
     scopes,
@@ -234,43 +237,86 @@ _PARTICIPATION = f"WITH {_MEMBERS} SELECT m.posts, m.reads FROM m"
 _SEGMENTS = (Segment.NEWCOMER, Segment.GONE_QUIET, Segment.READER)
 
 
-def _ago(now: int, when: int | None) -> str:
-    return "never" if when is None else f"{duration(now - when)} ago"
+_NEVER = QT_TRANSLATE_NOOP("insights", "never")
+_AGO = QT_TRANSLATE_NOOP("insights", "{wait} ago")
+_TODAY = QT_TRANSLATE_NOOP("insights", "today")
+_DAYS = (QT_TRANSLATE_NOOP("insights", "{n} day"), QT_TRANSLATE_NOOP("insights", "{n} days"))
+_POSTS = (QT_TRANSLATE_NOOP("insights", "{n} post"), QT_TRANSLATE_NOOP("insights", "{n} posts"))
+_WELCOME = QT_TRANSLATE_NOOP("insights", "Welcome them: newcomer since {since}, never posted")
+_HAS_READ = (
+    QT_TRANSLATE_NOOP("insights", ", has read {n} post"),
+    QT_TRANSLATE_NOOP("insights", ", has read {n} posts"),
+)
+_GAVE_TAIL = (
+    QT_TRANSLATE_NOOP("insights", ", gave {n} like"),
+    QT_TRANSLATE_NOOP("insights", ", gave {n} likes"),
+)
+_VISITED = (
+    QT_TRANSLATE_NOOP("insights", "visited {n} day"),
+    QT_TRANSLATE_NOOP("insights", "visited {n} days"),
+)
+_READ = (QT_TRANSLATE_NOOP("insights", "read {n} post"), QT_TRANSLATE_NOOP("insights", "read {n} posts"))
+_GAVE = (QT_TRANSLATE_NOOP("insights", "gave {n} like"), QT_TRANSLATE_NOOP("insights", "gave {n} likes"))
+_LAST_SEEN = QT_TRANSLATE_NOOP("insights", "last seen {ago} (reads not reported)")
+_INVITE = QT_TRANSLATE_NOOP("insights", "Invite them into a discussion: {facts}, never posted")
+_CHECK_IN = QT_TRANSLATE_NOOP(
+    "insights", "Check in: {posts} in the {active_days} days before the last {quiet_days}, none for {wait}"
+)
+_LAST_IN = QT_TRANSLATE_NOOP("insights", "; last in “{title}”")
+_STILL_VISITS = QT_TRANSLATE_NOOP("insights", "; still visits (seen {ago})")
 
 
-def _newcomer_step(now: int, joined: int, read: int | None, likes: int | None) -> str:
+def _ago(now: int, when: int | None, tr: Translate = identity) -> str:
+    return tr(_NEVER) if when is None else tr(_AGO).format(wait=duration(now - when, tr=tr))
+
+
+def _newcomer_step(
+    now: int, joined: int, read: int | None, likes: int | None, tr: Translate = identity
+) -> str:
     days = (now - joined) // DAY
-    text = f"Welcome them: newcomer since {'today' if days == 0 else plural(days, 'day')}, never posted"
+    since = tr(_TODAY) if days == 0 else counted(days, *_DAYS, tr)
+    text = tr(_WELCOME).format(since=since)
     if read:
-        text += f", has read {plural(read, 'post')}"
+        text += counted(read, *_HAS_READ, tr)
     if likes:
-        text += f", gave {plural(likes, 'like')}"
+        text += counted(likes, *_GAVE_TAIL, tr)
     return text
 
 
-def _reader_step(now: int, visited: int | None, read: int | None, likes: int | None, seen: int | None) -> str:
+def _reader_step(
+    now: int,
+    visited: int | None,
+    read: int | None,
+    likes: int | None,
+    seen: int | None,
+    tr: Translate = identity,
+) -> str:
     facts = []
     if visited:
-        facts.append(f"visited {visited} day" if visited == 1 else f"visited {visited} days")
+        facts.append(counted(visited, *_VISITED, tr))
     if read:
-        facts.append(f"read {read} post" if read == 1 else f"read {read} posts")
+        facts.append(counted(read, *_READ, tr))
     if likes:
-        facts.append(f"gave {likes} like" if likes == 1 else f"gave {likes} likes")
+        facts.append(counted(likes, *_GAVE, tr))
     if not facts:
-        facts.append(f"last seen {_ago(now, seen)} (reads not reported)")
-    return f"Invite them into a discussion: {', '.join(facts)}, never posted"
+        facts.append(tr(_LAST_SEEN).format(ago=_ago(now, seen, tr)))
+    return tr(_INVITE).format(facts=", ".join(facts))
 
 
-def _quiet_step(now: int, active: int, last: int, title: str, seen: int | None, scope: Scope) -> str:
+def _quiet_step(
+    now: int, active: int, last: int, title: str, seen: int | None, scope: Scope, tr: Translate = identity
+) -> str:
     windows = scope.settings.silent_windows
-    text = (
-        f"Check in: {plural(active, 'post')} in the {windows.active_days} days before the last"
-        f" {windows.quiet_days}, none for {duration(now - last)}"
+    text = tr(_CHECK_IN).format(
+        posts=counted(active, *_POSTS, tr),
+        active_days=windows.active_days,
+        quiet_days=windows.quiet_days,
+        wait=duration(now - last, tr=tr),
     )
     if title:
-        text += f"; last in “{title}”"
+        text += tr(_LAST_IN).format(title=title)
     if seen is not None and now - seen < windows.quiet_days * DAY:
-        text += f"; still visits (seen {_ago(now, seen)})"
+        text += tr(_STILL_VISITS).format(ago=_ago(now, seen, tr))
     return text
 
 
@@ -305,7 +351,11 @@ def _query(scope: Scope, now: int, segments: set[Segment], limit: int | None) ->
 
 
 def _scope_rows(
-    fetched: Iterable[tuple[Any, ...]], scope: Scope, now: int, sequence: Iterator[int]
+    fetched: Iterable[tuple[Any, ...]],
+    scope: Scope,
+    now: int,
+    sequence: Iterator[int],
+    tr: Translate = identity,
 ) -> list[Ranked]:
     """The silent members of one community, from its query's rows, each with its sort key."""
     cid, community = scope.id, scope.name
@@ -320,17 +370,17 @@ def _scope_rows(
         # The sort key: the SQL order (_ORDER), then the community, then SQLite's lower(username).
         if code == 2:
             segment = reader
-            step = _reader_step(now, visited, read, likes, seen)
+            step = _reader_step(now, visited, read, likes, seen, tr)
             first, second, third = -(visited or 0), -(read or 0), -(seen or 0)
         elif code == 0:
             segment = newcomer
             if (key := ((now - joined) // DAY, read, likes)) not in newcomer_steps:
-                newcomer_steps[key] = _newcomer_step(now, joined, read, likes)
+                newcomer_steps[key] = _newcomer_step(now, joined, read, likes, tr)
             step = newcomer_steps[key]
             first, second, third = -joined, 0, 0
         else:
             segment = gone_quiet
-            step = _quiet_step(now, active, last_at, title, seen, scope)
+            step = _quiet_step(now, active, last_at, title, seen, scope, tr)
             first, second, third = -active, 0, 0
         if not posted:
             posted = last_at
@@ -366,11 +416,13 @@ def silent_members(
     now: dt.datetime | None = None,
     segments: Iterable[Segment] | None = None,
     limit: int | None = None,
+    tr: Translate = identity,
 ) -> list[SilentMemberRow]:
     """The silent members of the selected communities: newcomers, then gone quiet, then readers.
 
     Within a segment: newcomers newest first, gone quiet most active first, readers most engaged
-    first (days visited, posts read, last seen). ``limit`` keeps the first rows only.
+    first (days visited, posts read, last seen). ``limit`` keeps the first rows only. ``tr``
+    translates the templates of the ``next_step`` texts (context "insights"); English by default.
     """
     at = ts(clock(now))
     wanted = set(Segment) if segments is None else set(segments)
@@ -380,7 +432,7 @@ def silent_members(
     ranked = [
         item
         for scope, rows in zip(chosen, fetched, strict=True)
-        for item in _scope_rows(rows, scope, at, sequence)
+        for item in _scope_rows(rows, scope, at, sequence, tr)
     ]
     ranked.sort()
     return [item[-1] for item in (ranked if limit is None else ranked[:limit])]

@@ -59,12 +59,16 @@ from typing import Any, ClassVar
 from moderator.insights.base import (
     DAY,
     HOUR,
+    QT_TRANSLATE_NOOP,
     REGULAR,
     Row,
     Scope,
+    Translate,
     clock,
+    counted,
     dict_rows,
     from_ts,
+    identity,
     in_list,
     scopes,
     ts,
@@ -239,31 +243,67 @@ def _gather(store: Store, scope: Scope, now: int, since: int, base_start: int) -
     return topics
 
 
-def _and(parts: Sequence[str]) -> str:
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+_AND = QT_TRANSLATE_NOOP("insights", "{list} and {last}")
+_NONE = QT_TRANSLATE_NOOP("insights", "none")
+_REPLIES = (QT_TRANSLATE_NOOP("insights", "+{n} reply"), QT_TRANSLATE_NOOP("insights", "+{n} replies"))
+_LIKES = (QT_TRANSLATE_NOOP("insights", "+{n} like"), QT_TRANSLATE_NOOP("insights", "+{n} likes"))
+_PARTICIPANTS = (
+    QT_TRANSLATE_NOOP("insights", "{n} new participant"),
+    QT_TRANSLATE_NOOP("insights", "{n} new participants"),
+)
+_VIEWS = QT_TRANSLATE_NOOP("insights", "+{n} views")
+_THIS_WEEK = QT_TRANSLATE_NOOP("insights", "this week")
+_IN_DAYS = QT_TRANSLATE_NOOP("insights", "in {n} days")
+_FIGURES_IN_DAYS = QT_TRANSLATE_NOOP("insights", "{figures} in {n} days")
+_NEW_IN_PERIOD = QT_TRANSLATE_NOOP("insights", "new {period}")
+_REPLIES_VS_PACE = (
+    QT_TRANSLATE_NOOP("insights", "+{n} reply {period} vs {pace}/week before"),
+    QT_TRANSLATE_NOOP("insights", "+{n} replies {period} vs {pace}/week before"),
+)
+_REPLIES_VS_NONE = (
+    QT_TRANSLATE_NOOP("insights", "+{n} reply {period} vs none before"),
+    QT_TRANSLATE_NOOP("insights", "+{n} replies {period} vs none before"),
+)
+_LIKES_VS_PACE = QT_TRANSLATE_NOOP("insights", "+{n} likes {period} vs {pace} in a {days}-day span before")
+_FIGURES_IN_PERIOD = QT_TRANSLATE_NOOP("insights", "{figures} {period}")
+_LIKES_FROM_SNAPSHOTS = QT_TRANSLATE_NOOP("insights", " (likes from sync snapshots)")
+_LIKES_ON_POSTS = QT_TRANSLATE_NOOP("insights", " (likes on posts written {period})")
 
 
-def _pace(value: float) -> str:
+def _and(parts: Sequence[str], tr: Translate = identity) -> str:
+    return parts[0] if len(parts) == 1 else tr(_AND).format(list=", ".join(parts[:-1]), last=parts[-1])
+
+
+def _pace(value: float, tr: Translate = identity) -> str:
     if value == 0:
-        return "none"
+        return tr(_NONE)
     return f"{value:.0f}" if value >= 10 or value == int(value) else f"{value:.1f}"
 
 
-def _figures(replies: int, likes: int, participants: int, views: int | None) -> list[str]:
+def _figures(
+    replies: int, likes: int, participants: int, views: int | None, tr: Translate = identity
+) -> list[str]:
     parts = []
     if replies:
-        parts.append(f"+{replies} {'reply' if replies == 1 else 'replies'}")
+        parts.append(counted(replies, *_REPLIES, tr))
     if likes:
-        parts.append(f"+{likes} {'like' if likes == 1 else 'likes'}")
+        parts.append(counted(likes, *_LIKES, tr))
     if participants:
-        parts.append(f"{participants} new {'participant' if participants == 1 else 'participants'}")
+        parts.append(counted(participants, *_PARTICIPANTS, tr))
     if views:
-        parts.append(f"+{views} views")
+        parts.append(tr(_VIEWS).format(n=views))
     return parts
 
 
 def _score_topic(
-    scope: Scope, t: _Topic, now: int, since: int, base_start: int, explain_since: int, window_days: int
+    scope: Scope,
+    t: _Topic,
+    now: int,
+    since: int,
+    base_start: int,
+    explain_since: int,
+    window_days: int,
+    tr: Translate = identity,
 ) -> TrendingTopicRow | None:
     info = t.info
     created = info["created_at"]
@@ -314,26 +354,30 @@ def _score_topic(
     if score <= 0:
         return None
 
-    period = "this week" if window_days == 7 else f"in {window_days} days"
+    period = tr(_THIS_WEEK) if window_days == 7 else tr(_IN_DAYS).format(n=window_days)
     recent_replies = sum(1 for at in t.replies if at >= explain_since)
     recent_participants = sum(1 for at in t.newcomers.values() if at >= explain_since)
     explain_days = round((now - explain_since) / DAY)
-    parts = _figures(recent_replies, round(recent_likes), recent_participants, round(recent_views or 0))
-    why = [f"{_and(parts)} in {explain_days} days"] if parts else []
+    parts = _figures(recent_replies, round(recent_likes), recent_participants, round(recent_views or 0), tr)
+    why = [tr(_FIGURES_IN_DAYS).format(figures=_and(parts, tr), n=explain_days)] if parts else []
     if created is not None and created >= since:
-        why.append(f"new {period}")
+        why.append(tr(_NEW_IN_PERIOD).format(period=period))
     elif replies:
-        pace = _pace(past_replies_per_week)
-        why.append(
-            f"+{replies} {'reply' if replies == 1 else 'replies'} {period} vs {pace}{'/week' * (pace != 'none')} before"
-        )
+        if past_replies_per_week == 0:
+            why.append(tr(_REPLIES_VS_NONE[replies != 1]).format(n=replies, period=period))
+        else:
+            pace = _pace(past_replies_per_week, tr)
+            why.append(tr(_REPLIES_VS_PACE[replies != 1]).format(n=replies, period=period, pace=pace))
     elif likes:
-        why.append(f"+{round(likes)} likes {period} vs {_pace(past)} in a {window_days}-day span before")
+        why.append(
+            tr(_LIKES_VS_PACE).format(n=round(likes), period=period, pace=_pace(past, tr), days=window_days)
+        )
     if not parts:
-        why.insert(0, f"{_and(_figures(replies, round(likes), participants, round(views)))} {period}")
+        figures = _and(_figures(replies, round(likes), participants, round(views), tr), tr)
+        why.insert(0, tr(_FIGURES_IN_PERIOD).format(figures=figures, period=period))
     text = "; ".join(why)
     if likes >= 0.5:
-        text += " (likes from sync snapshots)" if from_snapshots else f" (likes on posts written {period})"
+        text += tr(_LIKES_FROM_SNAPSHOTS) if from_snapshots else tr(_LIKES_ON_POSTS).format(period=period)
     return TrendingTopicRow(
         community_id=scope.id,
         community_name=scope.name,
@@ -372,10 +416,12 @@ def trending_ideas(
     baseline_weeks: int = BASELINE_WEEKS,
     limit: int | None = 100,
     ideas_only: bool = True,
+    tr: Translate = identity,
 ) -> list[TrendingTopicRow]:
     """The rising topics of the selected communities, highest score first (see the module docstring).
 
     ``ideas_only`` keeps a community's declared idea categories and tags; False scores every category.
+    ``tr`` translates the templates of the ``why`` texts (context "insights"); English by default.
     """
     at = ts(clock(now))
     since = at - window_days * DAY
@@ -384,9 +430,11 @@ def trending_ideas(
     rows: list[TrendingTopicRow] = []
     for scope in scopes(store, community_ids):
         if not ideas_only:
-            scope = dataclasses.replace(scope, settings=scope.settings.replace(idea_category_ids=(), idea_tags=()))
+            scope = dataclasses.replace(
+                scope, settings=scope.settings.replace(idea_category_ids=(), idea_tags=())
+            )
         for topic in _gather(store, scope, at, since, base_start).values():
-            row = _score_topic(scope, topic, at, since, base_start, explain_since, window_days)
+            row = _score_topic(scope, topic, at, since, base_start, explain_since, window_days, tr)
             if row is not None:
                 rows.append(row)
     rows.sort(key=lambda r: (-r.score, r.community_id, r.topic_id))

@@ -33,7 +33,17 @@ from collections.abc import Iterable
 from typing import ClassVar
 
 from moderator.insights import term_index
-from moderator.insights.base import DAY, Row, TopicRef, clock, scopes, ts
+from moderator.insights.base import (
+    DAY,
+    QT_TRANSLATE_NOOP,
+    Row,
+    TopicRef,
+    Translate,
+    clock,
+    identity,
+    scopes,
+    ts,
+)
 from moderator.insights.term_index import COUNTED
 from moderator.insights.terms import terms_of
 from moderator.store import Store
@@ -42,6 +52,12 @@ MIN_COUNT = 3
 EXAMPLES = 3
 PRIOR = 0.5
 PHRASE_COVERS = 0.75
+
+_WHY = QT_TRANSLATE_NOOP(
+    "insights",
+    "in {recent} of {recent_posts} recent posts ({recent_pct}%) vs {baseline} of {baseline_posts} before"
+    " ({baseline_pct}%): ×{growth}",
+)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -145,8 +161,12 @@ def trending_terms(
     min_count: int = MIN_COUNT,
     limit: int | None = 50,
     refresh: bool = True,
+    tr: Translate = identity,
 ) -> list[TermRow]:
-    """The rising terms of the selected communities, taken together, highest score first."""
+    """The rising terms of the selected communities, taken together, highest score first.
+
+    ``tr`` translates the template of the ``why`` texts (context "insights"); English by default.
+    """
     at = ts(clock(now))
     since = at - window_days * DAY
     selected = scopes(store, community_ids)
@@ -178,6 +198,7 @@ def trending_terms(
         if limit is not None and len(kept) >= limit:
             break
     forms, examples = _forms_and_examples(tally, {key for _, key, *_ in kept})
+    why = tr(_WHY)
     out: list[TermRow] = []
     for score, key, r, b, growth in kept:
         pct_recent, pct_base = 100 * r / max(tally.posts, 1), 100 * b / max(tally.baseline_posts, 1)
@@ -193,9 +214,14 @@ def trending_terms(
                 growth=round(growth, 3),
                 score=round(score, 4),
                 examples=examples.get(key, ()),
-                why=(
-                    f"in {r} of {tally.posts} recent posts ({pct_recent:.1f}%) vs {b} of"
-                    f" {tally.baseline_posts} before ({pct_base:.1f}%): ×{growth:.1f}"
+                why=why.format(
+                    recent=r,
+                    recent_posts=tally.posts,
+                    recent_pct=f"{pct_recent:.1f}",
+                    baseline=b,
+                    baseline_posts=tally.baseline_posts,
+                    baseline_pct=f"{pct_base:.1f}",
+                    growth=f"{growth:.1f}",
                 ),
             )
         )

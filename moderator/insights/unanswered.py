@@ -45,12 +45,16 @@ from typing import Any, ClassVar
 from moderator.insights.base import (
     DAY,
     HOUR,
+    QT_TRANSLATE_NOOP,
     REGULAR,
     Query,
     Row,
     Scope,
+    Translate,
     clock,
+    counted,
     duration,
+    identity,
     in_list,
     row_maker,
     rows_ahead,
@@ -240,6 +244,18 @@ def _lowered(names: Iterable[str]) -> set[str]:
     return out
 
 
+_NO_REPLY_FOR = QT_TRANSLATE_NOOP("insights", "No reply for {wait}")
+_AUTHOR_AGAIN = QT_TRANSLATE_NOOP("insights", "; only the author posted again ({n}×)")
+_LAST_WORD_FROM = QT_TRANSLATE_NOOP("insights", "Last word from @{user} (not team) {wait} ago")
+_LAST_WORD_NOT_TEAM = QT_TRANSLATE_NOOP("insights", "Last word not from the team, {wait} ago")
+_NOT_SOLVED = QT_TRANSLATE_NOOP("insights", "Not marked solved, asked {wait} ago")
+_REPLY_COUNT = (
+    QT_TRANSLATE_NOOP("insights", " ({n} reply)"),
+    QT_TRANSLATE_NOOP("insights", " ({n} replies)"),
+)
+_HANDLED = QT_TRANSLATE_NOOP("insights", " · new activity since marked handled")
+
+
 def _why(
     definition: str,
     wait: str,
@@ -247,28 +263,27 @@ def _why(
     followups: int,
     replies: int,
     triage: str | None,
+    *,
+    tr: Translate = identity,
 ) -> str:
     """Why the topic is listed, ``wait`` being the wait in words (duration())."""
     if definition == "no_reply":
-        text = f"No reply for {wait}"
+        text = tr(_NO_REPLY_FOR).format(wait=wait)
         if followups:
-            text += f"; only the author posted again ({followups}×)"
+            text += tr(_AUTHOR_AGAIN).format(n=followups)
     elif definition == "last_word_not_team":
         text = (
-            f"Last word from @{last_username} (not team) {wait} ago"
+            tr(_LAST_WORD_FROM).format(user=last_username, wait=wait)
             if last_username
-            else f"Last word not from the team, {wait} ago"
+            else tr(_LAST_WORD_NOT_TEAM).format(wait=wait)
         )
     else:
-        text = f"Not marked solved, asked {wait} ago"
+        text = tr(_NOT_SOLVED).format(wait=wait)
         if replies:
-            text += f" ({replies} {'reply' if replies == 1 else 'replies'})"
+            text += counted(replies, *_REPLY_COUNT, tr)
     if triage == "handled":
-        text += _HANDLED
+        text += tr(_HANDLED)
     return text
-
-
-_HANDLED = " · new activity since marked handled"
 
 
 # From two days on, duration() words a wait in whole days only: one text per day count.
@@ -305,6 +320,7 @@ def _rows(
     definition: UnansweredDefinition,
     now: dt.datetime,
     category_names: dict[str, str],
+    tr: Translate = identity,
 ) -> list[UnansweredRow]:
     """The rows of one community, from the rows of its query."""
     cid, community = scope.id, scope.name
@@ -316,6 +332,7 @@ def _rows(
     days_wording: dict[int, str] = {}
     calm, amber_, red_ = Severity.CALM, Severity.AMBER, Severity.RED
     last_word = definition == "last_word_not_team"
+    last_word_from, last_word_not_team, handled = tr(_LAST_WORD_FROM), tr(_LAST_WORD_NOT_TEAM), tr(_HANDLED)
     out: list[UnansweredRow] = []
     append = out.append
     for (topic_id, author_id, triage_state, waiting_since, last_username, title, slug, category_id, created_at,
@@ -330,21 +347,21 @@ def _rows(
         if waited >= _DAYS_WORDING:
             wait = days_wording.get(days := int(waited // DAY))
             if wait is None:
-                wait = days_wording[days] = duration(waited)
+                wait = days_wording[days] = duration(waited, tr=tr)
         else:
-            wait = duration(waited)
+            wait = duration(waited, tr=tr)
         hours = waited / HOUR
         replies = posts_count - 1 if posts_count > 1 else 0
         if last_word:  # most rows, when a community uses it: _why() inlined
             why = (
-                f"Last word from @{last_username} (not team) {wait} ago"
+                last_word_from.format(user=last_username, wait=wait)
                 if last_username
-                else f"Last word not from the team, {wait} ago"
+                else last_word_not_team.format(wait=wait)
             )
             if triage_state == "handled":
-                why += _HANDLED
+                why += handled
         else:
-            why = _why(definition, wait, last_username, author_followups, replies, triage_state)
+            why = _why(definition, wait, last_username, author_followups, replies, triage_state, tr=tr)
         append(
             _make_row(  # the fields of UnansweredRow, in order
                 cid,
@@ -384,11 +401,13 @@ def unanswered_topics(
     now: dt.datetime | None = None,
     definition: UnansweredDefinition | None = None,
     limit: int | None = None,
+    tr: Translate = identity,
 ) -> list[UnansweredRow]:
     """The topics waiting for a response in the selected communities (all if None), oldest wait first.
 
     Each community uses its own ``unanswered_definition`` unless ``definition`` forces one.
     ``limit`` keeps the first rows only (a first screen, or paging), computed without the others.
+    ``tr`` translates the templates of the ``why`` texts (context "insights"); English by default.
     """
     at = clock(now)
     plans = [
@@ -399,7 +418,7 @@ def unanswered_topics(
     rows: list[UnansweredRow] = []
     fetched = rows_ahead(store, [query for query, _ in queries])
     for (scope, used), (_, category_names), community_rows in zip(plans, queries, fetched, strict=True):
-        rows.extend(_rows(community_rows, scope, used, at, category_names))
+        rows.extend(_rows(community_rows, scope, used, at, category_names, tr))
     # Oldest wait first, then by community, then by topic: each community's rows come in order of
     # wait then topic (the queries' ORDER BY: SQLite compares ids as Python does), one community
     # after the other by id, so a stable sort on the wait alone puts ties in that order.

@@ -102,6 +102,13 @@
             <numerusform>%n communities</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>, about %n min left</source>
+        <translation>
+            <numerusform>, about %n min left</numerusform>
+            <numerusform>, about %n min left</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>UnansweredView</name>

@@ -1982,6 +1982,17 @@
             <numerusform>%n communautés</numerusform>
         </translation>
     </message>
+    <message>
+        <source>, under a minute left</source>
+        <translation>, moins d’une minute restante</translation>
+    </message>
+    <message numerus="yes">
+        <source>, about %n min left</source>
+        <translation>
+            <numerusform>, environ %n min restante</numerusform>
+            <numerusform>, environ %n min restantes</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>TermsModel</name>
@@ -2088,6 +2099,7 @@
     <name>TrendingIdeasView</name>
     <message>
         <source>Idea categories only</source>
+        <extracomment>A topic counts on the badge from this score: its activity in the window, beyond its own past pace, still worth at least one fresh reply or like after the time decay (see moderator.insights.trending). The list shows every rising topic; the badge, the clear ones.</extracomment>
         <translation>Catégories d’idées seulement</translation>
     </message>
     <message>
@@ -2520,6 +2532,245 @@
     <message>
         <source>Community Moderator</source>
         <translation>Community Moderator</translation>
+    </message>
+</context>
+<context>
+    <name>insights</name>
+    <message>
+        <source>{n} minute</source>
+        <translation>{n} minute</translation>
+    </message>
+    <message>
+        <source>{n} minutes</source>
+        <translation>{n} minutes</translation>
+    </message>
+    <message>
+        <source>{n} hour</source>
+        <translation>{n} heure</translation>
+    </message>
+    <message>
+        <source>{n} hours</source>
+        <translation>{n} heures</translation>
+    </message>
+    <message>
+        <source>{n} day</source>
+        <translation>{n} jour</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} jours</translation>
+    </message>
+    <message>
+        <source>{n} month</source>
+        <translation>{n} mois</translation>
+    </message>
+    <message>
+        <source>{n} months</source>
+        <translation>{n} mois</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>{wait} ago</source>
+        <translation>il y a {wait}</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>aujourd’hui</translation>
+    </message>
+    <message>
+        <source>{n} post</source>
+        <translation>{n} message</translation>
+    </message>
+    <message>
+        <source>{n} posts</source>
+        <translation>{n} messages</translation>
+    </message>
+    <message>
+        <source>Welcome them: newcomer since {since}, never posted</source>
+        <translation>Souhaitez-lui la bienvenue : nouveau venu depuis {since}, n’a jamais posté</translation>
+    </message>
+    <message>
+        <source>, has read {n} post</source>
+        <translation>, a lu {n} message</translation>
+    </message>
+    <message>
+        <source>, has read {n} posts</source>
+        <translation>, a lu {n} messages</translation>
+    </message>
+    <message>
+        <source>, gave {n} like</source>
+        <translation>, a donné {n} j’aime</translation>
+    </message>
+    <message>
+        <source>, gave {n} likes</source>
+        <translation>, a donné {n} j’aime</translation>
+    </message>
+    <message>
+        <source>visited {n} day</source>
+        <translation>venu {n} jour</translation>
+    </message>
+    <message>
+        <source>visited {n} days</source>
+        <translation>venu {n} jours</translation>
+    </message>
+    <message>
+        <source>read {n} post</source>
+        <translation>a lu {n} message</translation>
+    </message>
+    <message>
+        <source>read {n} posts</source>
+        <translation>a lu {n} messages</translation>
+    </message>
+    <message>
+        <source>gave {n} like</source>
+        <translation>a donné {n} j’aime</translation>
+    </message>
+    <message>
+        <source>gave {n} likes</source>
+        <translation>a donné {n} j’aime</translation>
+    </message>
+    <message>
+        <source>last seen {ago} (reads not reported)</source>
+        <translation>dernière visite : {ago} (lectures non communiquées)</translation>
+    </message>
+    <message>
+        <source>Invite them into a discussion: {facts}, never posted</source>
+        <translation>Invitez ce lecteur dans une discussion : {facts}, n’a jamais posté</translation>
+    </message>
+    <message>
+        <source>Check in: {posts} in the {active_days} days before the last {quiet_days}, none for {wait}</source>
+        <translation>Prenez des nouvelles : {posts} dans les {active_days} jours avant les {quiet_days} derniers, plus rien depuis {wait}</translation>
+    </message>
+    <message>
+        <source>; last in “{title}”</source>
+        <translation> ; dernier dans « {title} »</translation>
+    </message>
+    <message>
+        <source>; still visits (seen {ago})</source>
+        <translation> ; passe encore (dernière visite : {ago})</translation>
+    </message>
+    <message>
+        <source>{list} and {last}</source>
+        <translation>{list} et {last}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>+{n} reply</source>
+        <translation>+{n} réponse</translation>
+    </message>
+    <message>
+        <source>+{n} replies</source>
+        <translation>+{n} réponses</translation>
+    </message>
+    <message>
+        <source>+{n} like</source>
+        <translation>+{n} j’aime</translation>
+    </message>
+    <message>
+        <source>+{n} likes</source>
+        <translation>+{n} j’aime</translation>
+    </message>
+    <message>
+        <source>{n} new participant</source>
+        <translation>{n} nouveau participant</translation>
+    </message>
+    <message>
+        <source>{n} new participants</source>
+        <translation>{n} nouveaux participants</translation>
+    </message>
+    <message>
+        <source>+{n} views</source>
+        <translation>+{n} vues</translation>
+    </message>
+    <message>
+        <source>this week</source>
+        <translation>cette semaine</translation>
+    </message>
+    <message>
+        <source>in {n} days</source>
+        <translation>en {n} jours</translation>
+    </message>
+    <message>
+        <source>{figures} in {n} days</source>
+        <translation>{figures} en {n} jours</translation>
+    </message>
+    <message>
+        <source>new {period}</source>
+        <translation>nouveau {period}</translation>
+    </message>
+    <message>
+        <source>+{n} reply {period} vs {pace}/week before</source>
+        <translation>+{n} réponse {period}, contre {pace}/semaine avant</translation>
+    </message>
+    <message>
+        <source>+{n} replies {period} vs {pace}/week before</source>
+        <translation>+{n} réponses {period}, contre {pace}/semaine avant</translation>
+    </message>
+    <message>
+        <source>+{n} reply {period} vs none before</source>
+        <translation>+{n} réponse {period}, contre aucune avant</translation>
+    </message>
+    <message>
+        <source>+{n} replies {period} vs none before</source>
+        <translation>+{n} réponses {period}, contre aucune avant</translation>
+    </message>
+    <message>
+        <source>+{n} likes {period} vs {pace} in a {days}-day span before</source>
+        <translation>+{n} j’aime {period}, contre {pace} sur une période de {days} jours avant</translation>
+    </message>
+    <message>
+        <source>{figures} {period}</source>
+        <translation>{figures} {period}</translation>
+    </message>
+    <message>
+        <source> (likes from sync snapshots)</source>
+        <translation> (j’aime d’après les relevés de synchronisation)</translation>
+    </message>
+    <message>
+        <source> (likes on posts written {period})</source>
+        <translation> (j’aime sur les messages écrits {period})</translation>
+    </message>
+    <message>
+        <source>in {recent} of {recent_posts} recent posts ({recent_pct}%) vs {baseline} of {baseline_posts} before ({baseline_pct}%): ×{growth}</source>
+        <translation>dans {recent} des {recent_posts} messages récents ({recent_pct} %) contre {baseline} sur {baseline_posts} avant ({baseline_pct} %) : ×{growth}</translation>
+    </message>
+    <message>
+        <source>No reply for {wait}</source>
+        <translation>Sans réponse depuis {wait}</translation>
+    </message>
+    <message>
+        <source>; only the author posted again ({n}×)</source>
+        <translation> ; seul l’auteur a reposté ({n}×)</translation>
+    </message>
+    <message>
+        <source>Last word from @{user} (not team) {wait} ago</source>
+        <translation>Dernier mot de @{user} (hors équipe) il y a {wait}</translation>
+    </message>
+    <message>
+        <source>Last word not from the team, {wait} ago</source>
+        <translation>Dernier mot hors équipe, il y a {wait}</translation>
+    </message>
+    <message>
+        <source>Not marked solved, asked {wait} ago</source>
+        <translation>Pas marqué comme résolu, posé il y a {wait}</translation>
+    </message>
+    <message>
+        <source> ({n} reply)</source>
+        <translation> ({n} réponse)</translation>
+    </message>
+    <message>
+        <source> ({n} replies)</source>
+        <translation> ({n} réponses)</translation>
+    </message>
+    <message>
+        <source> · new activity since marked handled</source>
+        <translation> · nouvelle activité depuis le marquage comme traité</translation>
     </message>
 </context>
 <context>

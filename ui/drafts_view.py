@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,10 +32,8 @@ from moderator.store import Store
 from ui import timefmt
 from ui.composer_parts import reply_events
 from ui.empty_state import EmptyState
+from ui.rows_model import Index, RowsTableModel
 from ui.views import TopicRef, View
-
-Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 
 
 def excerpt(text: str, length: int = 90) -> str:
@@ -43,13 +41,12 @@ def excerpt(text: str, length: int = 90) -> str:
     return flat if len(flat) <= length else flat[: length - 1] + "…"
 
 
-class DraftsModel(QAbstractTableModel):
+class DraftsModel(RowsTableModel[Draft]):
     COLUMNS = ("topic", "community", "draft", "edited")
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        self.rows: list[Draft] = []
         self.community_ids: list[int] | None = None
 
     def refresh(self) -> None:
@@ -57,20 +54,8 @@ class DraftsModel(QAbstractTableModel):
         self.rows = drafts.list_drafts(self.store, self.community_ids)
         self.endResetModel()
 
-    def rowCount(self, parent: Index = _ROOT) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:  # noqa: N802
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(self.COLUMNS):
-            return None
-        return (self.tr("Topic"), self.tr("Community"), self.tr("Draft"), self.tr("Edited"))[section]
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Topic"), self.tr("Community"), self.tr("Draft"), self.tr("Edited"))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
@@ -93,7 +78,7 @@ class DraftsModel(QAbstractTableModel):
         return None
 
     def draft(self, row: int) -> Draft | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
+        return self.row_at(row)
 
 
 class UndoBar(QFrame):

@@ -16,11 +16,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
@@ -46,11 +43,10 @@ from ui import dialogs, theme, timefmt, views
 from ui.composer_parts import reply_events
 from ui.drafts_view import DraftsView, UndoBar, add_undo_shortcuts, excerpt, make_table
 from ui.empty_state import EmptyState
+from ui.rows_model import Index, RowsTableModel
 from ui.tasks import Task, TaskManager
 from ui.views import TopicRef, View
 
-Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 RETRY_MS = 120_000
 SENT_HISTORY_DAYS = 7
 
@@ -140,13 +136,12 @@ def unsent_summary(store: Store) -> str | None:
     return " ".join(parts) or None
 
 
-class OutboxModel(QAbstractTableModel):
+class OutboxModel(RowsTableModel[OutboxItem]):
     COLUMNS = ("state", "topic", "community", "reply", "created")
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        self.rows: list[OutboxItem] = []
         self.community_ids: list[int] | None = None
 
     def refresh(self) -> None:
@@ -164,26 +159,8 @@ class OutboxModel(QAbstractTableModel):
         self.rows = sorted(items, key=lambda i: order[i.state])  # stable: oldest first within a group
         self.endResetModel()
 
-    def rowCount(self, parent: Index = _ROOT) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:  # noqa: N802
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(self.COLUMNS):
-            return None
-        return (
-            self.tr("State"),
-            self.tr("Topic"),
-            self.tr("Community"),
-            self.tr("Reply"),
-            self.tr("Written"),
-        )[section]
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("State"), self.tr("Topic"), self.tr("Community"), self.tr("Reply"), self.tr("Written"))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
@@ -211,7 +188,7 @@ class OutboxModel(QAbstractTableModel):
         return None
 
     def item(self, row: int) -> OutboxItem | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
+        return self.row_at(row)
 
 
 class OutboxController(QObject):

@@ -427,22 +427,14 @@ def _qt_wall(local: dt.datetime) -> QDateTime:
 
 
 def mirror_available(ctx: AppContext, community_id: int | None) -> bool:
-    """Whether the community can hold the reminder as a server bookmark (its connector's capabilities)."""
+    """Whether the community can hold the reminder as a server bookmark (asked of the platform, not a
+    connector: building one reads the keyring, which may block the GUI thread on an unlock prompt)."""
+    from moderator.platforms import supports_server_bookmarks
+
     if community_id is None:
         return False
     community = ctx.store.community(community_id)
-    if community is None:
-        return False
-    try:
-        connector = ctx.connector_for(community)
-    except Exception:  # noqa: BLE001 - no key, no keyring: simply no bookmark option
-        return False
-    try:
-        from moderator.reminder_mirror import mirror_supported
-
-        return mirror_supported(connector)
-    finally:
-        connector.close()
+    return community is not None and supports_server_bookmarks(community)
 
 
 def remind_about(

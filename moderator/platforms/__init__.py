@@ -76,6 +76,15 @@ def _discourse_auth(community: Community, secret: str | None) -> tuple[dict[str,
     )
 
 
+def supports_server_bookmarks(community: Community) -> bool:
+    """Whether this community's platform can hold a reminder as a server bookmark.
+
+    Answered without a connector (no keyring read, no sandbox start, no network), so the GUI thread
+    can ask it while opening a dialog. It must agree with the connectors' ``capabilities()``.
+    """
+    return community.platform is Platform.DISCOURSE
+
+
 def make_connector(
     community: Community,
     secret: str | None,

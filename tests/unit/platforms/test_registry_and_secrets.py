@@ -151,3 +151,16 @@ def test_secrets_never_logged(keyring_backend: MemoryKeyring, caplog: pytest.Log
         secrets.set_secret("acme", "user_key", "very-secret-value")
         secrets.get_secret("acme", "user_key")
     assert "very-secret-value" not in caplog.text
+
+
+def test_declared_bookmark_support_agrees_with_the_connector() -> None:
+    """The GUI asks supports_server_bookmarks (no connector); the connector must say the same."""
+    from moderator.model import AuthKind, Community, Platform
+    from moderator.platforms import make_connector, supports_server_bookmarks
+
+    community = Community(name="s", platform=Platform.DISCOURSE, base_url="http://127.0.0.1:9", auth_kind=AuthKind.SANDBOX)
+    connector = make_connector(community, None)
+    try:
+        assert supports_server_bookmarks(community) == connector.capabilities().server_bookmarks
+    finally:
+        connector.close()

@@ -21,7 +21,8 @@ from typing import Any
 import requests
 
 from moderator.model import AuthKind, Community, Platform, SyncBatch
-from moderator.platforms import discourse_parse, make_connector
+from moderator.platforms import make_connector
+from moderator.platforms.discourse import parse as discourse_parse
 from moderator.store import Store
 from moderator.sync import sync_community
 

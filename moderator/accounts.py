@@ -336,7 +336,7 @@ def remove_account(
         except keystore.SecretStoreUnavailable as exc:
             revoke_error = exc.message
         if community.auth_kind is AuthKind.USER_KEY and secret:
-            from moderator.platforms.discourse_auth import revoke
+            from moderator.platforms.discourse.auth import revoke
 
             try:
                 revoke(

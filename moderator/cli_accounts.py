@@ -139,7 +139,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def _device_sign_in(site: str, args: argparse.Namespace) -> tuple[str, str]:
-    from moderator.platforms.discourse_auth import DeviceFlow
+    from moderator.platforms.discourse.auth import DeviceFlow
 
     flow = DeviceFlow(site, poll_interval=POLL_INTERVAL)
     try:
@@ -176,7 +176,7 @@ def _read_payload() -> str:
 
 
 def _copy_paste_sign_in(site: str, args: argparse.Namespace) -> tuple[str, str]:
-    from moderator.platforms import discourse_auth as auth
+    from moderator.platforms.discourse import auth
 
     key_pair = auth.KeyPair.generate()
     nonce = auth.new_nonce()
@@ -190,7 +190,7 @@ def _copy_paste_sign_in(site: str, args: argparse.Namespace) -> tuple[str, str]:
 
 
 def cmd_sign_in(args: argparse.Namespace) -> int:
-    from moderator.platforms.discourse_auth import DeviceFlowUnsupported, detect_device_flow
+    from moderator.platforms.discourse.auth import DeviceFlowUnsupported, detect_device_flow
 
     site = accounts.normalize_site(args.url)
     ctx = _open_store()

@@ -68,22 +68,22 @@ class DiscourseBookmarks:
         self.username = username
 
     def find(self, topic_id: str) -> Any | None:
-        from moderator.platforms import discourse_bookmarks as api
+        from moderator.platforms.discourse import bookmarks as api
 
         return api.find_topic_bookmark(self.http, self.username, topic_id)
 
     def create(self, topic_id: str, *, name: str, reminder_at: dt.datetime | None) -> str:
-        from moderator.platforms import discourse_bookmarks as api
+        from moderator.platforms.discourse import bookmarks as api
 
         return api.create_topic_bookmark(self.http, topic_id, name=name, reminder_at=reminder_at)
 
     def update(self, bookmark_id: str, *, name: str, reminder_at: dt.datetime | None) -> None:
-        from moderator.platforms import discourse_bookmarks as api
+        from moderator.platforms.discourse import bookmarks as api
 
         api.update_bookmark(self.http, bookmark_id, name=name, reminder_at=reminder_at)
 
     def delete(self, bookmark_id: str) -> bool:
-        from moderator.platforms import discourse_bookmarks as api
+        from moderator.platforms.discourse import bookmarks as api
 
         return api.delete_bookmark(self.http, bookmark_id)
 

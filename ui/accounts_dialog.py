@@ -64,7 +64,7 @@ from ui import dialogs, icons, theme
 
 if TYPE_CHECKING:
     from moderator.bootstrap import AppContext
-    from moderator.platforms.discourse_auth import DeviceFlow, KeyPair
+    from moderator.platforms.discourse.auth import DeviceFlow, KeyPair
     from ui.tasks import Task, TaskContext, TaskManager
 
 COMMUNITY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -1164,7 +1164,7 @@ class AccountsDialog(QDialog):
         self._start_browser_sign_in(site)
 
     def _start_browser_sign_in(self, site: str, *, force_paste: bool = False) -> None:
-        from moderator.platforms import discourse_auth as auth
+        from moderator.platforms.discourse import auth
 
         s = self.site_page
         sign_in = self._sign_in
@@ -1320,7 +1320,7 @@ class AccountsDialog(QDialog):
 
     @Slot()
     def finish_paste(self) -> None:
-        from moderator.platforms.discourse_auth import decrypt_payload
+        from moderator.platforms.discourse.auth import decrypt_payload
 
         sign_in = self._sign_in
         p = self.paste_page

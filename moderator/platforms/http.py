@@ -107,7 +107,9 @@ SECRETS = _SecretRegistry()
 for _name in (
     __name__,
     "moderator",
-    "moderator.platforms.discourse",
+    "moderator.platforms.discourse.connector",
+    "moderator.platforms.discourse.auth",
+    "moderator.platforms.discourse.bookmarks",
     "moderator.sync",
     "urllib3",
     "urllib3.connectionpool",

@@ -12,7 +12,7 @@ It speaks what a real Discourse (2026 builds) answers, from ``user_api_keys_cont
   ``GET``/``POST /user-api-key/activate``: the page where the user types or confirms the code;
 - ``POST /user-api-key/revoke`` with the ``User-Api-Key`` header.
 
-Why a separate module that shares nothing with ``moderator.platforms.discourse_auth``: a test of the
+Why a separate module that shares nothing with ``moderator.platforms.discourse.auth``: a test of the
 client against a server that imports the client's own helpers would pass even if both were wrong
 the same way. This side has its own RSA encryption (``cryptography``), its own JSON and its own
 base64, the latter with Ruby's ``Base64.encode64`` line breaks, as the real server sends them.

@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 
 from moderator.model import AuthKind, Community, utcnow
-from moderator.platforms import discourse
 from moderator.platforms.base import AuthenticationError, Offline, PlatformError, PostStatus
 from moderator.platforms.discourse import DiscourseConnector
+from moderator.platforms.discourse import connector as discourse
 from moderator.sync import SyncReport, sync_community
 from tests.helpers.sync_env import SyncEnv, sync_env
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from moderator.model import Archetype, AuthKind, Community, SyncBatch, utcnow
-from moderator.platforms import discourse
 from moderator.platforms.discourse import DiscourseConnector
+from moderator.platforms.discourse import connector as discourse
 from moderator.platforms.http import USER_KEY_LIMITS, RateBudget
 from moderator.sync import SyncReport, sync_community
 from tests.helpers.discourse_double import USER_API_KEY, DiscourseDouble, World, running

@@ -1,7 +1,7 @@
 """Both sign-in flows end to end against a local server speaking Discourse's user-API-key protocol.
 
 The server side is ``moderator.sandbox.user_api_keys`` (its own RSA, JSON and base64); the client is
-``moderator.platforms.discourse_auth``. The last tests run the whole app path (add, test, sync,
+``moderator.platforms.discourse.auth``. The last tests run the whole app path (add, test, sync,
 remove) and then look for the key everywhere it must never be: the data directory, the logs at DEBUG
 level and everything the command line printed.
 """
@@ -19,8 +19,8 @@ import pytest
 import requests
 
 from moderator import accounts, cli, cli_accounts
-from moderator.platforms import discourse_auth as auth
 from moderator.platforms.base import Cancelled
+from moderator.platforms.discourse import auth
 from moderator.sandbox.user_api_keys import UserApiKeyState
 from tests.helpers.cli_accounts_parser import wire_register
 from tests.helpers.discourse_double import API_KEY, USER_API_KEY, DiscourseDouble

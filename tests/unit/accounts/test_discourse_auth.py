@@ -12,8 +12,8 @@ import requests
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding
 
-from moderator.platforms import discourse_auth as auth
 from moderator.platforms.base import InsecureConnection
+from moderator.platforms.discourse import auth
 
 
 @pytest.fixture(scope="module")

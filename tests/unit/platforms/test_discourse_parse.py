@@ -9,8 +9,8 @@ import json
 import pytest
 
 from moderator.model import UTC, Archetype
-from moderator.platforms import discourse_parse as parse
 from moderator.platforms.base import MalformedResponse, PostStatus
+from moderator.platforms.discourse import parse
 from tests.helpers import recordings as rec
 
 

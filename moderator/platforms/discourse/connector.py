@@ -65,7 +65,6 @@ from moderator.model import (
     parse_time,
     utcnow,
 )
-from moderator.platforms import discourse_parse as parse
 from moderator.platforms.base import (
     Capabilities,
     LocalView,
@@ -77,6 +76,7 @@ from moderator.platforms.base import (
     RequestRejected,
     StoredTopic,
 )
+from moderator.platforms.discourse import parse
 from moderator.platforms.http import HttpClient
 
 log = logging.getLogger(__name__)

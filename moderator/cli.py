@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
-from moderator import __version__, cli_accounts, cli_insights, cli_remind, cli_replies, paths
+from moderator import __version__, cli_accounts, cli_insights, cli_remind, cli_replies, cli_results, paths
 from moderator.bootstrap import AppContext, open_context
 from moderator.model import AuthKind, Community
 
@@ -217,6 +217,7 @@ def build_parser(
     cli_replies.register(sub)  # reply, outbox
     cli_remind.register(sub)  # remind
     cli_insights.register(sub)  # unanswered, silent, trending
+    cli_results.register(sub)  # results
 
     sandbox = sub.add_parser("sandbox", help="the built-in practice community")
     sb = sandbox.add_subparsers(title="sandbox commands", metavar="ACTION", required=True)

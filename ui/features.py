@@ -19,6 +19,9 @@ from ui import views
 from ui.views import TopicRef
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from moderator.bootstrap import AppContext
     from moderator.model import Community
     from ui.main_window import MainWindow
     from ui.notifier import ReminderNotifier
@@ -52,7 +55,23 @@ def register_views(window: MainWindow) -> Features:
             icon="view-reminders",
         )
     )
+    views.register(
+        views.ViewSpec(
+            "results",
+            lambda: QCoreApplication.translate("views", "Results"),
+            _results_view,
+            go_key="x",
+            icon="view-results",
+        )
+    )
     return Features(outbox=outbox)
+
+
+def _results_view(ctx: AppContext, parent: QWidget | None) -> views.View:
+    """The Results view, imported when first shown: its charts (pyqtgraph) stay off the start path."""
+    from ui.results_view import ResultsView
+
+    return ResultsView(ctx, parent)
 
 
 class FeatureWiring(QObject):

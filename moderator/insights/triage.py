@@ -78,7 +78,18 @@ def _put(store: Store, community_id: int, topic_id: str, new: Triage | None) -> 
     with store.write() as db:
         previous = get(store, community_id, topic_id)
         _write(db, community_id, topic_id, new)
+        if new is not None and new.state is TriageState.HANDLED:
+            _log_handled(db, new, add=True)
     return UndoToken(community_id, topic_id, previous, new)
+
+
+def _log_handled(db: sqlite3.Connection, mark: Triage, *, add: bool) -> None:
+    """Keep every "handled" mark for the Results view (``handled_log``), or take an undone one back."""
+    key = (mark.community_id, mark.topic_id, ts(mark.changed_at))
+    if add:
+        db.execute("INSERT OR IGNORE INTO handled_log (community_id, topic_id, at) VALUES (?,?,?)", key)
+    else:
+        db.execute("DELETE FROM handled_log WHERE community_id=? AND topic_id=? AND at=?", key)
 
 
 def _write(db: sqlite3.Connection, community_id: int, topic_id: str, triage: Triage | None) -> None:
@@ -134,4 +145,6 @@ def undo(store: Store, token: UndoToken) -> bool:
         if get(store, token.community_id, token.topic_id) != token.applied:
             return False
         _write(db, token.community_id, token.topic_id, token.previous)
+        if token.applied is not None and token.applied.state is TriageState.HANDLED:
+            _log_handled(db, token.applied, add=False)
     return True

@@ -329,6 +329,28 @@ CREATE INDEX posts_author ON posts
     (community_id, author_id, created_at, post_type, hidden, user_deleted, deleted_at);
 """
 
-MIGRATIONS: list[str] = [V1_CORE, V2_INSIGHTS, V3_REPLIES, V4_REMINDERS, V5_FAST_INGEST, V6_AUTHOR_POSTS]
+V_RESULTS_HANDLED_LOG = """
+-- Results (moderator.insights.results) count the topics the user marked handled each week. The triage
+-- table keeps only a topic's latest decision, so each mark is also logged here (an undone mark is
+-- removed again). Marks made before this table existed are taken from the triage table once.
+CREATE TABLE handled_log (
+    community_id    INTEGER NOT NULL REFERENCES communities(id) ON DELETE CASCADE,
+    topic_id        TEXT NOT NULL,
+    at              INTEGER NOT NULL,
+    PRIMARY KEY (community_id, at, topic_id)
+) WITHOUT ROWID;
+INSERT INTO handled_log (community_id, topic_id, at)
+    SELECT community_id, topic_id, changed_at FROM triage WHERE state = 'handled';
+"""
+
+MIGRATIONS: list[str] = [
+    V1_CORE,
+    V2_INSIGHTS,
+    V3_REPLIES,
+    V4_REMINDERS,
+    V5_FAST_INGEST,
+    V6_AUTHOR_POSTS,
+    V_RESULTS_HANDLED_LOG,
+]
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -12,6 +12,7 @@ for weeks before the local copy starts: no data, not a zero). The definitions ar
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
@@ -19,6 +20,9 @@ from moderator import cli_insights
 from moderator.bootstrap import open_context
 from moderator.insights import results
 from moderator.insights.export import Column
+
+# The time zone that decides where weeks and months start (None: this computer's); tests pin it.
+ZONE: dt.tzinfo | None = None
 
 WHAT = ("response", "participation", "ideas", "activity", "contacts")
 
@@ -82,13 +86,13 @@ def cmd_results(args: argparse.Namespace) -> int:
         store = ctx.store
         rows: list[Any]
         if args.what == "response":
-            rows = results.first_response(store, ids, weeks_back=args.weeks, now=now)
+            rows = results.first_response(store, ids, weeks_back=args.weeks, now=now, tz=ZONE)
         elif args.what == "participation":
-            rows = results.participation_by_month(store, ids, months_back=args.months, now=now)
+            rows = results.participation_by_month(store, ids, months_back=args.months, now=now, tz=ZONE)
         elif args.what == "ideas":
-            rows = results.ideas_by_month(store, ids, months_back=args.months, now=now)
+            rows = results.ideas_by_month(store, ids, months_back=args.months, now=now, tz=ZONE)
         elif args.what == "activity":
-            rows = results.own_activity(store, ids, weeks_back=args.weeks, now=now)
+            rows = results.own_activity(store, ids, weeks_back=args.weeks, now=now, tz=ZONE)
         else:
             rows = results.contact_outcomes(store, results.recorded_contacts(store), ids, now=now)
     finally:

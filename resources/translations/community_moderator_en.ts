@@ -84,6 +84,23 @@
     </message>
 </context>
 <context>
+    <name>ResultsView</name>
+    <message numerus="yes">
+        <source>Last %n week(s)</source>
+        <translation>
+            <numerusform>Last week</numerusform>
+            <numerusform>Last %n weeks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s) still within their 30 days: come back later.</source>
+        <translation>
+            <numerusform>%n contact still within its 30 days: come back later.</numerusform>
+            <numerusform>%n contacts still within their 30 days: come back later.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SidebarModel</name>
     <message numerus="yes">
         <source>%n waiting</source>

@@ -121,7 +121,7 @@
         <translation>{0} est prête</translation>
     </message>
     <message>
-        <source>The key is in this computer&apos;s keyring.</source>
+        <source>The key is in this computer's keyring.</source>
         <translation>La clé est dans le trousseau de cet ordinateur.</translation>
     </message>
     <message>
@@ -147,7 +147,7 @@
         <translation>Saisir une clé d’API administrateur</translation>
     </message>
     <message>
-        <source>A site administrator creates it in Admin → API keys. Prefer a key for a single user: an &quot;All users&quot; key can act as anyone.</source>
+        <source>A site administrator creates it in Admin → API keys. Prefer a key for a single user: an "All users" key can act as anyone.</source>
         <translation>Un administrateur du site la crée dans Admin → API. Préférez une clé pour un seul utilisateur : une clé « Tous les utilisateurs » peut agir au nom de n’importe qui.</translation>
     </message>
     <message>
@@ -188,6 +188,65 @@
     <message>
         <source>Close this message</source>
         <translation>Fermer ce message</translation>
+    </message>
+</context>
+<context>
+    <name>ChartCard</name>
+    <message>
+        <source>PNG…</source>
+        <translation>PNG…</translation>
+    </message>
+    <message>
+        <source>Save this chart as a picture</source>
+        <translation>Enregistrer ce graphique comme image</translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <source>Save the figures of this chart as a CSV file</source>
+        <translation>Enregistrer les chiffres de ce graphique dans un fichier CSV</translation>
+    </message>
+    <message>
+        <source>Point at a period to read its figures.</source>
+        <translation>Pointez une période pour lire ses chiffres.</translation>
+    </message>
+    <message>
+        <source>PNG pictures (*.png)</source>
+        <translation>Images PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>The picture could not be written. Choose another folder.</source>
+        <translation>L’image n’a pas pu être enregistrée. Choisissez un autre dossier.</translation>
+    </message>
+    <message>
+        <source>Chart saved to %1.</source>
+        <translation>Graphique enregistré dans %1.</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet.</source>
+        <translation>Rien à exporter pour l’instant.</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>The CSV file could not be written (%1). Choose another folder.</source>
+        <translation>Le fichier CSV n’a pas pu être enregistré (%1). Choisissez un autre dossier.</translation>
+    </message>
+    <message>
+        <source>Figures saved to %1.</source>
+        <translation>Chiffres enregistrés dans %1.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>pas de données</translation>
     </message>
 </context>
 <context>
@@ -1114,7 +1173,7 @@
         <translation>Ouvrir dans le navigateur</translation>
     </message>
     <message>
-        <source>Open this topic on the community&apos;s site (o)</source>
+        <source>Open this topic on the community's site (o)</source>
         <translation>Ouvrir ce sujet sur le site de la communauté (o)</translation>
     </message>
     <message>
@@ -1256,7 +1315,7 @@
         <translation>Me le rappeler aussi sur la communauté (un signet avec rappel)</translation>
     </message>
     <message>
-        <source>The community&apos;s own notifications will remind you too, on your phone for example. Sent now, or as soon as the community can be reached.</source>
+        <source>The community's own notifications will remind you too, on your phone for example. Sent now, or as soon as the community can be reached.</source>
         <translation>Les notifications de la communauté vous le rappelleront aussi, sur votre téléphone par exemple. Envoyé maintenant, ou dès que la communauté est joignable.</translation>
     </message>
     <message>
@@ -1576,7 +1635,7 @@
         <translation>Retirer {0} ?</translation>
     </message>
     <message>
-        <source>The app&apos;s key is revoked on the site and removed from this computer&apos;s keyring. You can sign in again at any time.</source>
+        <source>The app's key is revoked on the site and removed from this computer's keyring. You can sign in again at any time.</source>
         <translation>La clé de l’application est révoquée sur le site et retirée du trousseau de cet ordinateur. Vous pourrez vous reconnecter à tout moment.</translation>
     </message>
     <message>
@@ -1584,7 +1643,7 @@
         <translation>La communauté d’entraînement reviendra, toute neuve, au prochain démarrage de l’application.</translation>
     </message>
     <message>
-        <source>The admin API key is removed from this computer&apos;s keyring. It stays valid on the site: ask an administrator to revoke it there if nobody uses it any more.</source>
+        <source>The admin API key is removed from this computer's keyring. It stays valid on the site: ask an administrator to revoke it there if nobody uses it any more.</source>
         <translation>La clé d’API administrateur est retirée du trousseau de cet ordinateur. Elle reste valable sur le site : demandez à un administrateur de la révoquer si personne ne s’en sert plus.</translation>
     </message>
     <message>
@@ -1605,6 +1664,199 @@
     <message>
         <source>&amp;Done</source>
         <translation>&amp;Terminé</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsView</name>
+    <message>
+        <source>Results</source>
+        <translation>Résultats</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last %n week(s)</source>
+        <translation>
+            <numerusform>Dernière semaine</numerusform>
+            <numerusform>%n dernières semaines</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Time to first response</source>
+        <translation>Délai de première réponse</translation>
+    </message>
+    <message>
+        <source>Answered within the first threshold</source>
+        <translation>Réponses dans le premier seuil</translation>
+    </message>
+    <message>
+        <source>Who publishes</source>
+        <translation>Qui publie</translation>
+    </message>
+    <message>
+        <source>Ideas answered by the team</source>
+        <translation>Idées ayant reçu une réponse de l’équipe</translation>
+    </message>
+    <message>
+        <source>Nudges and invitations that worked</source>
+        <translation>Relances et invitations qui ont porté</translation>
+    </message>
+    <message>
+        <source>Your own activity</source>
+        <translation>Votre activité</translation>
+    </message>
+    <message>
+        <source>Reading the local copy…</source>
+        <translation>Lecture de la copie locale…</translation>
+    </message>
+    <message>
+        <source>The results could not be computed: %1</source>
+        <translation>Les résultats n’ont pas pu être calculés : %1</translation>
+    </message>
+    <message>
+        <source>No post in the local copy yet: sync a community to see its results.</source>
+        <translation>Aucun message dans la copie locale : synchronisez une communauté pour voir ses résultats.</translation>
+    </message>
+    <message>
+        <source>No local data</source>
+        <translation>Pas de données locales</translation>
+    </message>
+    <message>
+        <source>Computed from the local copy, which starts on %1, and from what you did in the app.</source>
+        <translation>Calculé à partir de la copie locale, qui commence le %1, et de ce que vous avez fait dans l’application.</translation>
+    </message>
+    <message>
+        <source>No local data before %1</source>
+        <translation>Pas de données locales avant le %1</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>Médiane</translation>
+    </message>
+    <message>
+        <source>90th percentile</source>
+        <translation>90e centile</translation>
+    </message>
+    <message>
+        <source>%1 of the %2 topics created in these weeks got a first response within %3 h.</source>
+        <translation>%1 des %2 sujets créés ces semaines-ci ont reçu une première réponse en moins de %3 h.</translation>
+    </message>
+    <message>
+        <source>No topic was created in these weeks.</source>
+        <translation>Aucun sujet n’a été créé ces semaines-ci.</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Sujets</translation>
+    </message>
+    <message>
+        <source>Answered within %1 h</source>
+        <translation>Réponse en moins de %1 h</translation>
+    </message>
+    <message>
+        <source>No member in the local copy yet.</source>
+        <translation>Aucun membre dans la copie locale pour l’instant.</translation>
+    </message>
+    <message>
+        <source>In %1, %2 of %3 members published (%4); %5 wrote for the first time.</source>
+        <translation>En %1, %2 membres sur %3 ont publié (%4) ; %5 ont écrit pour la première fois.</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Ont publié</translation>
+    </message>
+    <message>
+        <source>Did not publish</source>
+        <translation>N’ont pas publié</translation>
+    </message>
+    <message>
+        <source>First time</source>
+        <translation>Première fois</translation>
+    </message>
+    <message>
+        <source>%1 of %2 ideas got an answer from the team (%3); point at a month for how fast.</source>
+        <translation>%1 idées sur %2 ont reçu une réponse de l’équipe (%3) ; pointez un mois pour voir en combien de temps.</translation>
+    </message>
+    <message>
+        <source>No idea was posted in these months.</source>
+        <translation>Aucune idée n’a été publiée ces mois-ci.</translation>
+    </message>
+    <message>
+        <source>Ideas</source>
+        <translation>Idées</translation>
+    </message>
+    <message>
+        <source>Answered by the team</source>
+        <translation>Réponse de l’équipe</translation>
+    </message>
+    <message>
+        <source>Median wait</source>
+        <translation>Attente médiane</translation>
+    </message>
+    <message>
+        <source>Readers</source>
+        <translation>Lecteurs</translation>
+    </message>
+    <message>
+        <source>Gone quiet</source>
+        <translation>Devenus silencieux</translation>
+    </message>
+    <message>
+        <source>Newcomers</source>
+        <translation>Nouveaux venus</translation>
+    </message>
+    <message>
+        <source>Invited to answer</source>
+        <translation>Invités à répondre</translation>
+    </message>
+    <message>
+        <source>Of %1 members you contacted, %2 posted within 30 days (%3), against %4 of comparable members.</source>
+        <translation>Sur %1 membres contactés, %2 ont publié dans les 30 jours (%3), contre %4 des membres comparables.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s) still within their 30 days: come back later.</source>
+        <translation>
+            <numerusform>%n contact encore dans ses 30 jours : revenez plus tard.</numerusform>
+            <numerusform>%n contacts encore dans leurs 30 jours : revenez plus tard.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nudges and invitations you send from the app are measured here, 30 days after.</source>
+        <translation>Les relances et invitations envoyées depuis l’application sont mesurées ici, 30 jours après.</translation>
+    </message>
+    <message>
+        <source>Contacted who posted</source>
+        <translation>Contactés ayant publié</translation>
+    </message>
+    <message>
+        <source>Comparable who posted</source>
+        <translation>Comparables ayant publié</translation>
+    </message>
+    <message>
+        <source>Replies sent</source>
+        <translation>Réponses envoyées</translation>
+    </message>
+    <message>
+        <source>Topics handled</source>
+        <translation>Sujets traités</translation>
+    </message>
+    <message>
+        <source>Reminders done</source>
+        <translation>Rappels faits</translation>
+    </message>
+    <message>
+        <source>Members contacted</source>
+        <translation>Membres contactés</translation>
+    </message>
+    <message>
+        <source>In these weeks: %1 replies sent, %2 topics handled, %3 reminders done, %4 members contacted.</source>
+        <translation>Ces semaines-ci : %1 réponses envoyées, %2 sujets traités, %3 rappels faits, %4 membres contactés.</translation>
     </message>
 </context>
 <context>
@@ -1843,7 +2095,7 @@
         <translation>Ajouter une communauté</translation>
     </message>
     <message>
-        <source>The app signs in as you, with your rights. Your key stays in this computer&apos;s keyring.</source>
+        <source>The app signs in as you, with your rights. Your key stays in this computer's keyring.</source>
         <translation>L’application se connecte en votre nom, avec vos droits. Votre clé reste dans le trousseau de cet ordinateur.</translation>
     </message>
     <message>
@@ -1883,7 +2135,7 @@
         <translation>Utiliser une clé d’API administrateur (pour les administrateurs du site)</translation>
     </message>
     <message>
-        <source>A key made in the site&apos;s Admin → API keys, acting as a username you choose.</source>
+        <source>A key made in the site's Admin → API keys, acting as a username you choose.</source>
         <translation>Une clé créée dans Admin → API sur le site, qui agit au nom d’un utilisateur de votre choix.</translation>
     </message>
     <message>
@@ -2179,7 +2431,7 @@
         <translation>Seulement les catégories et étiquettes d’idées définies pour %1. Décochez pour regarder toutes les catégories.</translation>
     </message>
     <message>
-        <source>No idea categories are set, so every category is looked at. Set them in the community&apos;s settings.</source>
+        <source>No idea categories are set, so every category is looked at. Set them in the community's settings.</source>
         <translation>Aucune catégorie d’idées n’est définie : toutes les catégories sont prises en compte. Définissez-les dans les paramètres de la communauté.</translation>
     </message>
 </context>
@@ -2399,7 +2651,7 @@
         <translation>Chaque communauté a sa propre définition de « sans réponse » (survolez pour les voir).</translation>
     </message>
     <message>
-        <source>Change it in the community&apos;s settings.</source>
+        <source>Change it in the community's settings.</source>
         <translation>Modifiez-la dans les paramètres de la communauté.</translation>
     </message>
 </context>
@@ -2567,6 +2819,34 @@
     <message>
         <source>{n} months</source>
         <translation>{n} mois</translation>
+    </message>
+    <message>
+        <source>Median first response fell from {before} to {after} since {since}</source>
+        <translation>La première réponse médiane est passée de {before} à {after} depuis {since}</translation>
+    </message>
+    <message>
+        <source>Median first response rose from {before} to {after} since {since}</source>
+        <translation>La première réponse médiane est montée de {before} à {after} depuis {since}</translation>
+    </message>
+    <message>
+        <source>Median first response held at about {after} since {since}</source>
+        <translation>La première réponse médiane reste autour de {after} depuis {since}</translation>
+    </message>
+    <message>
+        <source>No answered topic in this period yet</source>
+        <translation>Aucun sujet n’a encore reçu de réponse sur cette période</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} min</translation>
+    </message>
+    <message>
+        <source>{n} h</source>
+        <translation>{n} h</translation>
+    </message>
+    <message>
+        <source>{n} d</source>
+        <translation>{n} j</translation>
     </message>
     <message>
         <source>never</source>
@@ -2808,7 +3088,7 @@
         <translation>le serveur a rencontré un problème</translation>
     </message>
     <message>
-        <source>the server did not accept the account&apos;s key</source>
+        <source>the server did not accept the account's key</source>
         <translation>le serveur n’a pas accepté la clé du compte</translation>
     </message>
     <message>
@@ -3107,6 +3387,10 @@
     <message>
         <source>Reminders</source>
         <translation>Rappels</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Résultats</translation>
     </message>
     <message>
         <source>Outbox</source>

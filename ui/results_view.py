@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from moderator.clock import Clock, SystemClock
@@ -108,6 +109,7 @@ class ResultsView(View):
         top.addWidget(self.period)
 
         self.cards: tuple[ChartCard, ...] = ()
+        self._columns = 0
         self.grid = QGridLayout()
         self.grid.setColumnStretch(0, 1)
         self.grid.setColumnStretch(1, 1)
@@ -139,10 +141,28 @@ class ResultsView(View):
         self.contacts = ChartCard(self.tr("Nudges and invitations that worked"), "contacts")
         self.activity = ChartCard(self.tr("Your own activity"), "activity")
         self.cards = (self.response, self.within, self.participation, self.ideas, self.contacts, self.activity)
-        for i, card in enumerate(self.cards):
-            self.grid.addWidget(card, i // 2, i % 2)
+        for card in self.cards:
             card.message.connect(self.message)
             card.hide()  # until there are figures: empty axes say nothing
+        self._columns = 0
+        self._relayout()
+
+    CARD_WIDTH = 420  # below two of these side by side, the charts go one under the other
+
+    def _relayout(self) -> None:
+        columns = 2 if self.width() >= 2 * self.CARD_WIDTH + 40 else 1
+        if columns == self._columns or not self.cards:
+            return
+        self._columns = columns
+        for card in self.cards:
+            self.grid.removeWidget(card)
+        for i, card in enumerate(self.cards):
+            self.grid.addWidget(card, i // columns, i % columns)
+        self.grid.setColumnStretch(1, 1 if columns == 2 else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._relayout()
 
     # -- View API ----------------------------------------------------------------------------------
 

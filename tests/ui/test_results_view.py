@@ -142,3 +142,9 @@ def test_g_x_opens_results_from_the_window(qtbot, make_window) -> None:  # type:
     assert isinstance(results_view, ResultsView)
     qtbot.waitUntil(lambda: results_view.payload is not None and not results_view.busy())
     assert results_view.response.data is not None
+
+
+def test_charts_go_one_under_the_other_when_narrow(qtbot, view: ResultsView) -> None:
+    assert view.grid.getItemPosition(view.grid.indexOf(view.within))[:2] == (0, 1)  # 1200 px: two columns
+    view.resize(700, 900)
+    qtbot.waitUntil(lambda: view.grid.getItemPosition(view.grid.indexOf(view.within))[:2] == (1, 0))

@@ -101,6 +101,11 @@ class ChartCard(QFrame):
         layout.addWidget(self.reading)
         layout.addWidget(self.legend)
         layout.addWidget(self.plot, 1)
+        self.empty = QLabel(self.tr("No figures for this period yet."))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setMinimumHeight(120)
+        self.empty.setEnabled(False)  # the palette's quiet text colour
+        layout.addWidget(self.empty, 1)
         layout.addWidget(self.readout)
         self._style()
 
@@ -161,6 +166,11 @@ class ChartCard(QFrame):
             v for s in data.series if s.kind == "bar" for v in s.values if v is not None] + [0.0])
         self.plot.setYRange(0, top * 1.1 if top > 0 else 1, padding=0)  # from zero: no exaggerated slopes
         self.readout.setText(self.tr("Point at a period to read its figures."))
+        has_figures = any(v for s in data.series for v in s.values)
+        self.plot.setVisible(has_figures)  # empty axes say nothing: the reading says what to do
+        self.legend.setVisible(has_figures)
+        self.readout.setVisible(has_figures)
+        self.empty.setVisible(not has_figures)
 
     def _shade_uncovered(self, data: ChartData) -> None:
         uncovered = [i for i, covered in enumerate(data.covered) if not covered]

@@ -209,6 +209,10 @@
         <translation>Enregistrer les chiffres de ce graphique dans un fichier CSV</translation>
     </message>
     <message>
+        <source>No figures for this period yet.</source>
+        <translation>Pas encore de chiffres pour cette période.</translation>
+    </message>
+    <message>
         <source>Point at a period to read its figures.</source>
         <translation>Pointez une période pour lire ses chiffres.</translation>
     </message>

@@ -148,3 +148,8 @@ def test_charts_go_one_under_the_other_when_narrow(qtbot, view: ResultsView) -> 
     assert view.grid.getItemPosition(view.grid.indexOf(view.within))[:2] == (0, 1)  # 1200 px: two columns
     view.resize(700, 900)
     qtbot.waitUntil(lambda: view.grid.getItemPosition(view.grid.indexOf(view.within))[:2] == (1, 0))
+
+
+def test_a_chart_with_no_figures_says_so_instead_of_empty_axes(view: ResultsView) -> None:
+    assert view.contacts.empty.isVisible() and not view.contacts.plot.isVisible()  # nobody contacted yet
+    assert view.response.plot.isVisible() and not view.response.empty.isVisible()

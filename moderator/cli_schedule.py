@@ -26,21 +26,6 @@ def _fail(message: str) -> Exception:
     return CliError(message)
 
 
-def _zone_name() -> str:
-    """This computer's IANA zone name (for series), else UTC."""
-    import os
-    from pathlib import Path
-
-    name = os.environ.get("TZ", "").lstrip(":")
-    if not name:
-        try:
-            link = Path("/etc/localtime").resolve()
-            name = str(link).split("zoneinfo/", 1)[1] if "zoneinfo/" in str(link) else ""
-        except OSError:
-            name = ""
-    return name or "UTC"
-
-
 def cmd_post(args: argparse.Namespace) -> int:
     from moderator.bootstrap import open_context
     from moderator.cli_replies import _community, _local, _read_body, _send_at
@@ -124,6 +109,7 @@ def cmd_series_add(args: argparse.Namespace) -> int:
     from moderator.schedule.rules import RuleError
     from moderator.schedule.series import SeriesError, add_series
     from moderator.schedule.topics import TopicError
+    from moderator.schedule.when import local_zone_name
 
     body = _read_body(args.body_file)
     ctx = open_context(with_sandbox=False)
@@ -132,7 +118,7 @@ def cmd_series_add(args: argparse.Namespace) -> int:
         assert community.id is not None
         try:
             series = add_series(ctx.store, community_id=community.id, name=args.name, title=args.title, body=body,
-                                rule=args.rule, zone=args.zone or _zone_name(), language=args.language,
+                                rule=args.rule, zone=args.zone or local_zone_name(), language=args.language,
                                 category_id=args.category, auto_send=args.auto)
         except (RuleError, SeriesError, TopicError) as exc:
             raise _fail(str(exc)) from None

@@ -245,6 +245,17 @@ def prepare_due(store: Store, *, now: dt.datetime | None = None) -> list[OutboxI
     return made
 
 
+def next_preparation(store: Store, *, now: dt.datetime | None = None) -> dt.datetime | None:
+    """When ``prepare_due`` next has something to prepare (the app sets a timer on it)."""
+    moment = now or utcnow()
+    times = [
+        s.rule.next_after(moment, s.tz) - dt.timedelta(hours=s.lead_hours)
+        for s in list_series(store)
+        if s.active
+    ]
+    return max(min(times), moment) if times else None
+
+
 def _prepare(store: Store, series: Series, due: dt.datetime, now: dt.datetime) -> OutboxItem | None:
     with store.write() as db:
         inserted = db.execute(

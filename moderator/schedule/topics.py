@@ -48,9 +48,12 @@ def queue_topic(
     not_before: dt.datetime | None = None,
     series_id: int | None = None,
     awaiting_approval: bool = False,
+    remove_draft: bool = False,
     now: dt.datetime | None = None,
 ) -> OutboxItem:
     """Put a new topic in the outbox (sent when online, not before ``not_before``).
+
+    ``remove_draft``: the composer's draft of this community goes in the same transaction.
 
     ``awaiting_approval``: prepared by a recurring series; it waits, held, until the user approves it.
     """
@@ -82,6 +85,8 @@ def queue_topic(
                 series_id,
             ),
         )
+        if remove_draft:
+            db.execute("DELETE FROM topic_drafts WHERE community_id=?", (community_id,))
         item_id = int(cur.lastrowid or 0)
     item = get_item(store, item_id)
     assert item is not None
@@ -116,6 +121,49 @@ def update_topic(
     updated = get_item(store, item_id)
     assert updated is not None
     return updated
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class TopicDraft:
+    community_id: int
+    title: str
+    category_id: str | None
+    tags: tuple[str, ...]
+    body: str
+
+    @property
+    def empty(self) -> bool:
+        return not (self.title.strip() or self.body.strip())
+
+
+def save_topic_draft(
+    store: Store, community_id: int, *, title: str, body: str, category_id: str | None, tags: Iterable[str] = ()
+) -> None:
+    """Keep what is typed in the new-topic composer (an empty one is forgotten)."""
+    with store.write() as db:
+        if not (title.strip() or body.strip()):
+            db.execute("DELETE FROM topic_drafts WHERE community_id=?", (community_id,))
+            return
+        db.execute(
+            "INSERT INTO topic_drafts (community_id, title, category_id, tags, body, updated_at) VALUES (?,?,?,?,?,?)"
+            " ON CONFLICT (community_id) DO UPDATE SET title=excluded.title, category_id=excluded.category_id,"
+            " tags=excluded.tags, body=excluded.body, updated_at=excluded.updated_at",
+            (community_id, title, category_id, json.dumps(list(tags)), body, to_ts(utcnow())),
+        )
+
+
+def get_topic_draft(store: Store, community_id: int) -> TopicDraft | None:
+    row = store.read().execute("SELECT * FROM topic_drafts WHERE community_id=?", (community_id,)).fetchone()
+    if row is None:
+        return None
+    return TopicDraft(
+        community_id, row["title"], row["category_id"], tuple(json.loads(row["tags"] or "[]")), row["body"]
+    )
+
+
+def delete_topic_draft(store: Store, community_id: int) -> None:
+    with store.write() as db:
+        db.execute("DELETE FROM topic_drafts WHERE community_id=?", (community_id,))
 
 
 def approve(store: Store, item_id: int) -> OutboxItem:

@@ -71,3 +71,18 @@ def parse_send_at(text: str, now: dt.datetime, zone: dt.tzinfo) -> dt.datetime:
     if when <= now:
         raise WhenError("That time has passed: give a time to come, or leave --at out to send now.")
     return when
+
+
+def local_zone_name() -> str:
+    """This computer's IANA zone name (what a recurring series is kept in), else "UTC"."""
+    import os
+    from pathlib import Path
+
+    name = os.environ.get("TZ", "").lstrip(":")
+    if not name:
+        try:
+            target = str(Path("/etc/localtime").resolve())
+        except OSError:
+            target = ""
+        name = target.split("zoneinfo/", 1)[1] if "zoneinfo/" in target else ""
+    return name or "UTC"

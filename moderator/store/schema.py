@@ -363,6 +363,15 @@ CREATE TABLE series (
     active          INTEGER NOT NULL DEFAULT 1,
     created_at      INTEGER NOT NULL
 );
+-- The new topic being written in a community (one at a time), saved as the user types.
+CREATE TABLE topic_drafts (
+    community_id    INTEGER PRIMARY KEY REFERENCES communities(id) ON DELETE CASCADE,
+    title           TEXT NOT NULL DEFAULT '',
+    category_id     TEXT,
+    tags            TEXT NOT NULL DEFAULT '[]',
+    body            TEXT NOT NULL DEFAULT '',
+    updated_at      INTEGER NOT NULL
+);
 CREATE TABLE series_occurrences (
     series_id       INTEGER NOT NULL REFERENCES series(id) ON DELETE CASCADE,
     due_at          INTEGER NOT NULL,

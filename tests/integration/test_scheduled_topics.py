@@ -20,7 +20,12 @@ from moderator.outbox import OutboxSender, Reason, State
 from moderator.platforms import make_connector
 from moderator.platforms.base import Connector
 from moderator.platforms.http import Timeouts
-from moderator.sandbox import SANDBOX_USER_API_CLIENT_ID, SANDBOX_USER_API_KEY, SANDBOX_USERNAME, SandboxServer
+from moderator.sandbox import (
+    SANDBOX_USER_API_CLIENT_ID,
+    SANDBOX_USER_API_KEY,
+    SANDBOX_USERNAME,
+    SandboxServer,
+)
 from moderator.schedule import topics
 from moderator.store import Store
 

@@ -11,7 +11,7 @@ import datetime as dt
 import html
 from typing import ClassVar
 
-from PySide6.QtCore import QDateTime, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -400,7 +400,8 @@ def _topic_error(widget: QWidget, exc: topics.TopicError) -> str:
 def pick_time(parent: QWidget) -> dt.datetime | None:
     """A small dialog: a date and a time, tomorrow 9:00 by default, never in the past."""
     dialog = QDialog(parent)
-    dialog.setWindowTitle(parent.tr("Send later"))
+    tr = QCoreApplication.translate
+    dialog.setWindowTitle(tr("TopicComposer", "Send later"))
     edit = QDateTimeEdit(dialog)
     edit.setCalendarPopup(True)
     start = QDateTime.currentDateTime().addDays(1)
@@ -411,7 +412,7 @@ def pick_time(parent: QWidget) -> dt.datetime | None:
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     layout = QVBoxLayout(dialog)
-    layout.addWidget(QLabel(parent.tr("Send on:"), dialog))
+    layout.addWidget(QLabel(tr("TopicComposer", "Send on:"), dialog))
     layout.addWidget(edit)
     layout.addWidget(buttons)
     if dialog.exec() != QDialog.DialogCode.Accepted:

@@ -150,6 +150,7 @@ class MainWindow(QMainWindow):
         if isinstance(widget, View):
             widget.set_scope(scope)
         self.stack.setCurrentWidget(widget)
+        self.reading.setVisible(getattr(widget, "uses_reading_pane", True))  # Results: charts, nothing to read
         current = widget.current() if isinstance(widget, View) else None
         self.reading.show_ref(current)
 

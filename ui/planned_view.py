@@ -102,6 +102,7 @@ class _Cancel(QUndoCommand):
 
 class PlannedView(View):
     view_key = "planned"
+    uses_reading_pane = False  # a timeline of what is to come: nothing to read yet
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, clock: Clock | None = None) -> None:
         super().__init__(ctx, parent)
@@ -160,6 +161,8 @@ class PlannedView(View):
         entries = planned.timeline(self.ctx.store, now=self.clock.now(), horizon=HORIZON, community_ids=self.community_ids)
         names = {c.id: c.title or c.name for c in self.ctx.store.communities() if c.id is not None}
         self.model.load(entries, names)
+        for column in range(3):  # when, what, community: as wide as they need; the title takes the rest
+            self.table.resizeColumnToContents(column)
         self.table.setVisible(bool(entries))
         self.empty.setVisible(not entries)
         self.count_changed.emit(sum(e.kind is EntryKind.AWAITING_APPROVAL or e.late for e in entries))

@@ -135,7 +135,13 @@ class SeriesDialog(QDialog):
                 category_id=self.category_box.currentData(),
                 auto_send=self.auto_check.isChecked(),
             )
-        except (RuleError, SeriesError, TopicError) as exc:
+        except TopicError as exc:
+            from ui.topic_composer import _topic_error
+
+            self.error.setText(_topic_error(self, exc))
+            self.error.show()
+            return
+        except (RuleError, SeriesError) as exc:
             self.error.setText(str(exc))
             self.error.show()
             return

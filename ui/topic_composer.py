@@ -12,13 +12,14 @@ import html
 from typing import ClassVar
 
 from PySide6.QtCore import QCoreApplication, QDateTime, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -37,6 +38,7 @@ from moderator.platforms import supports_tags
 from moderator.schedule import topics, when
 from moderator.store import Store
 from ui import dialogs, timefmt
+from ui.composer import BANNER_DARK_QSS, BANNER_LIGHT_QSS, COMPOSER_QSS
 from ui.composer_parts import AutosaveTimer, MarkdownEditor, preview_css, reply_events
 from ui.reading_pane import SafeTextBrowser
 
@@ -125,10 +127,14 @@ class TopicComposer(QDialog):
         form.addRow(title_label, self.title_edit)
         form.addRow(self.tags_label, self.tags_edit)
 
-        self.banner = QLabel(self)
-        self.banner.setObjectName("composerBanner")
+        self.banner_frame = QFrame(self)
+        self.banner_frame.setObjectName("composerBanner")
+        self.banner = QLabel(self.banner_frame)
         self.banner.setWordWrap(True)
-        self.banner.hide()
+        banner_layout = QHBoxLayout(self.banner_frame)
+        banner_layout.setContentsMargins(10, 6, 6, 6)
+        banner_layout.addWidget(self.banner, 1)
+        self.banner_frame.hide()
 
         self.editor = MarkdownEditor(self)
         self.editor.setAccessibleName(self.tr("First post"))
@@ -196,9 +202,16 @@ class TopicComposer(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addLayout(form)
-        layout.addWidget(self.banner)
+        layout.addWidget(self.banner_frame)
         layout.addWidget(split, 1)
         layout.addLayout(bottom)
+        dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        self.setStyleSheet(COMPOSER_QSS + (BANNER_DARK_QSS if dark else BANNER_LIGHT_QSS))
+        # Tab goes from the fields to the text, then to the buttons (not through the toolbar first).
+        chain = [self.community_box, self.category_box, self.title_edit, self.tags_edit, self.editor,
+                 self.send_button, self.later_button, self.close_button, self.saved_button]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
         for keys in (QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")):
             shortcut = QShortcut(keys, self)
             shortcut.activated.connect(lambda: self.send())
@@ -224,6 +237,10 @@ class TopicComposer(QDialog):
             self.category_box.addItem(name, category.id)
         if keep is not None and self.category_box.findData(keep) >= 0:
             self.category_box.setCurrentIndex(self.category_box.findData(keep))
+        else:  # a real category rather than "Uncategorized", when there is one
+            usable = [c for c in categories if c.can_create_topic is not False]
+            first = next((i for i, c in enumerate(usable) if c.slug != "uncategorized"), 0)
+            self.category_box.setCurrentIndex(first)
         self.category_box.blockSignals(False)
         tags = supports_tags(self.community)
         self.tags_edit.setVisible(tags)
@@ -280,8 +297,8 @@ class TopicComposer(QDialog):
     def _changed(self) -> None:
         self.autosave.changed(self.title_edit.text() + "\n" + self.editor.toPlainText())
         self._preview_timer.start()
-        if self.banner.isVisible():
-            self.banner.hide()
+        if self.banner_frame.isVisible():
+            self.banner_frame.hide()
 
     @Slot()
     def _render_preview(self) -> None:
@@ -373,7 +390,7 @@ class TopicComposer(QDialog):
 
     def _say(self, text: str) -> None:
         self.banner.setText(text)
-        self.banner.show()
+        self.banner_frame.show()
 
     _sent = False
 
@@ -388,13 +405,18 @@ class TopicComposer(QDialog):
         super().closeEvent(event)
 
 
-def _topic_error(widget: QWidget, exc: topics.TopicError) -> str:
-    text = str(exc)
+def _topic_error(_widget: QWidget, exc: topics.TopicError) -> str:
+    """The core's reason, in the user's language."""
+    text, tr = str(exc), QCoreApplication.translate
     if "too short" in text:
-        return widget.tr("The title is too short: at least %1 characters.").replace("%1", str(topics.MIN_TITLE_LENGTH))
+        return tr("TopicComposer", "The title is too short: at least %1 characters.").replace(
+            "%1", str(topics.MIN_TITLE_LENGTH)
+        )
     if "too long" in text:
-        return widget.tr("The title is too long: at most %1 characters.").replace("%1", str(topics.MAX_TITLE_LENGTH))
-    return widget.tr("Give the topic a title.")
+        return tr("TopicComposer", "The title is too long: at most %1 characters.").replace(
+            "%1", str(topics.MAX_TITLE_LENGTH)
+        )
+    return tr("TopicComposer", "Give the topic a title.")
 
 
 def pick_time(parent: QWidget) -> dt.datetime | None:

@@ -151,3 +151,23 @@ def test_approving_a_prepared_recurring_post_with_a(qtbot, make_window, filled: 
     qtbot.keyClick(view.table, Qt.Key.Key_A)
     approved = outbox.get_item(store, item.id)
     assert approved is not None and approved.state == State.QUEUED and approved.not_before == item.not_before
+
+
+def test_the_series_dialog_creates_a_monthly_series(qtbot, filled: AppContext) -> None:  # type: ignore[no-untyped-def]
+    from ui.series_dialog import SeriesDialog
+
+    store = filled.store
+    communities = store.communities()
+    dialog = SeriesDialog(store, communities, communities[0])
+    qtbot.addWidget(dialog)
+    dialog.kind_box.setCurrentIndex(dialog.kind_box.findData("monthly-weekday"))
+    assert dialog.nth_box.isVisibleTo(dialog) and not dialog.date_spin.isVisibleTo(dialog)
+    dialog.nth_box.setCurrentIndex(dialog.nth_box.findData(5))
+    dialog.day_box.setCurrentIndex(dialog.day_box.findData(4))
+    dialog.title_edit.setText("Hi")  # too short once filled: refused with the reason, the dialog stays
+    dialog.accept()
+    assert dialog.created is None and "too short" in dialog.error.text()
+    dialog.title_edit.setText("Bilan du mois de {month} : vos réussites")
+    dialog.accept()
+    assert dialog.created is not None and dialog.created.rule.text() == "monthly last FRI 09:00"
+    assert series.list_series(store) == [dialog.created]

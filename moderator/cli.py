@@ -16,7 +16,16 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
-from moderator import __version__, cli_accounts, cli_insights, cli_remind, cli_replies, cli_results, paths
+from moderator import (
+    __version__,
+    cli_accounts,
+    cli_insights,
+    cli_remind,
+    cli_replies,
+    cli_results,
+    cli_schedule,
+    paths,
+)
 from moderator.bootstrap import AppContext, open_context
 from moderator.model import AuthKind, Community
 
@@ -215,6 +224,7 @@ def build_parser(
     cli_accounts.register(acc)  # test, sign-in, edit; the handlers of add and remove
 
     cli_replies.register(sub)  # reply, outbox
+    cli_schedule.register(sub)  # post, planned, series
     cli_remind.register(sub)  # remind
     cli_insights.register(sub)  # unanswered, silent, trending
     cli_results.register(sub)  # results

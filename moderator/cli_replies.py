@@ -10,11 +10,13 @@ with ``cli_replies.register(sub)``. ``moderator.cli`` is imported lazily, at cal
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from moderator import outbox
+from moderator.model import utcnow
 
 if TYPE_CHECKING:
     from moderator.bootstrap import AppContext
@@ -73,6 +75,7 @@ def cmd_reply(args: argparse.Namespace) -> int:
                 f"Topic {args.topic_id} is not in the local copy of {community.name}."
                 f" Check the number with `topics --community {community.name}`, or run `sync {community.name}` first."
             )
+        not_before = _send_at(args.at)
         item = outbox.queue_reply(
             ctx.store,
             community.id,
@@ -80,13 +83,37 @@ def cmd_reply(args: argparse.Namespace) -> int:
             body,
             reply_to_post_number=args.reply_to,
             remove_draft=False,  # the app's draft for this topic, if any, is the user's: keep it
+            not_before=not_before,
         )
     finally:
         ctx.close()
+    when = f" at {_local(not_before)}" if not_before else ""
     print(
-        f"Queued reply #{item.id} for topic {topic.id} in {community.name}; it will be sent by `outbox send` or the app."
+        f"Queued reply #{item.id} for topic {topic.id} in {community.name}; it will be sent{when} by `outbox send`"
+        " or the app."
     )
     return 0
+
+
+def _send_at(text: str | None) -> dt.datetime | None:
+    """``--at``: when to send (None: as soon as possible), in this computer's local time."""
+    if not text:
+        return None
+    from moderator.quickpicks import WhenError
+    from moderator.schedule.when import parse_send_at
+
+    try:
+        return parse_send_at(text, utcnow(), _zone())
+    except WhenError as exc:
+        raise _cli_error(str(exc)) from None
+
+
+def _zone() -> dt.tzinfo:
+    return dt.datetime.now().astimezone().tzinfo or dt.UTC
+
+
+def _local(when: dt.datetime | None) -> str:
+    return when.astimezone(_zone()).strftime("%a %Y-%m-%d %H:%M") if when else ""
 
 
 def cmd_outbox_list(args: argparse.Namespace) -> int:
@@ -109,15 +136,17 @@ def cmd_outbox_list(args: argparse.Namespace) -> int:
             i.community_name,
             i.topic_id,
             (i.topic_title or "")[:40],
-            outbox.describe(i.state, i.reason, i.last_error),
+            "Planned — goes out at its time" if not i.due(utcnow()) and i.state == outbox.State.QUEUED
+            else outbox.describe(i.state, i.reason, i.last_error),
             i.attempts,
             i.created_at.isoformat(timespec="minutes") if i.created_at else "",
+            _local(i.not_before),
             " ".join(i.body.split())[:40],
         )
         for i in items
     ]
     _print_table(
-        rows, ("id", "community", "topic", "title", "state", "tries", "written", "reply"), sys.stdout
+        rows, ("id", "community", "topic", "title", "state", "tries", "written", "planned", "text"), sys.stdout
     )
     if not items:
         print(
@@ -130,6 +159,7 @@ def cmd_outbox_list(args: argparse.Namespace) -> int:
 
 def cmd_outbox_send(args: argparse.Namespace) -> int:
     from moderator.bootstrap import open_context
+    from moderator.schedule.series import prepare_due
 
     ctx = open_context(with_sandbox=False)
     try:
@@ -137,17 +167,22 @@ def cmd_outbox_send(args: argparse.Namespace) -> int:
         if args.community:
             community = _community(ctx, args.community)
             ids = [community.id] if community.id is not None else []
+        prepare_due(ctx.store)  # recurring posts due within their lead time
         outcomes = outbox.OutboxSender().send_pending(
             ctx.store, ctx.connector_for, community_ids=ids, item_ids=args.ids or None
         )
         left = outbox.unsent_counts(ctx.store)
+        later = [i for i in outbox.list_items(ctx.store, states=[outbox.State.QUEUED]) if not i.due(utcnow())]
     finally:
         ctx.close()
     for outcome in outcomes:
         print(f"#{outcome.item_id} {outcome.community_name} topic {outcome.topic_id}: {outcome.describe()}")
     if not outcomes:
         print("Nothing to send.")
-    waiting = left[outbox.State.QUEUED] + left[outbox.State.SENDING]
+    if later:
+        first = min(i.not_before for i in later if i.not_before)
+        print(f"{len(later)} planned for later (the next at {_local(first)}); the app or `outbox send` sends them then.")
+    waiting = left[outbox.State.QUEUED] + left[outbox.State.SENDING] - len(later)
     attention = left[outbox.State.HELD] + left[outbox.State.REJECTED]
     if waiting:
         print(f"{waiting} repl{'y' if waiting == 1 else 'ies'} still waiting; run `outbox send` again later.")
@@ -186,6 +221,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--body-file", required=True, metavar="FILE", help="the reply's Markdown text; - reads standard input"
     )
     reply.add_argument("--reply-to", type=int, metavar="N", help="answer post number N of the topic")
+    reply.add_argument(
+        "--at",
+        metavar="WHEN",
+        help="send later: next-working-morning, tuesday-morning, tomorrow-morning, monday-morning,"
+        " '2026-12-08 09:00' or 17:30 (local time)",
+    )
     reply.set_defaults(handler=cmd_reply)
 
     box = subparsers.add_parser("outbox", help="replies waiting to be sent")

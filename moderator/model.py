@@ -95,6 +95,7 @@ class Category:
     read_restricted: bool = False
     description: str = ""
     topic_count: int = 0
+    can_create_topic: bool | None = None  # may the synced account start topics here (None: unknown)
 
 
 @dataclasses.dataclass(slots=True)

@@ -20,6 +20,11 @@ timed-out request keeps running server-side), so the item waits instead of posti
 A crash at any point leaves either ``attempts`` unchanged (nothing left the machine) or incremented
 (look before re-sending).
 
+Scheduled items (``not_before``) are left alone until their time, then go out like any other, even
+when the app was closed at that moment (at the next start; the outcome says it is late). New topics
+(``new_topic_title`` set, ``topic_id`` empty until sent) are items too: ``moderator.schedule.topics``
+sends them with the same claim, ``sending`` mark and look-before-resending (``connector.find_topic``).
+
 Two senders (the app and ``outbox send`` in a terminal) never work on the same item: an item is
 claimed with a lease (``claimed_by``/``claimed_until``) in a compare-and-set transaction; a lease of
 a process that no longer runs on this machine is taken over at once, others when they expire.
@@ -34,6 +39,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
+import json
 import logging
 import os
 import socket
@@ -87,6 +93,7 @@ class Reason(enum.StrEnum):
     SIGN_IN = "sign_in"
     UNCONFIRMED = "unconfirmed"  # the last attempt got no answer and the reply is not on the server yet
     UNEXPECTED = "unexpected"
+    AWAITING_APPROVAL = "awaiting_approval"  # a recurring post prepared ahead: the user approves it first
 
 
 TRANSIENT_REASONS = (
@@ -110,7 +117,10 @@ _REASON_WORDS = {
     Reason.SIGN_IN: "the server did not accept the account's key",
     Reason.UNCONFIRMED: "checking whether the server received the last attempt",
     Reason.UNEXPECTED: "an unexpected error",
+    Reason.AWAITING_APPROVAL: "prepared from a recurring series; approve it to send it",
 }
+
+LATE_AFTER = dt.timedelta(minutes=5)  # a scheduled item sent later than this after its time is "late"
 
 
 class EmptyReply(ValueError):
@@ -141,6 +151,19 @@ class OutboxItem:
     sent_at: dt.datetime | None = None
     community_name: str = ""  # for display
     topic_title: str = ""
+    not_before: dt.datetime | None = None  # send later: not before this instant
+    new_topic_title: str | None = None  # a new topic (``topic_id`` is '' until it is sent)
+    new_topic_category_id: str | None = None
+    new_topic_tags: tuple[str, ...] = ()
+    series_id: int | None = None
+
+    @property
+    def is_new_topic(self) -> bool:
+        return self.new_topic_title is not None
+
+    def due(self, now: dt.datetime) -> bool:
+        """Whether the sender may send it now (scheduled items wait for their time)."""
+        return self.not_before is None or self.not_before <= now
 
     @property
     def editable(self) -> bool:
@@ -152,7 +175,7 @@ class OutboxItem:
 
 def _from_row(row: sqlite3.Row) -> OutboxItem:
     keys = row.keys()
-    return OutboxItem(
+    item = OutboxItem(
         id=row["id"],
         community_id=row["community_id"],
         topic_id=row["topic_id"],
@@ -175,7 +198,15 @@ def _from_row(row: sqlite3.Row) -> OutboxItem:
         sent_at=from_ts(row["sent_at"]),
         community_name=row["community_name"] if "community_name" in keys else "",
         topic_title=(row["topic_title"] or "") if "topic_title" in keys else "",
+        not_before=from_ts(row["not_before"]) if "not_before" in keys else None,
+        new_topic_title=row["new_topic_title"] if "new_topic_title" in keys else None,
+        new_topic_category_id=row["new_topic_category_id"] if "new_topic_category_id" in keys else None,
+        new_topic_tags=tuple(json.loads(row["new_topic_tags"] or "[]")) if "new_topic_tags" in keys else (),
+        series_id=row["series_id"] if "series_id" in keys else None,
     )
+    if item.is_new_topic and not item.topic_title:
+        item.topic_title = item.new_topic_title or ""
+    return item
 
 
 def describe(state: State, reason: Reason | None, detail: str = "") -> str:
@@ -212,9 +243,12 @@ def queue_reply(
     last_seen_post_number: int | None = None,
     allow_closed: bool = False,
     remove_draft: bool = True,
+    not_before: dt.datetime | None = None,
     now: dt.datetime | None = None,
 ) -> OutboxItem:
     """Put a reply in the outbox and, in the same transaction, delete the topic's draft.
+
+    ``not_before``: send later, not before this (aware) instant.
 
     One transaction, so a crash leaves either the draft or the queued reply, never both or neither.
     ``last_seen_post_number`` defaults to the draft's (when the user started writing) or the topic's.
@@ -232,7 +266,8 @@ def queue_reply(
             )
         cur = db.execute(
             "INSERT INTO outbox (community_id, topic_id, body, reply_to_post_number, client_token, state,"
-            " last_seen_post_number, allow_closed, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            " last_seen_post_number, allow_closed, created_at, updated_at, not_before)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             (
                 community_id,
                 topic_id,
@@ -244,6 +279,7 @@ def queue_reply(
                 int(allow_closed),
                 stamp,
                 stamp,
+                to_ts(not_before),
             ),
         )
         if remove_draft:
@@ -252,6 +288,30 @@ def queue_reply(
     item = get_item(store, item_id)
     assert item is not None
     return item
+
+
+def reschedule(store: Store, item_id: int, not_before: dt.datetime | None) -> OutboxItem:
+    """Change when a waiting item goes out (None: as soon as possible). Only before it leaves."""
+    with store.write() as db:
+        item = get_item(store, item_id)
+        if item is None:
+            raise KeyError(item_id)
+        if not item.editable:
+            raise ValueError("This item is already on its way; it can no longer be rescheduled.")
+        db.execute(
+            "UPDATE outbox SET not_before=?, updated_at=? WHERE id=?", (to_ts(not_before), to_ts(utcnow()), item_id)
+        )
+    updated = get_item(store, item_id)
+    assert updated is not None
+    return updated
+
+
+def next_due(store: Store) -> dt.datetime | None:
+    """The earliest time a scheduled, still queued item waits for (the app sets a timer on it)."""
+    row = store.read().execute(
+        "SELECT MIN(not_before) FROM outbox WHERE state='queued' AND not_before IS NOT NULL"
+    ).fetchone()
+    return from_ts(row[0]) if row and row[0] is not None else None
 
 
 def get_item(store: Store, item_id: int) -> OutboxItem | None:
@@ -378,6 +438,18 @@ def restore_item(store: Store, item: OutboxItem) -> None:
                 to_ts(item.sent_at),
             ),
         )
+        db.execute(  # what a scheduled item or a new topic adds (moderator.schedule)
+            "UPDATE outbox SET not_before=?, new_topic_title=?, new_topic_category_id=?, new_topic_tags=?,"
+            " series_id=? WHERE id=?",
+            (
+                to_ts(item.not_before),
+                item.new_topic_title,
+                item.new_topic_category_id,
+                json.dumps(list(item.new_topic_tags)) if item.is_new_topic else None,
+                item.series_id,
+                item.id,
+            ),
+        )
 
 
 def to_draft(store: Store, item_id: int) -> Draft:
@@ -393,6 +465,8 @@ def to_draft(store: Store, item_id: int) -> Draft:
             raise KeyError(item_id)
         if not item.editable:
             raise ValueError("This reply may already have reached the server; send it first to find out.")
+        if item.is_new_topic:
+            raise ValueError("A new topic has no topic draft yet: edit it in the outbox.")
         existing = get_draft(store, item.community_id, item.topic_id)
         body = item.body if existing is None else f"{existing.body.rstrip()}\n\n{item.body}"
         stamp = to_ts(utcnow())
@@ -431,6 +505,7 @@ class SendOutcome:
     detail: str = ""
     found_on_server: bool = False  # recorded as sent because the server already had it
     skipped: bool = False
+    late_by: dt.timedelta | None = None  # a scheduled item sent well after its time (the app was closed)
 
     def describe(self) -> str:
         if self.skipped:
@@ -438,7 +513,25 @@ class SendOutcome:
         text = describe(self.state, self.reason, self.detail)
         if self.found_on_server:
             text += " (it had reached the server already; not sent twice)"
+        if self.late_by is not None:
+            text += f" ({_late_words(self.late_by)} late: the app was not running at its time)"
         return text
+
+
+def _late_words(delay: dt.timedelta) -> str:
+    minutes = int(delay.total_seconds() // 60)
+    if minutes < 120:
+        return f"{minutes} min"
+    if minutes < 48 * 60:
+        return f"{minutes // 60} h"
+    return f"{minutes // 1440} days"
+
+
+def late_by(item: OutboxItem, sent_at: dt.datetime) -> dt.timedelta | None:
+    """How late a scheduled item went out, when more than ``LATE_AFTER``."""
+    if item.not_before is None or sent_at - item.not_before <= LATE_AFTER:
+        return None
+    return sent_at - item.not_before
 
 
 def _owner_id() -> str:
@@ -500,7 +593,8 @@ class OutboxSender:
         A community that cannot be reached stops at its first failing item (the rest keep their order
         and wait); other communities go on. ``cancel`` is checked between items, never mid-POST.
         """
-        items = list_items(store, states=PENDING_STATES, community_ids=community_ids)
+        now = self._clock()
+        items = [i for i in list_items(store, states=PENDING_STATES, community_ids=community_ids) if i.due(now)]
         if item_ids is not None:
             wanted = set(item_ids)
             items = [i for i in items if i.id in wanted]
@@ -570,6 +664,10 @@ class OutboxSender:
         from moderator.platforms.base import NotFound, Offline, PermissionDenied, PlatformError, PostStatus
 
         assert item.created_at is not None
+        if item.is_new_topic:
+            from moderator.schedule.topics import send_new_topic
+
+            return send_new_topic(self, store, community, connector, item)
         if item.attempts > 0 or item.state == State.SENDING:
             # An earlier POST may have reached the server: look before posting again.
             self._renew(store, item.id)
@@ -779,7 +877,12 @@ class OutboxSender:
                 (post.id, post.post_number, to_ts(now), to_ts(now), item.id),
             )
         return SendOutcome(
-            item.id, community.name, item.topic_id, State.SENT, found_on_server=found_on_server
+            item.id,
+            community.name,
+            item.topic_id,
+            State.SENT,
+            found_on_server=found_on_server,
+            late_by=late_by(item, now),
         )
 
     def _after_error(

@@ -36,6 +36,7 @@ class Actions:
     open_browser: QAction
     reply: QAction
     remind: QAction
+    new_topic: QAction
     accounts: QAction
     community_settings: QAction
     shortcuts: QAction
@@ -54,6 +55,7 @@ class Actions:
             self.open_browser,
             self.reply,
             self.remind,
+            self.new_topic,
             self.accounts,
             self.community_settings,
             self.shortcuts,
@@ -115,6 +117,7 @@ def build_actions(window: MainWindow) -> Actions:
         ),
         reply=_action(window, translate("actions", "&Reply"), window.reply_current, "R"),
         remind=_action(window, translate("actions", "Re&mind me"), window.remind_current, "M"),
+        new_topic=_action(window, translate("actions", "&New topic…"), window.new_topic, "N"),
         accounts=_action(window, translate("actions", "&Accounts…"), window.show_accounts, "Ctrl+Shift+A"),
         community_settings=_action(
             window, translate("actions", "Community &settings…"), window.show_community_settings, "Ctrl+,"
@@ -136,7 +139,7 @@ def build_actions(window: MainWindow) -> Actions:
     view_menu.addSeparator()
     view_menu.addActions([actions.focus_filter, actions.next_row, actions.previous_row, actions.open_reading])
     community_menu = menu_bar.addMenu(translate("actions", "&Community"))
-    community_menu.addActions([actions.open_browser, actions.reply, actions.remind])
+    community_menu.addActions([actions.open_browser, actions.reply, actions.remind, actions.new_topic])
     community_menu.addSeparator()
     community_menu.addActions([actions.accounts, actions.community_settings])
     help_menu = menu_bar.addMenu(translate("actions", "&Help"))

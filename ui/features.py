@@ -42,6 +42,7 @@ def register_views(window: MainWindow) -> Features:
 
     from ui.insight_views import install_insight_views
     from ui.outbox_view import install_reply_views
+    from ui.planned_view import PlannedView
     from ui.reminders_view import RemindersView
 
     install_insight_views()
@@ -53,6 +54,15 @@ def register_views(window: MainWindow) -> Features:
             RemindersView,
             go_key="r",
             icon="view-reminders",
+        )
+    )
+    views.register(
+        views.ViewSpec(
+            "planned",
+            lambda: QCoreApplication.translate("views", "Planned"),
+            PlannedView,
+            go_key="p",
+            icon="view-planned",
         )
     )
     views.register(
@@ -148,6 +158,30 @@ class FeatureWiring(QObject):
             self.reply_to(ref)
         else:
             self.window.show_message(self.window.tr("Select a topic to reply to (j / k), then press r."))
+
+    # -- n: a new topic (or the current view's own "new": a note in Reminders) -------------------
+
+    @Slot()
+    def new_topic(self) -> None:
+        from ui.topic_composer import TopicComposer
+
+        view = self.window.current_view()
+        if view is not None and hasattr(view, "new_item") and view.new_item():
+            return
+        store = self.window.ctx.store
+        communities = store.communities()
+        if not communities:
+            self.window.show_message(self.window.tr("Add a community first (Community → Accounts…)."))
+            return
+        wanted: int | None = None
+        if self.window.current_key.startswith("community:"):
+            wanted = int(self.window.current_key.split(":", 1)[1])
+        elif isinstance(ref := self.current_ref(), TopicRef | views.MemberRef):
+            wanted = ref.community_id
+        elif view is not None and view.community_ids is not None and len(view.community_ids) == 1:
+            wanted = view.community_ids[0]
+        current = next((c for c in communities if c.id == wanted), communities[0])
+        TopicComposer.open_for(self.window, store, communities, current)
 
     @Slot(object)
     def reply_to(self, ref: object, text: str = "") -> None:

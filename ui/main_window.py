@@ -303,6 +303,9 @@ class MainWindow(QMainWindow):
     def reply_current(self) -> None:
         self.wiring.reply_current()
 
+    def new_topic(self) -> None:
+        self.wiring.new_topic()
+
     def remind_current(self) -> None:
         self.wiring.remind_current()
 

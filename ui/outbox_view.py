@@ -48,6 +48,7 @@ from ui.tasks import Task, TaskManager
 from ui.views import TopicRef, View
 
 RETRY_MS = 120_000
+DUE_CHECK_MS = 3_600_000  # the longest the planned-time timer sleeps before looking again
 SENT_HISTORY_DAYS = 7
 
 
@@ -209,6 +210,11 @@ class OutboxController(QObject):
         self.retry_timer.setSingleShot(True)
         self.retry_timer.setInterval(RETRY_MS)
         self.retry_timer.timeout.connect(self.send_pending)
+        # Scheduled items (send later, recurring posts): a timer wakes the sender at the next planned
+        # time, at most an hour ahead so a suspended laptop or a changed clock is caught up with.
+        self.due_timer = QTimer(self)
+        self.due_timer.setSingleShot(True)
+        self.due_timer.timeout.connect(self.send_pending)
 
     @property
     def busy(self) -> bool:
@@ -232,6 +238,9 @@ class OutboxController(QObject):
         store, connector_for, sender = self.ctx.store, self.ctx.connector_for, self.sender
 
         def job(task_ctx: Any) -> list[SendOutcome]:
+            from moderator.schedule.series import prepare_due
+
+            prepare_due(store)  # recurring posts due within their lead time, each prepared once
             return sender.send_pending(store, connector_for, cancel=task_ctx.cancel, item_ids=ids)
 
         self.retry_timer.stop()
@@ -247,10 +256,24 @@ class OutboxController(QObject):
         self.busy_changed.emit(False)
         reply_events().outbox_changed.emit()
         rerun, self._rerun = self._rerun, False
+        self.arm_due_timer()
+        now = utcnow()
         if rerun is not False:
             self.send_pending(rerun)
-        elif any(i.state == State.QUEUED for i in outbox.list_items(self.ctx.store, states=[State.QUEUED])):
+        elif any(i.due(now) for i in outbox.list_items(self.ctx.store, states=[State.QUEUED])):
             self.retry_timer.start()
+
+    def arm_due_timer(self) -> None:
+        """Wake the sender at the next planned time or recurring post to prepare (or in an hour)."""
+        from moderator.schedule.series import next_preparation
+
+        times = [t for t in (outbox.next_due(self.ctx.store), next_preparation(self.ctx.store)) if t is not None]
+        nxt = min(times) if times else None
+        if nxt is None:
+            self.due_timer.stop()
+            return
+        wait_ms = max(0.0, (nxt - utcnow()).total_seconds() * 1000) + 500
+        self.due_timer.start(int(min(wait_ms, DUE_CHECK_MS)))
 
     def _done(self, outcomes: list[SendOutcome]) -> None:
         text = self.summary(outcomes)
@@ -273,6 +296,7 @@ class OutboxController(QObject):
         approval = sum(o.state == State.ENQUEUED for o in done)
         attention = sum(o.state in (State.HELD, State.REJECTED) for o in done)
         waiting = sum(o.state == State.QUEUED for o in done)
+        late = sum(o.state == State.SENT and o.late_by is not None for o in done)
         parts = []
         if sent:
             parts.append(_replies(sent, "Reply sent.", "%1 replies sent."))
@@ -298,6 +322,14 @@ class OutboxController(QObject):
                     waiting,
                     "1 reply will be sent when the community is reachable.",
                     "%1 replies will be sent when the community is reachable.",
+                )
+            )
+        if late:
+            parts.append(
+                _replies(
+                    late,
+                    "1 planned item went out late: the app was not running at its time.",
+                    "%1 planned items went out late: the app was not running at their time.",
                 )
             )
         return " ".join(parts)
@@ -519,4 +551,5 @@ def install_reply_views(
         )
     )
     reply_events().reply_queued.connect(controller.on_reply_queued)
+    controller.arm_due_timer()  # items planned while the app was closed go out at the first chance
     return controller

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QDate,
+    QEvent,
     QLocale,
     QModelIndex,
     QObject,
@@ -33,7 +34,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QColor, QFont, QIcon, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QFont, QIcon, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -363,6 +364,7 @@ class RemindersView(TableNavigation, View):
         self.filter.textChanged.connect(self._on_filter_changed)
 
         self.table = self._make_table()
+        self.table.installEventFilter(self)  # n: a new note (the window's n reaches new_item instead)
         self.empty = EmptyState(self)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.table)
@@ -470,12 +472,28 @@ class RemindersView(TableNavigation, View):
             (QKeySequence("S"), self.show_snooze_menu),
             (QKeySequence("Z"), self.undo),
             (QKeySequence(QKeySequence.StandardKey.Undo), self.undo),
-            (QKeySequence("N"), self.new_note),
         ]
         for key, slot in keys:
             shortcut = QShortcut(key, self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_N
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            self.new_note()
+            return True
+        return super().eventFilter(watched, event)
+
+    def new_item(self) -> bool:
+        """``n`` here: a new note (the window's ``n`` asks the view first; elsewhere it starts a topic)."""
+        self.new_note()
+        return True
 
     # -- View API --------------------------------------------------------------------------
 

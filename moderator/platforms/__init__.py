@@ -85,6 +85,14 @@ def supports_server_bookmarks(community: Community) -> bool:
     return community.platform is Platform.DISCOURSE
 
 
+def supports_tags(community: Community) -> bool:
+    """Whether topics of this community's platform carry tags (the new-topic composer offers them).
+
+    Answered without a connector, like ``supports_server_bookmarks``.
+    """
+    return community.platform is Platform.DISCOURSE
+
+
 def make_connector(
     community: Community,
     secret: str | None,

@@ -52,7 +52,7 @@ import dataclasses
 import datetime as dt
 import enum
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Protocol, runtime_checkable
 
 from moderator.model import Community, Member, Platform, Post, SyncBatch, Topic
@@ -71,6 +71,7 @@ class Capabilities:
     votes: bool = False
     staff_member_list: bool = False  # the full member list with private statistics (staff only)
     private_messages: bool = False
+    new_topics: bool = False  # the account may start topics (in the categories that allow it)
 
 
 class PostStatus(enum.StrEnum):
@@ -325,6 +326,17 @@ class Connector(Protocol):
     ) -> PostResult: ...
 
     def find_reply(self, topic_id: str, raw: str, *, since: dt.datetime) -> Post | None: ...
+
+    def create_topic(
+        self, title: str, raw: str, *, category_id: str | None = None, tags: Sequence[str] = ()
+    ) -> PostResult:
+        """Start a topic (its first post is ``raw``); ``PostResult.post.topic_id`` is the new topic."""
+        ...
+
+    def find_topic(self, title: str, raw: str, *, since: dt.datetime) -> Post | None:
+        """Our topic with this title and first post created after ``since``, if the server has it
+        (the outbox asks before starting it again when an answer was lost)."""
+        ...
 
     def web_url(self, topic_id: str | None = None, post_number: int | None = None) -> str: ...
 

@@ -318,11 +318,11 @@ class Store:
     def _upsert_categories(db: sqlite3.Connection, cid: int, categories: Iterable[Category]) -> None:
         db.executemany(
             "INSERT INTO categories (community_id, id, name, slug, parent_id, color, position,"
-            " read_restricted, description, topic_count) VALUES (?,?,?,?,?,?,?,?,?,?)"
+            " read_restricted, description, topic_count, can_create) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
             " ON CONFLICT (community_id, id) DO UPDATE SET name=excluded.name, slug=excluded.slug,"
             " parent_id=excluded.parent_id, color=excluded.color, position=excluded.position,"
             " read_restricted=excluded.read_restricted, description=excluded.description,"
-            " topic_count=excluded.topic_count",
+            " topic_count=excluded.topic_count, can_create=excluded.can_create",
             [
                 (
                     cid,
@@ -335,6 +335,7 @@ class Store:
                     int(c.read_restricted),
                     c.description,
                     c.topic_count,
+                    None if c.can_create_topic is None else int(c.can_create_topic),
                 )
                 for c in categories
             ],
@@ -629,6 +630,7 @@ class Store:
                 read_restricted=bool(r["read_restricted"]),
                 description=r["description"],
                 topic_count=r["topic_count"],
+                can_create_topic=None if r["can_create"] is None else bool(r["can_create"]),
             )
             for r in rows
         ]

@@ -341,6 +341,56 @@ CREATE TABLE handled_log (
 ) WITHOUT ROWID;
 INSERT INTO handled_log (community_id, topic_id, at)
     SELECT community_id, topic_id, changed_at FROM triage WHERE state = 'handled';
+V_SCHEDULED_POSTS = """
+-- Animation posts (moderator.schedule): new topics go out through the outbox like replies, and any
+-- outbox item may wait for a time. not_before: the UTC instant before which the sender leaves the item
+-- alone (NULL: as soon as possible). new_topic_*: the item creates a topic (topic_id is '' until it is
+-- sent, then the new topic's id). series_id: the recurring series this occurrence belongs to.
+ALTER TABLE outbox ADD COLUMN not_before INTEGER;
+ALTER TABLE outbox ADD COLUMN new_topic_title TEXT;
+ALTER TABLE outbox ADD COLUMN new_topic_category_id TEXT;
+ALTER TABLE outbox ADD COLUMN new_topic_tags TEXT;
+ALTER TABLE outbox ADD COLUMN series_id INTEGER;
+CREATE INDEX outbox_not_before ON outbox (not_before) WHERE not_before IS NOT NULL;
+-- Whether the synced account may start topics in a category (Discourse's per-user "permission": 1 may
+-- create topics, 2 only reply, 3 only see); NULL: the platform did not say.
+ALTER TABLE categories ADD COLUMN can_create INTEGER;
+
+-- Recurring prompts: a template sent on a rule ("weekly MON 09:00" in the user's zone). Each occurrence
+-- is prepared lead_hours ahead as an outbox item held for approval (or queued when auto_send), exactly
+-- once: series_occurrences' key is the series and the occurrence's instant.
+CREATE TABLE series (
+    id              INTEGER PRIMARY KEY,
+    community_id    INTEGER NOT NULL REFERENCES communities(id) ON DELETE CASCADE,
+    name            TEXT NOT NULL,
+    category_id     TEXT,
+    title           TEXT NOT NULL,
+    body            TEXT NOT NULL,
+    tags            TEXT NOT NULL DEFAULT '[]',
+    rule            TEXT NOT NULL,
+    zone            TEXT NOT NULL,
+    language        TEXT NOT NULL DEFAULT 'en',
+    auto_send       INTEGER NOT NULL DEFAULT 0,
+    lead_hours      INTEGER NOT NULL DEFAULT 24,
+    active          INTEGER NOT NULL DEFAULT 1,
+    created_at      INTEGER NOT NULL
+);
+-- The new topic being written in a community (one at a time), saved as the user types.
+CREATE TABLE topic_drafts (
+    community_id    INTEGER PRIMARY KEY REFERENCES communities(id) ON DELETE CASCADE,
+    title           TEXT NOT NULL DEFAULT '',
+    category_id     TEXT,
+    tags            TEXT NOT NULL DEFAULT '[]',
+    body            TEXT NOT NULL DEFAULT '',
+    updated_at      INTEGER NOT NULL
+);
+CREATE TABLE series_occurrences (
+    series_id       INTEGER NOT NULL REFERENCES series(id) ON DELETE CASCADE,
+    due_at          INTEGER NOT NULL,
+    outbox_id       INTEGER,
+    prepared_at     INTEGER NOT NULL,
+    PRIMARY KEY (series_id, due_at)
+) WITHOUT ROWID;
 """
 
 MIGRATIONS: list[str] = [
@@ -351,6 +401,7 @@ MIGRATIONS: list[str] = [
     V5_FAST_INGEST,
     V6_AUTHOR_POSTS,
     V_RESULTS_HANDLED_LOG,
+    V_SCHEDULED_POSTS,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -891,6 +891,10 @@
         <source>No open topic to write in yet: sync first.</source>
         <translation>Pas encore de sujet ouvert où écrire : synchronisez d’abord.</translation>
     </message>
+    <message>
+        <source>Add a community first (Community → Accounts…).</source>
+        <translation>Ajoutez d’abord une communauté (Communauté → Comptes…).</translation>
+    </message>
 </context>
 <context>
     <name>MemberCard</name>
@@ -2771,6 +2775,10 @@
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
+    <message>
+        <source>&amp;New topic…</source>
+        <translation>&amp;Nouveau sujet…</translation>
+    </message>
 </context>
 <context>
     <name>app</name>
@@ -3191,6 +3199,14 @@
         <source>Outbox</source>
         <translation>Boîte d’envoi</translation>
     </message>
+    <message>
+        <source>1 planned item went out late: the app was not running at its time.</source>
+        <translation>1 envoi prévu est parti en retard : l’application n’était pas ouverte à son heure.</translation>
+    </message>
+    <message>
+        <source>%1 planned items went out late: the app was not running at their time.</source>
+        <translation>%1 envois prévus sont partis en retard : l’application n’était pas ouverte à leur heure.</translation>
+    </message>
 </context>
 <context>
     <name>reminders</name>
@@ -3399,6 +3415,400 @@
     <message>
         <source>Outbox</source>
         <translation>Boîte d’envoi</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Planifié</translation>
+    </message>
+</context>
+<context>
+    <name>PlannedView</name>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>Communauté</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>en retard</translation>
+    </message>
+    <message>
+        <source>Planned post</source>
+        <translation>Publication prévue</translation>
+    </message>
+    <message>
+        <source>To approve (a)</source>
+        <translation>À approuver (a)</translation>
+    </message>
+    <message>
+        <source>Recurring post</source>
+        <translation>Publication récurrente</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Rappel</translation>
+    </message>
+    <message>
+        <source>Planned post cancelled.</source>
+        <translation>Publication prévue annulée.</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Planifié</translation>
+    </message>
+    <message>
+        <source>Nothing planned</source>
+        <translation>Rien de planifié</translation>
+    </message>
+    <message>
+        <source>Write a topic (n) and choose Send later, or add a recurring post: they appear here with your reminders.</source>
+        <translation>Rédigez un sujet (n) et choisissez « Envoyer plus tard », ou ajoutez une publication récurrente : ils apparaissent ici avec vos rappels.</translation>
+    </message>
+    <message>
+        <source>Approve  a</source>
+        <translation>Approuver  a</translation>
+    </message>
+    <message>
+        <source>Change time…  t</source>
+        <translation>Changer l’heure…  t</translation>
+    </message>
+    <message>
+        <source>Cancel post  Del</source>
+        <translation>Annuler la publication  Suppr</translation>
+    </message>
+    <message>
+        <source>New recurring post…</source>
+        <translation>Nouvelle publication récurrente…</translation>
+    </message>
+    <message>
+        <source>Export calendar…</source>
+        <translation>Exporter le calendrier…</translation>
+    </message>
+    <message>
+        <source>Prepared from a recurring series: approve it (a) to send it at its time.</source>
+        <translation>Préparée à partir d’une série récurrente : approuvez-la (a) pour qu’elle parte à son heure.</translation>
+    </message>
+    <message>
+        <source>A recurring post: it is prepared for your approval a day before.</source>
+        <translation>Une publication récurrente : elle est préparée pour votre approbation la veille.</translation>
+    </message>
+    <message>
+        <source>A reminder: open Reminders (g r) to change it.</source>
+        <translation>Un rappel : ouvrez Rappels (g r) pour le modifier.</translation>
+    </message>
+    <message>
+        <source>Waiting in the Outbox until its time; it goes out even if the app was closed then.</source>
+        <translation>En attente dans la boîte d’envoi jusqu’à son heure ; elle part même si l’application était fermée à ce moment-là.</translation>
+    </message>
+    <message>
+        <source>Approved: it goes out at %1.</source>
+        <translation>Approuvée : elle part le %1.</translation>
+    </message>
+    <message>
+        <source>It is already on its way; its time can no longer change.</source>
+        <translation>Elle est déjà en cours d’envoi ; son heure ne peut plus changer.</translation>
+    </message>
+    <message>
+        <source>Now planned for %1.</source>
+        <translation>Désormais prévue le %1.</translation>
+    </message>
+    <message>
+        <source>It is already on its way and can no longer be cancelled.</source>
+        <translation>Elle est déjà en cours d’envoi et ne peut plus être annulée.</translation>
+    </message>
+    <message>
+        <source>The calendar could not be written (%1). Choose another folder.</source>
+        <translation>Le calendrier n’a pas pu être enregistré (%1). Choisissez un autre dossier.</translation>
+    </message>
+    <message>
+        <source>%1 events exported to %2.</source>
+        <translation>%1 événements exportés dans %2.</translation>
+    </message>
+    <message>
+        <source>Export the planned posts and reminders</source>
+        <translation>Exporter les publications prévues et les rappels</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>Fichiers calendrier (*.ics)</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesDialog</name>
+    <message>
+        <source>New recurring post</source>
+        <translation>Nouvelle publication récurrente</translation>
+    </message>
+    <message>
+        <source>Question of the week</source>
+        <translation>Question de la semaine</translation>
+    </message>
+    <message>
+        <source>Every week on</source>
+        <translation>Chaque semaine le</translation>
+    </message>
+    <message>
+        <source>Every month on day</source>
+        <translation>Chaque mois le</translation>
+    </message>
+    <message>
+        <source>Every month on the</source>
+        <translation>Chaque mois le</translation>
+    </message>
+    <message>
+        <source>first</source>
+        <translation>premier</translation>
+    </message>
+    <message>
+        <source>second</source>
+        <translation>deuxième</translation>
+    </message>
+    <message>
+        <source>third</source>
+        <translation>troisième</translation>
+    </message>
+    <message>
+        <source>fourth</source>
+        <translation>quatrième</translation>
+    </message>
+    <message>
+        <source>last</source>
+        <translation>dernier</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>lundi</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>mardi</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>mercredi</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>jeudi</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>vendredi</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>samedi</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>dimanche</translation>
+    </message>
+    <message>
+        <source>at</source>
+        <translation>à</translation>
+    </message>
+    <message>
+        <source>Question of the week {week}: what would you like to ask?</source>
+        <translation>Question de la semaine {week} : que voulez-vous demander ?</translation>
+    </message>
+    <message>
+        <source>Hello everyone, and welcome to {newcomers}!
+
+This week's question: …
+
+Still waiting for an answer:
+{oldest_unanswered}</source>
+        <translation>Bonjour à toutes et à tous, et bienvenue à {newcomers} !
+
+La question de la semaine : …
+
+Toujours en attente d’une réponse :
+{oldest_unanswered}</translation>
+    </message>
+    <message>
+        <source>Send each post by itself at its time (otherwise it waits for your approval)</source>
+        <translation>Envoyer chaque publication toute seule à son heure (sinon elle attend votre approbation)</translation>
+    </message>
+    <message>
+        <source>Placeholders: %1. Each post is prepared a day ahead.</source>
+        <translation>Champs à remplacer : %1. Chaque publication est préparée la veille.</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>Communauté</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Dates in</source>
+        <translation>Dates en</translation>
+    </message>
+</context>
+<context>
+    <name>TopicComposer</name>
+    <message>
+        <source>New topic</source>
+        <translation>Nouveau sujet</translation>
+    </message>
+    <message>
+        <source>Start a conversation</source>
+        <translation>Lancer une conversation</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>Communauté</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>A title people want to click: a question, an invitation…</source>
+        <translation>Un titre qui donne envie de cliquer : une question, une invitation…</translation>
+    </message>
+    <message>
+        <source>Tags, separated by commas</source>
+        <translation>Étiquettes, séparées par des virgules</translation>
+    </message>
+    <message>
+        <source>&amp;Tags</source>
+        <translation>É&amp;tiquettes</translation>
+    </message>
+    <message>
+        <source>C&amp;ommunity</source>
+        <translation>C&amp;ommunauté</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>&amp;Catégorie</translation>
+    </message>
+    <message>
+        <source>T&amp;itle</source>
+        <translation>T&amp;itre</translation>
+    </message>
+    <message>
+        <source>First post</source>
+        <translation>Premier message</translation>
+    </message>
+    <message>
+        <source>Write the first post. Markdown works: **bold**, *italic*, &gt; quote, - list. Type @ to mention.</source>
+        <translation>Écrivez le premier message. Le Markdown fonctionne : **gras**, *italique*, &gt; citation, - liste. Tapez @ pour mentionner.</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <source>Saved texts ▾</source>
+        <translation>Textes enregistrés ▾</translation>
+    </message>
+    <message>
+        <source>Close  Esc</source>
+        <translation>Fermer  Échap</translation>
+    </message>
+    <message>
+        <source>Close; what you wrote is kept as a draft</source>
+        <translation>Fermer ; ce que vous avez écrit est gardé en brouillon</translation>
+    </message>
+    <message>
+        <source>Send later ▾</source>
+        <translation>Envoyer plus tard ▾</translation>
+    </message>
+    <message>
+        <source>Choose when it goes out; it waits in the Outbox until then</source>
+        <translation>Choisissez quand il part ; il attend dans la boîte d’envoi jusque-là</translation>
+    </message>
+    <message>
+        <source>Send  Ctrl+Enter</source>
+        <translation>Envoyer  Ctrl+Entrée</translation>
+    </message>
+    <message>
+        <source>Put the topic in the Outbox; it goes out as soon as the community is reachable</source>
+        <translation>Placer le sujet dans la boîte d’envoi ; il part dès que la communauté est joignable</translation>
+    </message>
+    <message>
+        <source>Draft restored</source>
+        <translation>Brouillon restauré</translation>
+    </message>
+    <message>
+        <source>Next working morning</source>
+        <translation>Prochain matin ouvré</translation>
+    </message>
+    <message>
+        <source>Tomorrow morning</source>
+        <translation>Demain matin</translation>
+    </message>
+    <message>
+        <source>Tuesday morning</source>
+        <translation>Mardi matin</translation>
+    </message>
+    <message>
+        <source>Monday morning</source>
+        <translation>Lundi matin</translation>
+    </message>
+    <message>
+        <source>Choose a date and time…</source>
+        <translation>Choisir une date et une heure…</translation>
+    </message>
+    <message>
+        <source>Choose a category first (sync the community if the list is empty).</source>
+        <translation>Choisissez d’abord une catégorie (synchronisez la communauté si la liste est vide).</translation>
+    </message>
+    <message>
+        <source>That time has passed: choose a time to come.</source>
+        <translation>Cette heure est passée : choisissez une heure à venir.</translation>
+    </message>
+    <message>
+        <source>Write the first post before sending.</source>
+        <translation>Écrivez le premier message avant d’envoyer.</translation>
+    </message>
+    <message>
+        <source>The preview of the first post appears here.</source>
+        <translation>L’aperçu du premier message apparaît ici.</translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <source>The title is too short: at least %1 characters.</source>
+        <translation>Le titre est trop court : au moins %1 caractères.</translation>
+    </message>
+    <message>
+        <source>The title is too long: at most %1 characters.</source>
+        <translation>Le titre est trop long : au plus %1 caractères.</translation>
+    </message>
+    <message>
+        <source>Give the topic a title.</source>
+        <translation>Donnez un titre au sujet.</translation>
     </message>
 </context>
 </TS>

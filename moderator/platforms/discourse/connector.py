@@ -50,7 +50,7 @@ import datetime as dt
 import logging
 import threading
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 from urllib.parse import quote
 
@@ -199,6 +199,7 @@ class DiscourseConnector:
             votes=False,
             staff_member_list=staff,
             private_messages=self.options.private_messages,
+            new_topics=True,
         )
 
     def whoami(self, *, cancel: threading.Event | None = None) -> Member:
@@ -659,6 +660,53 @@ class DiscourseConnector:
                 if post.raw is None:
                     post.raw = text
                 return post
+        return None
+
+    # -- new topics (animation posts) ------------------------------------------------------------------
+
+    def create_topic(
+        self, title: str, raw: str, *, category_id: str | None = None, tags: Sequence[str] = ()
+    ) -> PostResult:
+        """``POST /posts.json`` with a ``title`` (and ``category``, ``tags[]``): a new topic."""
+        body: dict[str, Any] = {"title": title, "raw": raw}
+        if category_id:
+            body["category"] = int(category_id) if category_id.isdigit() else category_id
+        if tags:
+            body["tags"] = list(tags)
+        try:
+            answer = self.http.post_json("/posts.json", body)
+        except RequestRejected as exc:
+            return PostResult(PostStatus.REJECTED, reasons=exc.reasons or (exc.message,))
+        return parse.parse_post_created(answer)
+
+    def find_topic(self, title: str, raw: str, *, since: dt.datetime) -> Post | None:
+        """Our topic with this title and first post, among the newest topics (``/latest.json?order=created``).
+
+        A topic that reached the server is among the newest (a retry comes minutes later at most), so
+        the first page is enough; each candidate with the same title created since ``since`` is opened
+        to compare its first post's author and text.
+        """
+        me = self._me or self.whoami()
+        page = parse.parse_topic_list(self.http.get_json("/latest.json", {"order": "created"}))
+        earliest = since - dt.timedelta(minutes=5)
+        for topic in page.topics:
+            if not _same_text(topic.title, title):
+                continue
+            if topic.created_at is not None and topic.created_at < earliest:
+                continue
+            detail = parse.parse_topic_detail(
+                self.http.get_json(f"/t/{quote(topic.id)}.json", {"include_raw": "true"})
+            )
+            first = next((p for p in detail.posts if p.post_number == 1), None)
+            if first is None or first.username.casefold() != me.username.casefold():
+                continue
+            text = first.raw
+            if text is None:
+                single = self.http.get_json(f"/posts/{quote(first.id)}.json")
+                text = single.get("raw") if isinstance(single.get("raw"), str) else None
+            if text is not None and _same_text(text, raw):
+                first.raw = text
+                return first
         return None
 
     def web_url(self, topic_id: str | None = None, post_number: int | None = None) -> str:

@@ -228,7 +228,15 @@ def _category(item: Any, parent_id: str | None = None) -> Category | None:
         read_restricted=item.get("read_restricted") is True,
         description=description,
         topic_count=_int(item.get("topic_count")),
+        can_create_topic=_can_create(item.get("permission")),
     )
+
+
+def _can_create(permission: Any) -> bool | None:
+    """Discourse's per-user category permission: 1 full (start topics), 2 reply only, 3 see only."""
+    if isinstance(permission, bool) or not isinstance(permission, int):
+        return None
+    return permission == 1
 
 
 def parse_categories(body: Any) -> tuple[list[Category], int]:

@@ -341,6 +341,8 @@ CREATE TABLE handled_log (
 ) WITHOUT ROWID;
 INSERT INTO handled_log (community_id, topic_id, at)
     SELECT community_id, topic_id, changed_at FROM triage WHERE state = 'handled';
+"""
+
 V_SCHEDULED_POSTS = """
 -- Animation posts (moderator.schedule): new topics go out through the outbox like replies, and any
 -- outbox item may wait for a time. not_before: the UTC instant before which the sender leaves the item

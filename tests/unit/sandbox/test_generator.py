@@ -283,10 +283,9 @@ def test_scale_multiplies_the_community() -> None:
 
 
 @pytest.mark.slow
-def test_scale_thirty_is_fast_enough() -> None:
-    start = time.perf_counter()
+def test_scale_thirty_generates_a_large_world() -> None:
+    # How long it takes is the benchmarks' business (a timed test fails on a busy machine, not on slow code).
     huge = generate(seed=7, scale=30.0, now=NOW)
-    assert time.perf_counter() - start < 10
     assert len(huge.posts) >= 100_000
 
 

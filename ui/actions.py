@@ -36,7 +36,8 @@ class Actions:
     open_browser: QAction
     reply: QAction
     remind: QAction
-    new_topic: QAction
+    new_topic: QAction  # n: a new topic, or the view's own new item (a reminder note in Reminders)
+    row: dict[str, QAction]  # e, s, z: the visible view's row actions (views.ROW_COMMANDS)
     accounts: QAction
     community_settings: QAction
     shortcuts: QAction
@@ -56,12 +57,44 @@ class Actions:
             self.reply,
             self.remind,
             self.new_topic,
+            *self.row.values(),
             self.accounts,
             self.community_settings,
             self.shortcuts,
             self.about,
         ]
         return fixed + list(self.go_views.values())
+
+    def sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """What ``?`` lists, grouped the way the user thinks: (section title, [(keys, what)])."""
+        from ui.shortcuts_dialog import shortcut_rows
+
+        composer = [
+            ("Ctrl+Enter", translate("actions", "Send the reply (queued when offline)")),
+            ("Esc", translate("actions", "Close the composer (the draft is kept)")),
+        ]
+        lists = shortcut_rows([self.next_row, self.previous_row, self.open_reading, self.focus_filter]) + [
+            ("Esc", translate("actions", "Clear the filter and go back to the list")),
+            ("Delete", translate("actions", "Delete the selected draft or queued reply (z undoes)")),
+        ]
+        return [
+            (
+                translate("actions", "Go to (g, then a letter)"),
+                shortcut_rows([self.go_all, *self.go_views.values()]),
+            ),
+            (translate("actions", "Lists"), lists),
+            (
+                translate("actions", "The selected row (wherever the focus is, except in a text field)"),
+                shortcut_rows([self.reply, self.remind, *self.row.values(), self.open_browser]),
+            ),
+            (translate("actions", "Writing a reply"), composer),
+            (
+                translate("actions", "The app"),
+                shortcut_rows(
+                    [self.sync_now, self.accounts, self.community_settings, self.shortcuts, self.quit]
+                ),
+            ),
+        ]
 
 
 def _action(
@@ -90,14 +123,12 @@ def build_actions(window: MainWindow) -> Actions:
         if spec.in_sidebar:
             keys = (f"G, {spec.go_key.upper()}",) if spec.go_key else ()
             title = spec.title()
-            go_views[spec.key] = _action(window, title, lambda key=spec.key: window.choose(key), *keys)
+            go_views[spec.key] = _action(window, title, lambda key=spec.key: window.go_to(key), *keys)
     actions = Actions(
         sync_now=_action(window, translate("actions", "&Sync now"), window.sync_now, "F5", "Ctrl+R"),
         cancel_sync=_action(window, translate("actions", "&Cancel sync"), window.cancel_sync),
         quit=_action(window, translate("actions", "&Quit"), window.close, "Ctrl+Q"),
-        go_all=_action(
-            window, translate("actions", "&All communities"), lambda: window.choose("all"), "G, A"
-        ),
+        go_all=_action(window, translate("actions", "&All communities"), lambda: window.go_to("all"), "G, A"),
         go_views=go_views,
         focus_filter=_action(window, translate("actions", "&Filter the list"), window.focus_filter, "/"),
         next_row=_action(window, translate("actions", "&Next row"), lambda: window.move_selection(1), "J"),
@@ -118,6 +149,24 @@ def build_actions(window: MainWindow) -> Actions:
         reply=_action(window, translate("actions", "&Reply"), window.reply_current, "R"),
         remind=_action(window, translate("actions", "Re&mind me"), window.remind_current, "M"),
         new_topic=_action(window, translate("actions", "&New topic…"), window.new_topic, "N"),
+        row={
+            views.ROW_DONE: _action(
+                window,
+                translate("actions", "Mark &handled / done"),
+                lambda: window.row_command(views.ROW_DONE),
+                "E",
+            ),
+            views.ROW_SNOOZE: _action(
+                window, translate("actions", "S&nooze…"), lambda: window.row_command(views.ROW_SNOOZE), "S"
+            ),
+            views.ROW_UNDO: _action(
+                window,
+                translate("actions", "&Undo the last triage or deletion"),
+                lambda: window.row_command(views.ROW_UNDO),
+                "Z",
+                "Ctrl+Z",
+            ),
+        },
         accounts=_action(window, translate("actions", "&Accounts…"), window.show_accounts, "Ctrl+Shift+A"),
         community_settings=_action(
             window, translate("actions", "Community &settings…"), window.show_community_settings, "Ctrl+,"
@@ -140,6 +189,8 @@ def build_actions(window: MainWindow) -> Actions:
     view_menu.addActions([actions.focus_filter, actions.next_row, actions.previous_row, actions.open_reading])
     community_menu = menu_bar.addMenu(translate("actions", "&Community"))
     community_menu.addActions([actions.open_browser, actions.reply, actions.remind, actions.new_topic])
+    community_menu.addSeparator()
+    community_menu.addActions(list(actions.row.values()))
     community_menu.addSeparator()
     community_menu.addActions([actions.accounts, actions.community_settings])
     help_menu = menu_bar.addMenu(translate("actions", "&Help"))

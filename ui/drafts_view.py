@@ -8,6 +8,7 @@ the deleted draft is kept in memory and put back exactly as it was.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -33,7 +34,7 @@ from ui import timefmt
 from ui.composer_parts import reply_events
 from ui.empty_state import EmptyState
 from ui.rows_model import Index, RowsTableModel
-from ui.views import TopicRef, View
+from ui.views import ROW_UNDO, TopicRef, View
 
 
 def excerpt(text: str, length: int = 90) -> str:
@@ -125,13 +126,6 @@ class _DeleteDraft(QUndoCommand):
         reply_events().drafts_changed.emit()
 
 
-def add_undo_shortcuts(widget: QWidget, stack: QUndoStack) -> None:
-    for keys in (QKeySequence("Z"), QKeySequence.StandardKey.Undo):
-        shortcut = QShortcut(keys, widget)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(stack.undo)
-
-
 def make_table(parent: QWidget) -> QTableView:
     table = QTableView(parent)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -189,7 +183,6 @@ class DraftsView(View):
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.delete_current)
-        add_undo_shortcuts(self, self.undo_stack)
         reply_events().drafts_changed.connect(self.request_refresh)
 
     def refresh(self) -> None:
@@ -203,6 +196,9 @@ class DraftsView(View):
                     self.table.selectRow(row)
                     break
         self.count_changed.emit(len(self.model.rows))
+
+    def row_commands(self) -> dict[str, Callable[[], object]]:
+        return {ROW_UNDO: self.undo_stack.undo}  # z / Ctrl+Z: the window's keys
 
     def current_draft(self) -> Draft | None:
         return self.model.draft(self.table.currentIndex().row())

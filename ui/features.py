@@ -103,7 +103,9 @@ class FeatureWiring(QObject):
             tray.messageClicked.connect(lambda: window.choose("reminders"))
         notifier = ReminderNotifier(window.ctx.store, tray=tray, parent=window)
         features.notifier = notifier
-        notifier.banner_requested.connect(lambda text: window.banners.show_banner("reminder", text, kind="info"))
+        notifier.banner_requested.connect(
+            lambda text: window.banners.show_banner("reminder", text, kind="info")
+        )
         notifier.message.connect(window.show_message)
         notifier.due_count_changed.connect(lambda n: window.set_badge("reminders", n))
         unanswered = window.view("unanswered")
@@ -193,7 +195,9 @@ class FeatureWiring(QObject):
         if community is None:
             return
         quote = self.window.reading.browser.textCursor().selectedText().replace("\u2029", "\n").strip()
-        composer = Composer.open_for(self.window, self.window.ctx.store, community, ref.topic_id, quote=quote or None)
+        composer = Composer.open_for(
+            self.window, self.window.ctx.store, community, ref.topic_id, quote=quote or None
+        )
         if text and not composer.editor.toPlainText().strip():
             composer.editor.setPlainText(text)
 
@@ -235,13 +239,17 @@ class FeatureWiring(QObject):
     def nudge(self, community_id: int, username: str, text: str) -> None:
         """A nudge opens a ready reply where the member will see it: their latest topic, else the newest."""
         store = self.window.ctx.store
-        row = store.read().execute(
-            "SELECT t.id FROM topics t LEFT JOIN posts p ON p.community_id = t.community_id"
-            " AND p.topic_id = t.id AND p.username = ?"
-            " WHERE t.community_id = ? AND t.archetype = 'regular' AND t.closed = 0 AND t.archived = 0"
-            " ORDER BY (p.id IS NOT NULL) DESC, t.bumped_at DESC LIMIT 1",
-            (username, community_id),
-        ).fetchone()
+        row = (
+            store.read()
+            .execute(
+                "SELECT t.id FROM topics t LEFT JOIN posts p ON p.community_id = t.community_id"
+                " AND p.topic_id = t.id AND p.username = ?"
+                " WHERE t.community_id = ? AND t.archetype = 'regular' AND t.closed = 0 AND t.archived = 0"
+                " ORDER BY (p.id IS NOT NULL) DESC, t.bumped_at DESC LIMIT 1",
+                (username, community_id),
+            )
+            .fetchone()
+        )
         if row is None:
             self.window.show_message(self.window.tr("No open topic to write in yet: sync first."))
             return

@@ -398,6 +398,8 @@ class InsightView(TableNavigation, View):
     def update_empty_state(self) -> None:
         if self.proxy.rowCount() > 0:
             self.pages.setCurrentWidget(self.table)
+            if self.hasFocus():  # the view held the keyboard while its rows were being read
+                self.focus_list()
             return
         query = self.filter.text().strip()
         if self.last_error:

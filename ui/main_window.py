@@ -14,7 +14,17 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QMainWindow,
+    QPlainTextEdit,
+    QSplitter,
+    QStackedWidget,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from moderator import paths
 from moderator.model import AuthKind
@@ -92,6 +102,7 @@ class MainWindow(QMainWindow):
         self._live_refresh.setInterval(3000)
         self._live_refresh.timeout.connect(self._refresh_current)
 
+        self._update_row_actions()
         self.wiring = features.FeatureWiring(self, self.features)
         self._restore_layout()
 
@@ -116,8 +127,10 @@ class MainWindow(QMainWindow):
         view = spec.factory(self.ctx, self)
         view.view_key = spec.key
         view.tasks = self.tasks
-        view.selected.connect(self.reading.show_ref)
-        view.opened.connect(self._on_opened)
+        # Only the view on screen drives the reading pane: a hidden view refreshing after a sync
+        # re-selects its own row, and that must never replace what the user is looking at.
+        view.selected.connect(lambda ref, source=view: self._on_view_selected(source, ref))
+        view.opened.connect(lambda ref, source=view: self._on_view_opened(source, ref))
         view.message.connect(self.show_message)
         if spec.in_sidebar:
             view.count_changed.connect(lambda n, key=spec.key: self.set_badge(key, n))
@@ -132,9 +145,25 @@ class MainWindow(QMainWindow):
         widget = self.stack.currentWidget()
         return widget if isinstance(widget, View) else None
 
+    def _on_view_selected(self, source: View, ref: object) -> None:
+        if source is self.current_view():
+            self.reading.show_ref(ref)
+
+    def _on_view_opened(self, source: View, ref: object) -> None:
+        if source is self.current_view():
+            self._on_opened(ref)
+
+    def go_to(self, key: str) -> None:
+        """``g`` + a letter: show the view and put the keyboard on its list (never in its filter)."""
+        self.choose(key, focus_list=True)
+
     @Slot(str)
-    def choose(self, key: str) -> None:
-        """Show what a sidebar entry stands for: all topics, one community's topics, or a view."""
+    def choose(self, key: str, *, focus_list: bool = False) -> None:
+        """Show what a sidebar entry stands for: all topics, one community's topics, or a view.
+
+        The sidebar keeps the focus when the user walks it; otherwise (``focus_list``, or when Qt
+        moved the focus out of the hidden page into the new page's filter box) the list gets it.
+        """
         if key.startswith("community:"):
             view_key, scope = "topics", [int(key.split(":", 1)[1])]
         elif key == "all":
@@ -151,8 +180,16 @@ class MainWindow(QMainWindow):
             widget.set_scope(scope)
         self.stack.setCurrentWidget(widget)
         self.reading.setVisible(getattr(widget, "uses_reading_pane", True))  # Results: charts, nothing to read
+        if isinstance(widget, View):
+            focus = QApplication.focusWidget()
+            landed_in_text = isinstance(
+                focus, QLineEdit | QTextEdit | QPlainTextEdit
+            ) and widget.isAncestorOf(focus)
+            if focus_list or landed_in_text:
+                widget.focus_list()
         current = widget.current() if isinstance(widget, View) else None
         self.reading.show_ref(current)
+        self._update_row_actions()
 
     def set_badge(self, view_key: str, count: int) -> None:
         """The sidebar's count for a view (other views call this, or emit ``count_changed``)."""
@@ -257,6 +294,26 @@ class MainWindow(QMainWindow):
         if view is not None:
             view.move_selection(delta)
 
+    def row_command(self, name: str) -> None:
+        """e, s, z, n: the visible view's row action, on its selection (wherever the focus is)."""
+        view = self.current_view()
+        command = view.row_commands().get(name) if view is not None else None
+        if command is None:
+            self.show_message(
+                self.tr("This view has no such action; the keyboard shortcuts are under ?."), 4000
+            )
+            return
+        command()
+
+    def _update_row_actions(self) -> None:
+        actions = getattr(self, "actions", None)
+        if actions is None:
+            return
+        view = self.current_view()
+        available = view.row_commands() if view is not None else {}
+        for name, action in actions.row.items():
+            action.setEnabled(name in available)
+
     def open_current(self) -> None:
         view = self.current_view()
         if view is not None and view.current() is not None:
@@ -343,7 +400,7 @@ class MainWindow(QMainWindow):
                 widget.request_refresh()
 
     def show_shortcuts(self) -> None:
-        dialogs.show_dialog(ShortcutsDialog(self.actions.all(), self))
+        dialogs.show_dialog(ShortcutsDialog(self.actions.sections(), self))
 
     def show_about(self) -> None:
         dialogs.information(

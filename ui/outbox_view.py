@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -41,7 +41,7 @@ from moderator.outbox import OutboxItem, OutboxSender, Reason, SendOutcome, Stat
 from moderator.store import Store
 from ui import dialogs, theme, timefmt, views
 from ui.composer_parts import reply_events
-from ui.drafts_view import DraftsView, UndoBar, add_undo_shortcuts, excerpt, make_table
+from ui.drafts_view import DraftsView, UndoBar, excerpt, make_table
 from ui.empty_state import EmptyState
 from ui.rows_model import Index, RowsTableModel
 from ui.tasks import Task, TaskManager
@@ -161,7 +161,13 @@ class OutboxModel(RowsTableModel[OutboxItem]):
         self.endResetModel()
 
     def headers(self) -> tuple[str, ...]:
-        return (self.tr("State"), self.tr("Topic"), self.tr("Community"), self.tr("Reply"), self.tr("Written"))
+        return (
+            self.tr("State"),
+            self.tr("Topic"),
+            self.tr("Community"),
+            self.tr("Reply"),
+            self.tr("Written"),
+        )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
@@ -409,7 +415,6 @@ class OutboxView(View):
         shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
         shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         shortcut.activated.connect(self.delete)
-        add_undo_shortcuts(self, self.undo_stack)
         reply_events().outbox_changed.connect(self.request_refresh)
         self._update_actions()
 
@@ -430,6 +435,9 @@ class OutboxView(View):
                     break
         self._update_actions()
         self.count_changed.emit(self.pending_count())
+
+    def row_commands(self) -> dict[str, Callable[[], object]]:
+        return {views.ROW_UNDO: self.undo_stack.undo}  # z / Ctrl+Z: the window's keys
 
     def current_item(self) -> OutboxItem | None:
         return self.model.item(self.table.currentIndex().row())
@@ -547,6 +555,7 @@ def install_reply_views(
             "outbox",
             lambda: _tr("Outbox"),
             lambda app_ctx, parent_widget: OutboxView(app_ctx, parent_widget, controller=controller),
+            go_key="o",
             icon="view-outbox",
         )
     )

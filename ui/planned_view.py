@@ -8,6 +8,7 @@ the reminders as an ``.ics`` calendar.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -27,9 +28,9 @@ from moderator.bootstrap import AppContext
 from moderator.clock import Clock, SystemClock
 from moderator.schedule import planned, topics
 from moderator.schedule.planned import Entry, EntryKind
-from ui import dialogs, theme, timefmt
+from ui import dialogs, theme, timefmt, views
 from ui.composer_parts import reply_events
-from ui.drafts_view import UndoBar, add_undo_shortcuts, make_table
+from ui.drafts_view import UndoBar, make_table
 from ui.empty_state import EmptyState
 from ui.rows_model import Index, RowsTableModel
 from ui.views import TopicRef, View
@@ -137,7 +138,6 @@ class PlannedView(View):
         bar.addWidget(self.export_button)
         self.undo_stack = QUndoStack(self)
         self.undo_bar = UndoBar(self.undo_stack, self)
-        add_undo_shortcuts(self, self.undo_stack)
         self.hint = QLabel(self)
         self.hint.setObjectName("composerHint")
         layout = QVBoxLayout(self)
@@ -192,6 +192,9 @@ class PlannedView(View):
             return None
         item = outbox.get_item(self.ctx.store, entry.outbox_id)
         return TopicRef(item.community_id, item.topic_id) if item is not None and item.topic_id else None
+
+    def row_commands(self) -> dict[str, Callable[[], object]]:
+        return {views.ROW_UNDO: self.undo_stack.undo}  # z / Ctrl+Z: the window's keys
 
     def current_entry(self) -> Entry | None:
         index = self.table.currentIndex()

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,7 +35,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QColor, QFont, QIcon, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QFont, QIcon, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -56,7 +57,7 @@ from moderator.model import AuthKind, Community
 from moderator.quickpicks import QuickPick
 from moderator.reminders import Kind, Reminder, State
 from moderator.store import to_ts
-from ui import dialogs, icons, theme
+from ui import dialogs, icons, theme, views
 from ui.empty_state import EmptyState
 from ui.filter_edit import FilterEdit
 from ui.views import TableNavigation, TopicRef, View
@@ -381,7 +382,6 @@ class RemindersView(TableNavigation, View):
         layout.addWidget(bar)
         layout.addWidget(self.pages, 1)
 
-        self._shortcuts()
         self._ticker = QTimer(self)
         self._ticker.setInterval(60_000)
         self._ticker.timeout.connect(self.tick)
@@ -466,17 +466,14 @@ class RemindersView(TableNavigation, View):
         layout.addWidget(self.export_button)
         return bar
 
-    def _shortcuts(self) -> None:
-        keys: list[tuple[QKeySequence | QKeySequence.StandardKey, Any]] = [
-            (QKeySequence("E"), self.done_current),
-            (QKeySequence("S"), self.show_snooze_menu),
-            (QKeySequence("Z"), self.undo),
-            (QKeySequence(QKeySequence.StandardKey.Undo), self.undo),
-        ]
-        for key, slot in keys:
-            shortcut = QShortcut(key, self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+    def row_commands(self) -> dict[str, Callable[[], object]]:
+        """e, s, z: the window's keys, so they work wherever the focus is (the reading pane too).
+        n is the window's too: it asks new_item() first."""
+        return {
+            views.ROW_DONE: self.done_current,
+            views.ROW_SNOOZE: self.show_snooze_menu,
+            views.ROW_UNDO: self.undo,
+        }
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if (

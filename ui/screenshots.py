@@ -61,7 +61,9 @@ def _wait_until_idle(view: object) -> None:
     app = QApplication.instance()
     assert app is not None
     while busy() and not deadline.hasExpired():
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents | QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+        app.processEvents(
+            QEventLoop.ProcessEventsFlag.AllEvents | QEventLoop.ProcessEventsFlag.WaitForMoreEvents
+        )
 
 
 def _settle() -> None:

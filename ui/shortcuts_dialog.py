@@ -38,31 +38,50 @@ def _pretty(keys: str) -> str:
 
 
 class ShortcutsDialog(QDialog):
-    def __init__(self, actions: Iterable[QAction], parent: QWidget | None = None) -> None:
+    """``sections``: (title, [(keys, what they do)]), as ``Actions.sections()`` gives them."""
+
+    def __init__(
+        self, sections: Iterable[tuple[str, list[tuple[str, str]]]], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("shortcuts")
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
-        self.rows = shortcut_rows(actions)
-        table = QTableWidget(len(self.rows), 2, self)
+        self.sections = [(title, list(rows)) for title, rows in sections]
+        self.rows = [row for _title, rows in self.sections for row in rows]
+        table = QTableWidget(0, 2, self)
         table.setAccessibleName(self.tr("Keyboard shortcuts"))
         table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Action")])
         table.verticalHeader().hide()
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         table.setShowGrid(False)
+        table.setWordWrap(False)
         table.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        for row, (keys, text) in enumerate(self.rows):
-            key_item = QTableWidgetItem(keys)
-            font = key_item.font()
+        for title, rows in self.sections:
+            heading = QTableWidgetItem(title)
+            font = heading.font()
             font.setBold(True)
-            key_item.setFont(font)
-            table.setItem(row, 0, key_item)
-            table.setItem(row, 1, QTableWidgetItem(text))
+            heading.setFont(font)
+            heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            position = table.rowCount()
+            table.insertRow(position)
+            table.setItem(position, 0, heading)
+            table.setSpan(position, 0, 1, 2)
+            for keys, text in rows:
+                position = table.rowCount()
+                table.insertRow(position)
+                key_item = QTableWidgetItem("   " + keys)
+                key_font = key_item.font()
+                key_font.setBold(True)
+                key_item.setFont(key_font)
+                table.setItem(position, 0, key_item)
+                table.setItem(position, 1, QTableWidgetItem(text))
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
+        self.table = table
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(table)
         layout.addWidget(buttons)
-        self.resize(460, 520)
+        self.resize(620, 640)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

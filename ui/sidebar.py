@@ -182,6 +182,7 @@ class Sidebar(QListView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setMinimumWidth(200)
+        self._quiet = False  # select_key(emit=False) under way: the highlight moves, nothing is chosen
         self.selectionModel().currentRowChanged.connect(self._on_current_changed)
 
     # -- the API the main window (and other views, through it) use ----------------------------
@@ -213,11 +214,14 @@ class Sidebar(QListView):
         row = self.sidebar_model.row_of(key)
         if row < 0:
             return False
-        blocked = self.selectionModel().blockSignals(not emit)
-        self.selectionModel().setCurrentIndex(
-            self.sidebar_model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
-        )
-        self.selectionModel().blockSignals(blocked)
+        # Not blockSignals: the list repaints the old and the new highlight on those very signals.
+        quiet, self._quiet = self._quiet, not emit
+        try:
+            index = self.sidebar_model.index(row, 0)
+            self.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.scrollTo(index)
+        finally:
+            self._quiet = quiet
         return True
 
     def community_of(self, key: str) -> int | None:
@@ -226,5 +230,5 @@ class Sidebar(QListView):
 
     @Slot(QModelIndex, QModelIndex)
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid() and current.data(KIND_ROLE) != "header":
+        if current.isValid() and current.data(KIND_ROLE) != "header" and not self._quiet:
             self.chosen.emit(str(current.data(KEY_ROLE)))

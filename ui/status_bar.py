@@ -130,7 +130,7 @@ class SyncStatusBar(QStatusBar):
         self.progress.setToolTip("\n".join(f"{s.name}: {s.label} {s.done}/{s.total}" for s in running))
 
     def _estimate(self, done: int, total: int, elapsed: float) -> str:
-        """", about 2 min left" once the pace is known (a few seconds in, some steps done)."""
+        """ ", about 2 min left" once the pace is known (a few seconds in, some steps done)."""
         if not total or done <= 0 or done >= total or elapsed < 3:
             return ""
         remaining = elapsed / done * (total - done)

@@ -58,7 +58,10 @@ class Task(Generic[T]):
 
 
 def _run_job(
-    manager_ref: weakref.ref[TaskManager], task_id: int, fn: Callable[[TaskContext], Any], cancel: threading.Event
+    manager_ref: weakref.ref[TaskManager],
+    task_id: int,
+    fn: Callable[[TaskContext], Any],
+    cancel: threading.Event,
 ) -> None:
     """Runs in a pool thread: call the job, report through the manager's signals (never a widget).
 

@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
 
 from moderator import insights, quickpicks
@@ -29,7 +28,7 @@ from moderator.settings import CommunitySettings
 from ui import dialogs
 from ui.insight_models import UnansweredColumn, UnansweredModel, severity_icon
 from ui.insight_views import InsightView, size_columns, translate_insight
-from ui.views import TopicRef
+from ui.views import ROW_DONE, ROW_SNOOZE, ROW_UNDO, TopicRef
 
 if TYPE_CHECKING:
     from moderator.model import Community
@@ -150,7 +149,6 @@ class UnansweredView(InsightView):
         header = self.table.horizontalHeader()
         header.setSortIndicator(UnansweredColumn.WAITING, Qt.SortOrder.DescendingOrder)
         self.stack(strip, self.pages)
-        self._shortcuts()
         self._update_buttons()
 
     # -- InsightView -------------------------------------------------------------------------
@@ -306,17 +304,9 @@ class UnansweredView(InsightView):
         if self.loading:
             self.refresh()  # a job started before this change would bring the row back
 
-    def _shortcuts(self) -> None:
-        keys: list[tuple[QKeySequence, Callable[[], object]]] = [
-            (QKeySequence("E"), self.mark_handled_current),
-            (QKeySequence("S"), self.show_snooze_menu),
-            (QKeySequence("Z"), self.undo),
-            (QKeySequence(QKeySequence.StandardKey.Undo), self.undo),
-        ]
-        for key, slot in keys:
-            shortcut = QShortcut(key, self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+    def row_commands(self) -> dict[str, Callable[[], object]]:
+        """e, s, z: the window's keys, so they work wherever the focus is (the reading pane too)."""
+        return {ROW_DONE: self.mark_handled_current, ROW_SNOOZE: self.show_snooze_menu, ROW_UNDO: self.undo}
 
     def _button(self, text: str, tip: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text, self)

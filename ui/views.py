@@ -110,6 +110,29 @@ class View(QWidget):
         """The selected ref, for actions such as "Open in browser"."""
         return None
 
+    def focus_list(self) -> None:
+        """Give the keyboard to the view's list (after ``g`` + a letter): never to a text field.
+
+        While the list is not on screen (an empty state, rows still being read) the view itself
+        holds the focus, so the window's keys work and no letter lands in the filter box."""
+        table = getattr(self, "table", None)
+        if isinstance(table, QWidget) and table.isVisible():
+            table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        else:
+            self.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def row_commands(self) -> dict[str, Callable[[], object]]:
+        """The row actions this view answers, by name (see ``ROW_COMMANDS``): the window's e, s, z, n
+        keys call them wherever the focus is (except in a text field), on this view's selection."""
+        return {}
+
+
+#: The window-wide row actions a view may answer (``View.row_commands``).
+ROW_DONE = "done"  # e: mark handled / done
+ROW_SNOOZE = "snooze"  # s: snooze (a menu of picks)
+ROW_UNDO = "undo"  # z, Ctrl+Z: undo the last of these
+ROW_COMMANDS = (ROW_DONE, ROW_SNOOZE, ROW_UNDO)  # n is the window's New topic (it asks new_item() first)
+
 
 class TableNavigation:
     """j/k, / and Enter for a view that is a filter box over a table (``filter``, ``table``, ``proxy``).
@@ -130,6 +153,9 @@ class TableNavigation:
         self.filter.selectAll()
 
     def focus_list(self) -> None:
+        if not self.table.isVisible():
+            View.focus_list(self)  # type: ignore[arg-type]  # the view holds it until rows show
+            return
         self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
         if not self.table.currentIndex().isValid():
             self.move_selection(1)
@@ -186,7 +212,7 @@ def register_builtin_views() -> None:
         ("trending", lambda: translate("views", "Trending ideas"), "t", "view-trending"),
         ("drafts", lambda: translate("views", "Drafts"), "d", "view-drafts"),
         ("reminders", lambda: translate("views", "Reminders"), "r", "view-reminders"),
-        ("outbox", lambda: translate("views", "Outbox"), "", "view-outbox"),
+        ("outbox", lambda: translate("views", "Outbox"), "o", "view-outbox"),
     ]
     for key, title, go_key, icon in announced:
         if key not in _registry:

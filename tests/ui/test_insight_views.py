@@ -164,7 +164,19 @@ def _refs(view: InsightView) -> list[object]:
 def _press(
     qtbot, view: InsightView, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
 ) -> None:  # type: ignore[no-untyped-def]
+    """A key on the view's list. e, s, z (and Ctrl+Z) are the main window's keys (they work wherever
+    the focus is, tests/ui/test_main_window.py): for a view alone, they call what the window would."""
+    from ui import views
+
+    row_keys = {
+        Qt.Key.Key_E: views.ROW_DONE,
+        Qt.Key.Key_S: views.ROW_SNOOZE,
+        Qt.Key.Key_Z: views.ROW_UNDO,
+    }
     view.table.setFocus()
+    if key in row_keys:
+        view.row_commands()[row_keys[key]]()
+        return
     qtbot.keyClick(view.table, key, modifier)
 
 

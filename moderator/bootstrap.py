@@ -49,9 +49,15 @@ class AppContext:
             server = self.ensure_sandbox_server()
             live = dataclasses.replace(community, base_url=server.url)
             return make_connector(live, None)
-        from moderator.secrets import get_secret
+        from moderator.platforms.base import SignInRequired
+        from moderator.secrets import SecretStoreUnavailable, get_secret
 
-        secret = get_secret(community.name, str(community.auth_kind))
+        try:
+            secret = get_secret(community.name, str(community.auth_kind))
+        except SecretStoreUnavailable:
+            secret = None  # no keyring (a key kept for one session only died with it)
+        if not secret:
+            raise SignInRequired(community.title or community.name)
         return make_connector(community, secret)
 
     def ensure_sandbox_server(self) -> SandboxServer:

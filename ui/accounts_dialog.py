@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import (
     QAbstractListModel,
     QCoreApplication,
@@ -752,6 +753,7 @@ class AccountsDialog(QDialog):
         parent: QWidget | None = None,
         *,
         poll_interval: float | None = None,
+        select: int | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("accountsDialog")
@@ -839,7 +841,8 @@ class AccountsDialog(QDialog):
         self._connect()
         self.list.selectionModel().currentChanged.connect(self._on_current_changed)
         if self.model.rowCount():
-            self.list.setCurrentIndex(self.model.index(0, 0))
+            row = self.model.row_of(select) if select is not None else -1
+            self.list.setCurrentIndex(self.model.index(max(row, 0), 0))
         else:
             self.pages.setCurrentWidget(self.empty_page)
         self._update_buttons()
@@ -967,6 +970,34 @@ class AccountsDialog(QDialog):
         _show_status(d.status, "", error=False)
         self.pages.setCurrentWidget(d)
         self._update_buttons()
+        if not sandbox:
+            self._check_key(community)
+
+    def _check_key(self, community: Community) -> None:
+        """Say at once when the account has no key here (kept for one session only, keyring gone):
+        no need to press Test to learn that signing in again is the fix. Off the GUI thread."""
+        d = self.details
+
+        def job(_task: TaskContext) -> bool | None:
+            return accounts.has_key(community)
+
+        def done(has: bool | None) -> None:
+            if not shiboken6.isValid(d):
+                return  # the dialog closed meanwhile
+            current = self.current_community()
+            if has or current is None or current.id != community.id or self.pages.currentWidget() is not d:
+                return
+            if d.status.text():
+                return  # a Test ran meanwhile: its answer stays
+            _show_status(
+                d.status,
+                self.tr("Sign in again to {0}: the app has no key for it on this computer (it was kept "
+                        "for one session only, or the keyring was emptied).").format(community.title or community.name),
+                error=True,
+            )  # fmt: skip
+
+        # Not through _run: the buttons stay usable while the keyring answers.
+        self._tasks.run(job, on_done=done, on_error=lambda _exc: None, label="account key")
 
     @Slot()
     def test_current(self) -> None:

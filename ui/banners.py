@@ -5,8 +5,10 @@ A banner is information, not an alarm: it never steals the focus and never block
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 _KIND_STYLES = {
     # background, border, text: readable on light and dark windows
@@ -34,11 +36,22 @@ class Banner(QFrame):
         close.setAccessibleName(self.tr("Close this message"))
         close.setToolTip(self.tr("Close this message"))
         close.clicked.connect(lambda: self.closed.emit(self.key))
+        self.button = QPushButton(self)  # the fix, one click away ("Sign in again…"), when there is one
+        self.button.hide()
+        self._action: Callable[[], object] | None = None
+        self.button.clicked.connect(lambda _checked=False: self._action() if self._action else None)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 4, 6)
         layout.addWidget(self.label, 1)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
         self.setAccessibleName(text)
+
+    def set_action(self, action: tuple[str, Callable[[], object]] | None) -> None:
+        self._action = action[1] if action else None
+        self.button.setText(action[0] if action else "")
+        self.button.setAccessibleName(action[0].replace("&", "").rstrip("…") if action else "")
+        self.button.setVisible(action is not None)
 
     def set_text(self, text: str) -> None:
         self.label.setText(text)
@@ -57,8 +70,12 @@ class BannerArea(QWidget):
         self._layout.setSpacing(0)
         self.hide()
 
-    def show_banner(self, key: str, text: str, *, kind: str = "info") -> None:
-        """Show (or update) a banner, unless the user closed it during this session."""
+    def show_banner(
+        self, key: str, text: str, *, kind: str = "info", action: tuple[str, Callable[[], object]] | None = None
+    ) -> None:
+        """Show (or update) a banner, unless the user closed it during this session.
+
+        ``action``: (button text, what it does), the way out of what the banner says."""
         if key in self._dismissed:
             return
         banner = self._banners.get(key)
@@ -68,7 +85,11 @@ class BannerArea(QWidget):
             self._layout.addWidget(banner)
         else:
             banner.set_text(text)
+        banner.set_action(action)
         self.setVisible(True)
+
+    def banner(self, key: str) -> Banner | None:
+        return self._banners.get(key)
 
     def hide_banner(self, key: str) -> None:
         banner = self._banners.pop(key, None)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QTimer, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -184,6 +184,19 @@ class DraftsView(View):
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.delete_current)
         reply_events().drafts_changed.connect(self.request_refresh)
+        QTimer.singleShot(0, self._count_while_hidden)  # the badge is right before the first visit
+
+    def request_refresh(self) -> None:
+        """Refresh if shown; hidden, at least count (cheap), so the badge equals what the list holds."""
+        super().request_refresh()
+        self._count_while_hidden()
+
+    def _count_while_hidden(self) -> None:
+        if not self.isVisible():
+            self.count_changed.emit(len(drafts.list_drafts(self.ctx.store, self.community_ids)))
+
+    def badge_tip(self, count: int) -> str:
+        return self.tr("%n draft(s) kept, as listed here", "", count)
 
     def refresh(self) -> None:
         current = self.current_draft()

@@ -111,7 +111,9 @@ class FeatureWiring(QObject):
         unanswered = window.view("unanswered")
         if unanswered is not None and hasattr(unanswered, "refreshed"):
             # Each community's own badge in the sidebar: how many of its topics wait for an answer.
+            # After a triage (e, s, z) too: the community badges always add up to the view's.
             unanswered.refreshed.connect(lambda view=unanswered: self._community_badges(view))
+            unanswered.count_changed.connect(lambda _n, view=unanswered: self._community_badges(view))
         reminders = window.view("reminders")
         if reminders is not None:
             notifier.reminder_due.connect(lambda _r: reminders.request_refresh())

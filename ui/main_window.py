@@ -192,8 +192,10 @@ class MainWindow(QMainWindow):
         self._update_row_actions()
 
     def set_badge(self, view_key: str, count: int) -> None:
-        """The sidebar's count for a view (other views call this, or emit ``count_changed``)."""
-        self.sidebar.set_badge(view_key, count)
+        """The sidebar's count for a view (other views call this, or emit ``count_changed``), with
+        the view's words for what it counts."""
+        view = self.view(view_key)
+        self.sidebar.set_badge(view_key, count, view.badge_tip(count) if view is not None else "")
 
     def show_message(self, text: str, msecs: int = 6000) -> None:
         """A transient status-bar message ("Reply queued, will be sent when online")."""
@@ -249,6 +251,17 @@ class MainWindow(QMainWindow):
                     "%1 cannot be reached and has no local copy yet; the app will try again by itself."
                 )
             self.banners.show_banner(key, text.replace("%1", status.name), kind="offline")
+        elif status.state == SyncState.ERROR and status.needs_sign_in:
+            # No key on this computer (kept for one session only) or the site refused it: the fix
+            # is one button away, and no generic "unexpected problem".
+            self.banners.show_banner(
+                key,
+                self.tr("Sign in again to %1: the app has no working key for it on this computer.").replace(
+                    "%1", status.name
+                ),
+                kind="error",
+                action=(self.tr("Sign in again…"), lambda cid=community_id: self.sign_in_again(cid)),
+            )
         elif status.state == SyncState.ERROR:
             self.banners.show_banner(key, f"{status.name}: {status.message}", kind="error")
         elif status.state == SyncState.SYNCED:
@@ -371,6 +384,15 @@ class MainWindow(QMainWindow):
 
         dialog = AccountsDialog(self.ctx, self.tasks, self)
         dialog.accounts_changed.connect(self._on_accounts_changed)
+        dialogs.show_dialog(dialog)
+
+    def sign_in_again(self, community_id: int) -> None:
+        """Accounts, on this community's sign-in (from the "Sign in again to …" banner)."""
+        from ui.accounts_dialog import AccountsDialog
+
+        dialog = AccountsDialog(self.ctx, self.tasks, self, select=community_id)
+        dialog.accounts_changed.connect(self._on_accounts_changed)
+        dialog.sign_in_again()
         dialogs.show_dialog(dialog)
 
     @Slot()

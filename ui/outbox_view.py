@@ -417,6 +417,19 @@ class OutboxView(View):
         shortcut.activated.connect(self.delete)
         reply_events().outbox_changed.connect(self.request_refresh)
         self._update_actions()
+        QTimer.singleShot(0, self._count_while_hidden)  # the badge is right before the first visit
+
+    def request_refresh(self) -> None:
+        """Refresh if shown; hidden, at least count (cheap), so the badge is right without a visit."""
+        super().request_refresh()
+        self._count_while_hidden()
+
+    def _count_while_hidden(self) -> None:
+        if not self.isVisible():
+            self.count_changed.emit(self.pending_count())
+
+    def badge_tip(self, count: int) -> str:
+        return self.tr("%n repl(ies) not sent yet (sent ones stay listed for a while)", "", count)
 
     # -- data ----------------------------------------------------------------------------------------
 

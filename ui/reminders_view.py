@@ -732,6 +732,9 @@ class RemindersView(TableNavigation, View):
         self._update_empty_state()
         self._emit_count()
 
+    def badge_tip(self, count: int) -> str:
+        return self.tr("%n reminder(s) due now", "", count)
+
     def _emit_count(self) -> None:
         self.count_changed.emit(
             rem.count_due(self.ctx.store, self.clock.now(), community_ids=self.community_ids)

@@ -197,11 +197,12 @@ class Sidebar(QListView):
         self.selectionModel().blockSignals(blocker)
         self.select_key(key or "all", emit=False)
 
-    def set_badge(self, view_key: str, count: int) -> None:
-        self.sidebar_model.set_badge(view_key, count)
+    def set_badge(self, view_key: str, count: int, tip: str = "") -> None:
+        self.sidebar_model.set_badge(view_key, count, tip)
 
     def set_community_badge(self, community_id: int, count: int) -> None:
-        self.sidebar_model.set_badge(community_key(community_id), count)
+        tip = self.tr("%n topic(s) waiting for an answer, as listed in Unanswered", "", count)
+        self.sidebar_model.set_badge(community_key(community_id), count, tip)
 
     def set_community_state(self, community_id: int, state: str, tooltip: str = "") -> None:
         self.sidebar_model.set_community_state(community_id, state, tooltip)

@@ -33,6 +33,7 @@ class Entry:
     title: str
     icon: str = ""
     badge: int = 0
+    badge_tip: str = ""  # what the badge counts, in words ("3 clearly rising, of 11 listed")
     state: str = ""
     tooltip: str = ""
     community_id: int | None = None
@@ -93,9 +94,11 @@ class SidebarModel(QAbstractListModel):
 
     # -- updates (dataChanged, no reset: the selection stays) -------------------------------
 
-    def set_badge(self, key: str, count: int) -> None:
-        """The number shown next to a view (or "all", or ``community_key(id)``); 0 hides it."""
-        self._update(key, badge=max(0, int(count)))
+    def set_badge(self, key: str, count: int, tip: str = "") -> None:
+        """The number shown next to a view (or "all", or ``community_key(id)``); 0 hides it.
+
+        ``tip`` says what the number counts (the tooltip and what a screen reader says)."""
+        self._update(key, badge=max(0, int(count)), badge_tip=tip if count else "")
 
     def set_community_state(self, community_id: int, state: str, tooltip: str = "") -> None:
         self._update(community_key(community_id), state=str(state), tooltip=tooltip)
@@ -140,7 +143,7 @@ class SidebarModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return entry.title
         if role == Qt.ItemDataRole.ToolTipRole:
-            return entry.tooltip or None
+            return "\n".join(t for t in (entry.tooltip, entry.badge_tip) if t) or None
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._accessible(entry)
         return {
@@ -157,7 +160,7 @@ class SidebarModel(QAbstractListModel):
         """What a screen reader says: the title, the count, the sync state in words."""
         parts = [entry.title]
         if entry.badge:
-            parts.append(self.tr("%n waiting", "", entry.badge))
+            parts.append(entry.badge_tip or self.tr("%n waiting", "", entry.badge))
         if entry.kind == "community" and entry.tooltip:
             parts.append(entry.tooltip)
         return ", ".join(parts)

@@ -57,6 +57,9 @@ class SilentMembersView(InsightView):
     view_key = "silent"
     TABLE_NAME = "silentMembers"
 
+    def badge_tip(self, count: int) -> str:
+        return self.tr("%n silent member(s), as listed here", "", count)
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.segment: Segment | None = None

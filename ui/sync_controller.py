@@ -51,6 +51,7 @@ class CommunitySync:
     state: SyncState = SyncState.NEVER
     last_synced_at: dt.datetime | None = None  # dates the local copy
     message: str = ""  # the user-facing reason when offline or in error
+    needs_sign_in: bool = False  # the key is refused or missing: the fix is to sign in again
     next_sync_at: dt.datetime | None = None
     failures: int = 0  # consecutive offline attempts, for the backoff
     label: str = ""  # what the running sync is doing ("Topics, page 3")
@@ -238,14 +239,19 @@ class SyncController(QObject):
 
     def _on_done(self, cid: int, report: Any) -> None:
         """A ``SyncReport``: its ``error`` is a ``PlatformError`` (``Offline`` is not a failure)."""
-        from moderator.platforms.base import Offline
+        from moderator.platforms.base import AuthenticationError, Offline
 
         error = getattr(report, "error", None)
         if getattr(report, "cancelled", False):
             self._finish(cid, self._states[cid].before, translate("SyncController", "Sync cancelled."))
         elif error is not None:
             message = str(getattr(error, "message", None) or error)
-            self._finish(cid, SyncState.OFFLINE if isinstance(error, Offline) else SyncState.ERROR, message)
+            self._finish(
+                cid,
+                SyncState.OFFLINE if isinstance(error, Offline) else SyncState.ERROR,
+                message,
+                needs_sign_in=isinstance(error, AuthenticationError),
+            )
         else:
             community = self.ctx.store.community(cid)
             synced_at = (
@@ -256,12 +262,14 @@ class SyncController(QObject):
         self._after(cid)
 
     def _on_error(self, cid: int, exc: BaseException) -> None:
-        from moderator.platforms.base import Cancelled, Offline, PlatformError
+        from moderator.platforms.base import AuthenticationError, Cancelled, Offline, PlatformError
 
         if isinstance(exc, Cancelled):
             self._finish(cid, self._states[cid].before, translate("SyncController", "Sync cancelled."))
         elif isinstance(exc, Offline):
             self._finish(cid, SyncState.OFFLINE, str(exc))
+        elif isinstance(exc, AuthenticationError):  # no key here, or refused: sign in again
+            self._finish(cid, SyncState.ERROR, str(exc), needs_sign_in=True)
         elif isinstance(exc, PlatformError):
             self._finish(cid, SyncState.ERROR, str(exc))
         else:
@@ -280,12 +288,19 @@ class SyncController(QObject):
         self._after(cid)
 
     def _finish(
-        self, cid: int, state_value: SyncState, message: str, *, synced_at: dt.datetime | None = None
+        self,
+        cid: int,
+        state_value: SyncState,
+        message: str,
+        *,
+        synced_at: dt.datetime | None = None,
+        needs_sign_in: bool = False,
     ) -> None:
         state = self._states[cid]
         state.task = None
         state.state = state_value
         state.message = message
+        state.needs_sign_in = needs_sign_in
         state.label, state.done, state.total = "", 0, 0
         if synced_at is not None:
             state.last_synced_at = synced_at

@@ -204,6 +204,12 @@ class TrendingIdeasView(InsightView):
     def badge_count(self) -> int:
         return sum(1 for row in self.model.rows if row.score >= self.BADGE_MIN_SCORE)
 
+    def badge_tip(self, count: int) -> str:
+        return (
+            self.tr("%n clearly rising idea(s), of %1 listed", "", count)
+            .replace("%1", str(self.model.rowCount()))
+        )
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         """Terms beside the topics when the view is wide, under them when it is not (the middle pane
         of a laptop screen): both lists keep room for their words."""

@@ -195,6 +195,9 @@ class UnansweredView(InsightView):
         super().update_empty_state()
         self._update_buttons()
 
+    def badge_tip(self, count: int) -> str:
+        return self.tr("%n topic(s) waiting for an answer, as listed here", "", count)
+
     def current(self) -> TopicRef | None:
         ref = super().current()
         return ref if isinstance(ref, TopicRef) else None

@@ -110,6 +110,10 @@ class View(QWidget):
         """The selected ref, for actions such as "Open in browser"."""
         return None
 
+    def badge_tip(self, count: int) -> str:
+        """What the sidebar badge's number counts, in words (its tooltip; a screen reader says it)."""
+        return QCoreApplication.translate("views", "%n listed", "", count)
+
     def focus_list(self) -> None:
         """Give the keyboard to the view's list (after ``g`` + a letter): never to a text field.
 

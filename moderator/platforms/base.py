@@ -111,6 +111,19 @@ class AuthenticationError(PlatformError):
     )
 
 
+class SignInRequired(AuthenticationError):
+    """No usable key on this computer for the account (kept for one session only, keyring gone or
+    emptied): nothing was sent. The user signs in again; ``community`` names the account."""
+
+    def __init__(self, community: str, message: str | None = None) -> None:
+        self.community = community
+        super().__init__(
+            message
+            or f"Sign in again to {community}: its key is not on this computer any more (it was kept for "
+            "one session only, or the keyring was emptied)."
+        )
+
+
 class PermissionDenied(PlatformError):
     default_message = (
         "This account is not allowed to do that on this community. Ask a site administrator for the "

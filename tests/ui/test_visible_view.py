@@ -216,3 +216,60 @@ def test_question_mark_lists_every_key_in_groups(qtbot, make_window) -> None:  #
     qtbot.addWidget(dialog)
     assert len(dialog.rows) == sum(len(rows) for rows in sections.values())
     assert dialog.table.rowCount() == len(dialog.rows) + len(sections)  # a heading per group
+
+
+# -- badges count what their views list (issue 13, item 10) ----------------------------------------
+
+
+def _badge(window: MainWindow, key: str) -> tuple[int, str]:
+    from ui.sidebar_model import BADGE_ROLE
+
+    index = window.sidebar.sidebar_model.index(window.sidebar.sidebar_model.row_of(key), 0)
+    return int(index.data(BADGE_ROLE) or 0), str(index.data(Qt.ItemDataRole.ToolTipRole) or "")
+
+
+def test_community_badge_equals_unanswered_after_a_triage(qtbot, make_window, filled: AppContext) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    unanswered = _insight(window, "unanswered")
+    window.choose("unanswered")
+    _wait_rows(qtbot, unanswered, 2)
+    acme = filled.store.community("acme")
+    assert acme is not None
+    key = f"community:{acme.id}"
+    qtbot.waitUntil(lambda: _badge(window, key)[0] == unanswered.model.rowCount())
+    before = unanswered.model.rowCount()
+    unanswered.focus_list()
+    qtbot.keyClick(unanswered.table, Qt.Key.Key_E)
+    assert _badge(window, "unanswered")[0] == before - 1
+    assert _badge(window, key)[0] == before - 1
+    assert "waiting for an answer" in _badge(window, key)[1]
+
+
+def test_drafts_badge_counts_drafts_written_while_the_view_is_hidden(qtbot, make_window, filled: AppContext) -> None:  # type: ignore[no-untyped-def]
+    from moderator import drafts
+    from ui.composer_parts import reply_events
+
+    acme = filled.store.community("acme")
+    assert acme is not None and acme.id is not None
+    drafts.save_draft(filled.store, acme.id, "1", "A first draft")
+    window = make_window()
+    qtbot.waitUntil(lambda: _badge(window, "drafts")[0] == 1)  # right before any visit
+    for topic in ("2", "3", "4"):
+        drafts.save_draft(filled.store, acme.id, topic, f"Draft for {topic}")
+        reply_events().drafts_changed.emit()  # what a composer does after each save
+    assert _badge(window, "drafts")[0] == 4
+    assert "4 drafts" in _badge(window, "drafts")[1]
+    window.choose("drafts")
+    assert window.current_view().model.rowCount() == 4  # type: ignore[union-attr]
+
+
+def test_trending_badge_says_what_it_counts(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    trending = _insight(window, "trending")
+    window.choose("trending")
+    qtbot.waitUntil(lambda: not trending.busy(), timeout=10_000)
+    count, tip = _badge(window, "trending")
+    if count:
+        assert f"of {trending.model.rowCount()} listed" in tip
+    assert trending.badge_tip(2) == f"2 clearly rising ideas, of {trending.model.rowCount()} listed"
+    assert window.view("unanswered").badge_tip(3) == "3 topics waiting for an answer, as listed here"  # type: ignore[union-attr]

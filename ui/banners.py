@@ -71,7 +71,12 @@ class BannerArea(QWidget):
         self.hide()
 
     def show_banner(
-        self, key: str, text: str, *, kind: str = "info", action: tuple[str, Callable[[], object]] | None = None
+        self,
+        key: str,
+        text: str,
+        *,
+        kind: str = "info",
+        action: tuple[str, Callable[[], object]] | None = None,
     ) -> None:
         """Show (or update) a banner, unless the user closed it during this session.
 

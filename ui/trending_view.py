@@ -205,9 +205,8 @@ class TrendingIdeasView(InsightView):
         return sum(1 for row in self.model.rows if row.score >= self.BADGE_MIN_SCORE)
 
     def badge_tip(self, count: int) -> str:
-        return (
-            self.tr("%n clearly rising idea(s), of %1 listed", "", count)
-            .replace("%1", str(self.model.rowCount()))
+        return self.tr("%n clearly rising idea(s), of %1 listed", "", count).replace(
+            "%1", str(self.model.rowCount())
         )
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override

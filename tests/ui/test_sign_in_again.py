@@ -10,11 +10,11 @@ from __future__ import annotations
 import logging
 
 import pytest
-from tests.helpers.memory_keyring import no_keyring
 
 from moderator import secrets
 from moderator.bootstrap import AppContext
 from moderator.platforms.base import SignInRequired
+from tests.helpers.memory_keyring import no_keyring
 from ui.accounts_dialog import AccountsDialog
 from ui.main_window import MainWindow
 from ui.sync_controller import SyncController
@@ -36,7 +36,9 @@ def test_connector_for_says_sign_in_again_without_a_keyring(filled: AppContext) 
         filled.connector_for(acme)
 
 
-def test_restart_after_a_session_only_account_offers_sign_in_again(qtbot, filled: AppContext, no_dialogs, caplog) -> None:  # type: ignore[no-untyped-def]
+def test_restart_after_a_session_only_account_offers_sign_in_again(
+    qtbot, filled: AppContext, no_dialogs, caplog
+) -> None:  # type: ignore[no-untyped-def]
     with no_keyring():
         secrets.allow_session_only(True)  # last session: the user accepted keeping the key in memory
         secrets.set_secret("acme", "user_key", "kept-in-memory")

@@ -77,9 +77,11 @@ def test_a_hidden_view_never_writes_to_the_reading_pane(qtbot, make_window) -> N
     assert window.reading.ref == shown
 
     # A sync ends: the hidden Unanswered view recomputes and re-selects its own row...
-    with qtbot.waitSignal(unanswered.refreshed, timeout=10_000):
-        with qtbot.waitSignal(window.controller.all_idle, timeout=10_000):
-            window.sync_now()
+    with (
+        qtbot.waitSignal(unanswered.refreshed, timeout=10_000),
+        qtbot.waitSignal(window.controller.all_idle, timeout=10_000),
+    ):
+        window.sync_now()
     assert unanswered.current() == hidden_ref
     # ...but the pane still shows what the visible list has selected, and r acts on it.
     assert window.reading.ref == shown
@@ -123,7 +125,9 @@ def test_g_then_a_letter_puts_the_keyboard_on_the_list_never_in_a_filter(qtbot, 
         expected = table if table.isVisible() else view  # an empty list: the view holds the keys
         qtbot.waitUntil(lambda e=expected: QApplication.focusWidget() is e)
         filter_box = getattr(view, "filter", None)
-        assert filter_box is None or filter_box.text() == "", f"{key}: {filter_box.text()!r} typed in the filter"
+        assert filter_box is None or filter_box.text() == "", (
+            f"{key}: {filter_box.text()!r} typed in the filter"
+        )
 
 
 def test_sidebar_highlight_follows_g_navigation(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
@@ -245,7 +249,9 @@ def test_community_badge_equals_unanswered_after_a_triage(qtbot, make_window, fi
     assert "waiting for an answer" in _badge(window, key)[1]
 
 
-def test_drafts_badge_counts_drafts_written_while_the_view_is_hidden(qtbot, make_window, filled: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_drafts_badge_counts_drafts_written_while_the_view_is_hidden(
+    qtbot, make_window, filled: AppContext
+) -> None:  # type: ignore[no-untyped-def]
     from moderator import drafts
     from ui.composer_parts import reply_events
 

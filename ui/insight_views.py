@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 from moderator.clock import Clock, SystemClock, local_zone
 from moderator.insights.base import INSIGHTS_CONTEXT
 from ui import views
+from ui.column_fit import TitleFirst
 from ui.empty_state import EmptyState
 from ui.filter_edit import FilterEdit
 from ui.insight_models import REF_ROLE, InsightModel, InsightProxy
@@ -165,6 +166,7 @@ class InsightView(TableNavigation, View):
         self.last_error = ""
         self._generation = 0
         self._select_after_refresh: object | None = None
+        self.columns: TitleFirst | None = None  # a view whose title must stay readable sets one
 
         self.filter = FilterEdit(self)
         self.filter.setPlaceholderText(self.filter_placeholder())
@@ -382,9 +384,14 @@ class InsightView(TableNavigation, View):
         """One community in sight: its name on every row says nothing."""
         column = self.model.COMMUNITY_COLUMN
         if column is not None:
-            self.table.setColumnHidden(
-                column, self.community_box.count() <= 2 or self.community_choice is not None
-            )
+            self.set_column_wanted(column, self.community_box.count() > 2 and self.community_choice is None)
+
+    def set_column_wanted(self, column: int, visible: bool) -> None:
+        """Show or hide a column by choice (the width may still hide it, see ``ui.column_fit``)."""
+        if self.columns is not None:
+            self.columns.set_wanted(column, visible)
+        else:
+            self.table.setColumnHidden(column, not visible)
 
     def apply_filters(self) -> None:
         """The community or the view's own test changed: filter again, then the empty state."""
@@ -464,6 +471,7 @@ class InsightView(TableNavigation, View):
                 continue
             action = menu.addAction(str(self.model.headerData(column, Qt.Orientation.Horizontal)))
             action.setCheckable(True)
-            action.setChecked(not header.isSectionHidden(column))
-            action.toggled.connect(lambda on, c=column: header.setSectionHidden(c, not on))
+            wanted = self.columns.is_wanted(column) if self.columns else not header.isSectionHidden(column)
+            action.setChecked(wanted)
+            action.toggled.connect(lambda on, c=column: self.set_column_wanted(c, on))
         menu.popup(header.mapToGlobal(position))

@@ -425,6 +425,8 @@ class OutboxView(View):
         self._count_while_hidden()
 
     def _count_while_hidden(self) -> None:
+        if self.tasks is not None and self.tasks.closed:
+            return  # the window is closing: its store too
         if not self.isVisible():
             self.count_changed.emit(self.pending_count())
 

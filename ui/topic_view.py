@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.column_fit import TitleFirst
 from ui.empty_state import EmptyState
 from ui.filter_edit import FilterEdit
 from ui.topic_model import REF_ROLE, Column, TopicFilterProxy, TopicTableModel, prepare_rows
@@ -63,6 +64,12 @@ class TopicListView(TableNavigation, View):
         self._filter_timer.timeout.connect(self._apply_filter)
 
         self.table = self._make_table()
+        # Narrow pane (150 %, a laptop): details give way before the title shrinks below reading.
+        self.columns = TitleFirst(
+            self.table,
+            Column.TITLE,
+            [Column.VIEWS, Column.LIKES, Column.CATEGORY, Column.REPLIES, Column.AUTHOR, Column.COMMUNITY],
+        )
         self.empty = EmptyState(self)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.table)
@@ -148,7 +155,7 @@ class TopicListView(TableNavigation, View):
         single = self.model.community_count() <= 1 or (
             self.community_ids is not None and len(self.community_ids) == 1
         )
-        self.table.setColumnHidden(Column.COMMUNITY, single)
+        self.columns.set_wanted(Column.COMMUNITY, not single)
         if keep is not None:
             self._select_ref(keep)
         now = time.perf_counter()
@@ -197,8 +204,8 @@ class TopicListView(TableNavigation, View):
                 continue
             action = menu.addAction(str(self.model.headerData(column, Qt.Orientation.Horizontal)))
             action.setCheckable(True)
-            action.setChecked(not header.isSectionHidden(column))
-            action.toggled.connect(lambda on, c=column: header.setSectionHidden(c, not on))
+            action.setChecked(self.columns.is_wanted(column))
+            action.toggled.connect(lambda on, c=column: self.columns.set_wanted(c, on))
         menu.popup(header.mapToGlobal(position))
 
     @Slot(str)

@@ -27,6 +27,7 @@ from moderator.insights.export import to_csv
 from moderator.settings import CommunitySettings
 from ui import dialogs
 from ui.insight_models import UnansweredColumn, UnansweredModel, severity_icon
+from ui.column_fit import TitleFirst
 from ui.insight_views import InsightView, size_columns, translate_insight
 from ui.views import ROW_DONE, ROW_SNOOZE, ROW_UNDO, TopicRef
 
@@ -146,6 +147,20 @@ class UnansweredView(InsightView):
             hidden=[UnansweredColumn.VIEWS, UnansweredColumn.LIKES],
         )
         self.table.horizontalHeader().setStretchLastSection(False)  # the title takes the room left
+        # The title is the column people read: in a narrow pane (two communities add a Community
+        # column, 150 % scale) "Why" goes first (the title's tooltip says it too), then the details.
+        self.columns = TitleFirst(
+            self.table,
+            UnansweredColumn.TITLE,
+            [
+                UnansweredColumn.VIEWS,
+                UnansweredColumn.LIKES,
+                UnansweredColumn.WHY,
+                UnansweredColumn.CATEGORY,
+                UnansweredColumn.AUTHOR,
+                UnansweredColumn.COMMUNITY,
+            ],
+        )
         header = self.table.horizontalHeader()
         header.setSortIndicator(UnansweredColumn.WAITING, Qt.SortOrder.DescendingOrder)
         self.stack(strip, self.pages)
@@ -174,6 +189,19 @@ class UnansweredView(InsightView):
     def after_load(self, payload: Any) -> None:
         self._describe_definition()
         self._update_buttons()
+        self._fit_waiting_column()
+
+    def _fit_waiting_column(self) -> None:
+        """The wait is never cut ("5 …" in French): the column is as wide as its longest text."""
+        column = UnansweredColumn.WAITING
+        texts = {str(self.model.index(r, column).data() or "") for r in range(self.model.rowCount())}
+        metrics = self.table.fontMetrics()
+        widest = max((metrics.horizontalAdvance(t) for t in texts), default=0)
+        header = self.table.horizontalHeader()
+        label = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+        needed = max(widest + 16 + 12 + 12, header.fontMetrics().horizontalAdvance(label) + 30)  # icon, padding
+        if header.sectionSize(column) < needed:
+            header.resizeSection(column, needed)
 
     def on_community_changed(self) -> None:
         self._describe_definition()

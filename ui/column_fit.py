@@ -32,6 +32,7 @@ class TitleFirst(QObject):
         }
         self.squeezed: set[int] = set()  # hidden for lack of room
         self._pending = False
+        self._widths: dict[int, int] = {}
         table.viewport().installEventFilter(self)
         header = table.horizontalHeader()
         header.sectionResized.connect(self._on_section_resized)
@@ -57,11 +58,14 @@ class TitleFirst(QObject):
         if available <= 0:
             return
         count = table.model().columnCount()
+        for column in range(count):  # a hidden section measures 0: remember each one's own width
+            if not header.isSectionHidden(column) and header.sectionSize(column) > 0:
+                self._widths[column] = header.sectionSize(column)
         self.squeezed = set()
 
         def others() -> int:
             return sum(
-                header.sectionSize(c)
+                self._widths.get(c, header.defaultSectionSize())
                 for c in range(count)
                 if c != self.title and c not in self.wanted_hidden and c not in self.squeezed
             )
@@ -82,14 +86,14 @@ class TitleFirst(QObject):
             self._schedule()
         return False
 
-    def _on_section_resized(self, column: int, _old: int, _new: int) -> None:
-        if column != self.title:  # the user widened a detail column: maybe another must go
+    def _on_section_resized(self, column: int, old: int, new: int) -> None:
+        if column != self.title and old > 0 and new > 0:  # the user widened a detail column
             self._schedule()
 
     def _schedule(self) -> None:
         if not self._pending:
             self._pending = True
-            QTimer.singleShot(0, self._run)
+            QTimer.singleShot(0, self, self._run)  # dropped with this object
 
     def _run(self) -> None:
         self._pending = False

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from moderator import drafts, markdown, outbox, saved_replies
 from moderator.model import Community, Post
 from moderator.store import Store
-from ui import dialogs
+from ui import dialogs, screen_fit
 from ui.composer_parts import AutosaveTimer, MarkdownEditor, RecentPostsPane, preview_css, reply_events
 from ui.reading_pane import SafeTextBrowser
 
@@ -77,7 +77,7 @@ class Composer(QDialog):
         self.topic = store.topic(self.community_id, topic_id)
         title = self.topic.title if self.topic else self.tr("Topic %1").replace("%1", topic_id)
         self.setWindowTitle(self.tr("Reply: %1").replace("%1", title))
-        self.resize(1000, 720)
+        screen_fit.fit_to_screen(self, 1000, 720)  # Send stays on screen at 150 % on a laptop
 
         draft = drafts.get_draft(store, self.community_id, topic_id)
         self.last_seen_post_number = (

@@ -176,7 +176,10 @@ class InsightView(TableNavigation, View):
         self.community_box.setObjectName("communityChooser")
         self.community_box.setAccessibleName(self.tr("Community"))
         self.community_box.setToolTip(self.tr("Show one community, or all of them"))
-        self.community_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # Long community names are cut in the closed box (the list shows them whole): a narrow pane
+        # keeps its room for the filter and the rows.
+        self.community_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.community_box.setMinimumContentsLength(10)
         self.community_box.activated.connect(self._on_community_chosen)
 
         self.toolbar = QWidget(self)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from moderator import paths
 from moderator.model import AuthKind
-from ui import dialogs, features, icons, reading_pane, timefmt, views
+from ui import dialogs, features, icons, reading_pane, screen_fit, timefmt, views
 from ui.actions import build_actions
 from ui.banners import BannerArea
 from ui.empty_state import EmptyState
@@ -56,7 +56,7 @@ class MainWindow(QMainWindow):
         self.controller = controller
         self.setWindowTitle(self.tr("Community Moderator"))
         self.setWindowIcon(icons.icon("app"))
-        self.resize(1400, 860)
+        screen_fit.fit_to_screen(self, 1400, 860)  # at 150 % on a laptop: the screen's room, not more
 
         views.register_builtin_views()  # the sidebar order; features replace the placeholders
         self.features = features.register_views(self)
@@ -84,7 +84,8 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 3)
         splitter.setStretchFactor(2, 2)
-        splitter.setSizes([240, 680, 480])
+        width = self.width()  # the panes share what the screen allows, the list the most
+        splitter.setSizes([max(200, width * 240 // 1400), width * 680 // 1400, width * 480 // 1400])
         self.splitter = splitter
         self.setCentralWidget(splitter)
 
@@ -460,6 +461,7 @@ class MainWindow(QMainWindow):
         splitter = settings.value("splitter")
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.splitter.restoreState(splitter)
+        screen_fit.keep_on_screen(self)  # saved on a bigger screen, or at another scale
 
     def _save_layout(self) -> None:
         settings = self._layout_settings()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from moderator.model import AuthKind, Community
 from ui import icons, topic_html
 from ui.empty_state import EmptyState
+from ui.screen_fit import CompactLabels
 from ui.views import MemberRef, TopicRef
 
 if TYPE_CHECKING:
@@ -96,6 +97,14 @@ class ReadingPane(QWidget):
         bar_layout.addWidget(self.open_button)
         bar_layout.addStretch(1)
         self.actions_bar = bar
+        self.compact = CompactLabels(
+            bar,
+            [
+                (self.reply_button, self.tr("Reply  r"), self.tr("Reply")),
+                (self.remind_button, self.tr("Remind me  m"), self.tr("Remind")),
+                (self.open_button, self.tr("Open in browser  o"), self.tr("Browser")),
+            ],
+        )
 
         page = QWidget(self)
         page_layout = QVBoxLayout(page)

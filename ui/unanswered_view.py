@@ -28,6 +28,7 @@ from moderator.settings import CommunitySettings
 from ui import dialogs
 from ui.insight_models import UnansweredColumn, UnansweredModel, severity_icon
 from ui.column_fit import TitleFirst
+from ui.screen_fit import CompactLabels
 from ui.insight_views import InsightView, size_columns, translate_insight
 from ui.views import ROW_DONE, ROW_SNOOZE, ROW_UNDO, TopicRef
 
@@ -124,6 +125,14 @@ class UnansweredView(InsightView):
         )
         for button in (self.handled_button, self.snooze_button, self.export_button):
             self.toolbar_layout.addWidget(button)
+        self.compact = CompactLabels(  # a narrow pane: the buttons say less, the filter keeps room
+            self.toolbar,
+            [
+                (self.handled_button, self.tr("Handled  e"), self.tr("Handled")),
+                (self.snooze_button, self.tr("Snooze  s"), self.tr("Snooze")),
+                (self.export_button, self.tr("Export CSV…"), self.tr("CSV…")),
+            ],
+        )
         self.snooze_menu = QMenu(self)
         self.snooze_menu.setObjectName("snoozeMenu")
         self.snooze_menu.aboutToShow.connect(self._fill_snooze_menu)

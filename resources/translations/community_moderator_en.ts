@@ -82,6 +82,13 @@
             <numerusform>%n d</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n reminder(s) due now</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
 </context>
 <context>
     <name>ResultsView</name>
@@ -136,6 +143,13 @@
             <numerusform>%n topics exported to %1.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n topic(s) waiting for an answer, as listed here</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
 </context>
 <context>
     <name>timefmt</name>
@@ -182,6 +196,66 @@
         <translation>
             <numerusform>%n view</numerusform>
             <numerusform>%n views</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DraftsView</name>
+    <message numerus="yes">
+        <source>%n draft(s) kept, as listed here</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OutboxView</name>
+    <message numerus="yes">
+        <source>%n repl(ies) not sent yet (sent ones stay listed for a while)</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message numerus="yes">
+        <source>%n topic(s) waiting for an answer, as listed in Unanswered</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SilentMembersView</name>
+    <message numerus="yes">
+        <source>%n silent member(s), as listed here</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TrendingIdeasView</name>
+    <message numerus="yes">
+        <source>%n clearly rising idea(s), of %1 listed</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+</context>
+<context>
+    <name>views</name>
+    <message numerus="yes">
+        <source>%n listed</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
         </translation>
     </message>
 </context>

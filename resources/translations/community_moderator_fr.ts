@@ -132,6 +132,10 @@
         <source>Its topics and members arrive with the next sync.</source>
         <translation>Ses sujets et ses membres arriveront à la prochaine synchronisation.</translation>
     </message>
+    <message>
+        <source>Sign in again to {0}: the app has no key for it on this computer (it was kept for one session only, or the keyring was emptied).</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>AccountsModel</name>
@@ -701,6 +705,13 @@
         <source>Draft deleted. Press z to undo.</source>
         <translation>Brouillon supprimé. Appuyez sur z pour annuler.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n draft(s) kept, as listed here</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
 </context>
 <context>
     <name>InsightModels</name>
@@ -895,6 +906,18 @@
         <source>Add a community first (Community → Accounts…).</source>
         <translation>Ajoutez d’abord une communauté (Communauté → Comptes…).</translation>
     </message>
+    <message>
+        <source>Sign in again to %1: the app has no working key for it on this computer.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign in again…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This view has no such action; the keyboard shortcuts are under ?.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>MemberCard</name>
@@ -1066,6 +1089,13 @@
     <message>
         <source>Reply to “%1” deleted.</source>
         <translation>Réponse à « %1 » supprimée.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n repl(ies) not sent yet (sent ones stay listed for a while)</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
     </message>
 </context>
 <context>
@@ -1631,6 +1661,13 @@
         <source>Status</source>
         <translation>État</translation>
     </message>
+    <message numerus="yes">
+        <source>%n reminder(s) due now</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
 </context>
 <context>
     <name>RemoveAccountDialog</name>
@@ -1935,6 +1972,13 @@
         <source>Views and communities</source>
         <translation>Vues et communautés</translation>
     </message>
+    <message numerus="yes">
+        <source>%n topic(s) waiting for an answer, as listed in Unanswered</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
 </context>
 <context>
     <name>SidebarModel</name>
@@ -2039,6 +2083,13 @@
     <message>
         <source>Joined recently and have not posted yet</source>
         <translation>Inscrits récemment, sans message pour l’instant</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n silent member(s), as listed here</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
     </message>
 </context>
 <context>
@@ -2442,6 +2493,13 @@
         <source>No idea categories are set, so every category is looked at. Set them in the community's settings.</source>
         <translation>Aucune catégorie d’idées n’est définie : toutes les catégories sont prises en compte. Définissez-les dans les paramètres de la communauté.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n clearly rising idea(s), of %1 listed</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
 </context>
 <context>
     <name>TrendingModel</name>
@@ -2662,6 +2720,13 @@
         <source>Change it in the community's settings.</source>
         <translation>Modifiez-la dans les paramètres de la communauté.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n topic(s) waiting for an answer, as listed here</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
 </context>
 <context>
     <name>UndoBar</name>
@@ -2778,6 +2843,58 @@
     <message>
         <source>&amp;New topic…</source>
         <translation>&amp;Nouveau sujet…</translation>
+    </message>
+    <message>
+        <source>Send the reply (queued when offline)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close the composer (the draft is kept)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clear the filter and go back to the list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete the selected draft or queued reply (z undoes)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Go to (g, then a letter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The selected row (wherever the focus is, except in a text field)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Writing a reply</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The app</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mark &amp;handled / done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>S&amp;nooze…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Undo the last triage or deletion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New reminder &amp;note</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -3419,6 +3536,13 @@
     <message>
         <source>Planned</source>
         <translation>Planifié</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n listed</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
     </message>
 </context>
 <context>

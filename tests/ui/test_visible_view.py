@@ -279,3 +279,50 @@ def test_trending_badge_says_what_it_counts(qtbot, make_window) -> None:  # type
         assert f"of {trending.model.rowCount()} listed" in tip
     assert trending.badge_tip(2) == f"2 clearly rising ideas, of {trending.model.rowCount()} listed"
     assert window.view("unanswered").badge_tip(3) == "3 topics waiting for an answer, as listed here"  # type: ignore[union-attr]
+
+
+# -- a window that fits (issue 13, item 5) ---------------------------------------------------------
+
+
+def _inside(qtbot, widget, area) -> None:  # type: ignore[no-untyped-def]
+    frame = widget.frameGeometry()
+    assert area.contains(frame.topLeft()) and area.contains(frame.bottomRight()), (frame, area)
+
+
+def test_the_window_opens_within_the_screen_and_the_title_keeps_its_room(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    area = window.screen().availableGeometry()  # offscreen: 800 x 800, smaller than the 1400 x 860 wished
+    # A 1600 x 1000 screen at 150 % gives 1066 x 666 (less a panel): the window's smallest size fits
+    # in it, and the window opens no bigger than the screen's room (or that smallest size).
+    smallest = window.minimumSizeHint()
+    assert smallest.width() <= 1066 - 16 and smallest.height() <= 666 - 48 - 30, smallest
+    assert window.width() <= max(area.width() - 16, smallest.width())
+    assert window.height() <= max(area.height() - 48, smallest.height())
+    topics = window.current_view()
+    from ui.topic_model import Column
+
+    header = topics.table.horizontalHeader()  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: header.sectionSize(Column.TITLE) >= 180)  # not "Tit…"
+    assert not header.isSectionHidden(Column.ACTIVITY)
+    window.resize(1400, 800)  # room again: the details come back
+    window.splitter.setSizes([240, 900, 260])
+    qtbot.waitUntil(lambda: not header.isSectionHidden(Column.CATEGORY))
+    assert header.sectionSize(Column.TITLE) >= 180
+
+
+def test_the_composer_fits_and_send_stays_visible(qtbot, make_window, filled: AppContext) -> None:  # type: ignore[no-untyped-def]
+    from ui.composer import Composer
+
+    window = make_window()
+    community = filled.store.community("acme")
+    assert community is not None
+    composer = Composer.open_for(window, filled.store, community, "1")
+    composer.show()
+    qtbot.waitExposed(composer)
+    area = composer.screen().availableGeometry()
+    _inside(qtbot, composer, area)
+    send = composer.send_button
+    corner = send.mapToGlobal(send.rect().bottomRight())
+    assert send.isVisible() and area.contains(corner)
+    assert composer.rect().contains(send.geometry())
+    composer.reject()

@@ -26,10 +26,10 @@ from moderator.insights import Severity, UnansweredRow, UndoToken
 from moderator.insights.export import to_csv
 from moderator.settings import CommunitySettings
 from ui import dialogs
-from ui.insight_models import UnansweredColumn, UnansweredModel, severity_icon
 from ui.column_fit import TitleFirst
-from ui.screen_fit import CompactLabels
+from ui.insight_models import UnansweredColumn, UnansweredModel, severity_icon
 from ui.insight_views import InsightView, size_columns, translate_insight
+from ui.screen_fit import CompactLabels
 from ui.views import ROW_DONE, ROW_SNOOZE, ROW_UNDO, TopicRef
 
 if TYPE_CHECKING:

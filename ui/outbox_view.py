@@ -40,6 +40,7 @@ from moderator.model import utcnow
 from moderator.outbox import OutboxItem, OutboxSender, Reason, SendOutcome, State
 from moderator.store import Store
 from ui import dialogs, theme, timefmt, views
+from ui.column_fit import TitleFirst
 from ui.composer_parts import reply_events
 from ui.drafts_view import DraftsView, UndoBar, excerpt, make_table
 from ui.empty_state import EmptyState
@@ -81,8 +82,21 @@ def reason_text(reason: Reason | None) -> str:
     )
 
 
+def short_state(item: OutboxItem) -> str:
+    """The state in one or two words, as the State column shows it (the reason is in the tooltip and
+    under the buttons): a narrow column, so the reply itself stays on screen."""
+    return {
+        State.QUEUED: _tr("Queued"),
+        State.SENDING: _tr("Sending…"),
+        State.SENT: _tr("Sent"),
+        State.ENQUEUED: _tr("Awaiting approval"),
+        State.REJECTED: _tr("Rejected"),
+        State.HELD: _tr("Held"),
+    }.get(item.state, str(item.state))
+
+
 def state_text(item: OutboxItem) -> str:
-    """The state in words, as the Outbox column shows it."""
+    """The state in words, with its reason (the State column's tooltip, the detail line)."""
     why = reason_text(item.reason)
     match item.state:
         case State.QUEUED if why:
@@ -137,8 +151,11 @@ def unsent_summary(store: Store) -> str | None:
     return " ".join(parts) or None
 
 
+REPLY_COLUMN = 3
+
+
 class OutboxModel(RowsTableModel[OutboxItem]):
-    COLUMNS = ("state", "topic", "community", "reply", "created")
+    COLUMNS = ("state", "topic", "community", "reply", "created", "sent")
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -167,6 +184,7 @@ class OutboxModel(RowsTableModel[OutboxItem]):
             self.tr("Community"),
             self.tr("Reply"),
             self.tr("Written"),
+            self.tr("Sent"),
         )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -176,17 +194,20 @@ class OutboxModel(RowsTableModel[OutboxItem]):
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return {
-                "state": state_text(item),
+                "state": short_state(item),
                 "topic": item.topic_title or self.tr("Topic %1").replace("%1", item.topic_id),
                 "community": item.community_name,
                 "reply": excerpt(item.body),
                 "created": timefmt.ago(item.created_at),
+                "sent": timefmt.ago(item.sent_at) if item.sent_at else "",
             }[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == "state":
                 return state_text(item) + (f"\n{item.last_error}" if item.last_error else "")
             if column == "created":
                 return timefmt.exact(item.created_at)
+            if column == "sent":
+                return timefmt.exact(item.sent_at) if item.sent_at else self.tr("Not sent yet")
             return excerpt(item.body, 600)
         if role == Qt.ItemDataRole.ForegroundRole and column == "state":
             return QColor(STATE_COLOURS[item.state])
@@ -371,9 +392,17 @@ class OutboxView(View):
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Outbox"))
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 300), (1, 220), (2, 130), (4, 90)):
-            self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(REPLY_COLUMN, QHeaderView.ResizeMode.Stretch)
+        metrics = header.fontMetrics()
+        for column, width in ((1, 200), (2, 120), (4, 96), (5, 96)):
+            label = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            self.table.setColumnWidth(column, max(width, metrics.horizontalAdvance(label) + 28))
+        states = [short_state(OutboxItem(0, 0, "", "", "", s)) for s in State]  # the widest word, not more
+        self.table.setColumnWidth(
+            0, max(metrics.horizontalAdvance(t) for t in [*states, self.model.headers()[0]]) + 28
+        )
+        # The reply is what the list is about: in a narrow pane the other columns give way first.
+        self.columns = TitleFirst(self.table, REPLY_COLUMN, [2, 4, 1], min_title=200)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
 
         self.send_button = QPushButton(self.tr("Send now"), self)
@@ -382,7 +411,7 @@ class OutboxView(View):
         self.retry_button.clicked.connect(self.retry)
         self.edit_button = QPushButton(self.tr("Edit"), self)
         self.edit_button.clicked.connect(self.edit)
-        self.delete_button = QPushButton(self.tr("Delete"), self)
+        self.delete_button = QPushButton(self.tr("Delete"), self)  # its words follow the row: see _update_actions
         self.delete_button.clicked.connect(self.delete)
         self.detail = QLabel(self)
         self.detail.setObjectName("outboxDetail")
@@ -442,6 +471,7 @@ class OutboxView(View):
         current = self.current_item()
         self.model.community_ids = self.community_ids
         self.model.refresh()
+        self.columns.set_wanted(2, len({i.community_id for i in self.model.rows}) > 1)  # one community: no column
         self.stack.setCurrentWidget(self.table if self.model.rows else self.empty)
         if current is not None:
             for row, item in enumerate(self.model.rows):
@@ -481,6 +511,18 @@ class OutboxView(View):
         self.retry_button.setText(self.tr("Send anyway") if state == State.HELD else self.tr("Retry"))
         self.edit_button.setEnabled(item is not None and item.editable)
         self.delete_button.setEnabled(item is not None and state != State.SENDING)
+        # Never ambiguous: a sent reply is only taken off this list (it stays on the site); an
+        # unsent one is deleted before anyone sees it.
+        if state in (State.SENT, State.ENQUEUED):
+            self.delete_button.setText(self.tr("Remove from this list"))
+            self.delete_button.setToolTip(
+                self.tr("Only removes it from the Outbox on this computer; the reply stays on the site (z undoes)")
+            )
+        else:
+            self.delete_button.setText(self.tr("Delete unsent reply"))
+            self.delete_button.setToolTip(
+                self.tr("Deletes this reply before it is sent: nothing reaches the site (z undoes)")
+            )
         self.detail.setText("" if item is None else self._detail(item))
 
     def _detail(self, item: OutboxItem) -> str:
@@ -543,13 +585,12 @@ class OutboxView(View):
         if item is None or item.state == State.SENDING:
             return
         title = item.topic_title or item.topic_id
-        self.undo_stack.push(
-            _DeleteItem(
-                self.ctx.store,
-                dataclasses.replace(item),
-                self.tr("Reply to “%1” deleted.").replace("%1", title),
-            )
+        words = (
+            self.tr("Reply to “%1” removed from this list; it stays on the site.")
+            if item.state in (State.SENT, State.ENQUEUED)
+            else self.tr("Unsent reply to “%1” deleted; nothing was posted.")
         )
+        self.undo_stack.push(_DeleteItem(self.ctx.store, dataclasses.replace(item), words.replace("%1", title)))
 
 
 def install_reply_views(

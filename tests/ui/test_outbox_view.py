@@ -8,15 +8,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from moderator import drafts, outbox
+from moderator.model import utcnow
 from moderator.outbox import Reason, State
+from moderator.store import to_ts
 from tests.helpers.posting_double import World, make_world
 from ui.composer import Composer
 from ui.drafts_view import DraftsModel, DraftsView
 from ui.outbox_view import (
+    REPLY_COLUMN,
     OutboxController,
     OutboxModel,
     OutboxView,
@@ -73,7 +77,20 @@ def test_outbox_model_passes_the_model_tester_in_every_state(
     qtmodeltester.check(model)
     assert model.rowCount() == 6
     words = {model.item(r).state: model.index(r, 0).data() for r in range(6)}  # type: ignore[union-attr]
+    # The column says the state in a word or two; its tooltip (and the line under the buttons) why.
     assert words == {
+        State.QUEUED: "Queued",
+        State.SENT: "Sent",
+        State.ENQUEUED: "Awaiting approval",
+        State.REJECTED: "Rejected",
+        State.HELD: "Held",
+        State.SENDING: "Sending…",
+    }
+    tips = {
+        model.item(r).state: model.index(r, 0).data(Qt.ItemDataRole.ToolTipRole).split("\n")[0]  # type: ignore[union-attr]
+        for r in range(6)
+    }
+    assert tips == {
         State.QUEUED: "Queued — will be sent when online",
         State.SENT: "Sent",
         State.ENQUEUED: "Awaiting approval",
@@ -273,3 +290,33 @@ def test_install_registers_both_views(
     assert isinstance(view, OutboxView) and view.controller is controller
     view.deleteLater()
     controller.deleteLater()  # its connection to reply_events() goes with it
+
+
+def test_outbox_columns_show_the_reply_and_the_sent_time_and_delete_says_what_it_does(
+    qtbot, world: World, ctx: types.SimpleNamespace
+) -> None:  # type: ignore[no-untyped-def]
+    """Issue 13, item 7: a narrow State column, the reply on screen, when it was sent, and a Delete
+    that says whether it removes a line of the list or a reply not sent yet."""
+    sent, queued = _queue(world), _queue(world)
+    _set(world, sent.id, state="sent", sent_at=to_ts(utcnow()))
+    view = OutboxView(ctx)  # type: ignore[arg-type]
+    qtbot.addWidget(view)
+    view.resize(700, 400)  # a middle pane at 150 %
+    view.show()
+    qtbot.waitExposed(view)
+    view.refresh()
+    header = view.table.horizontalHeader()
+    qtbot.waitUntil(lambda: header.sectionSize(REPLY_COLUMN) >= 200)
+    assert header.sectionSize(0) <= 160  # the State column: a word, not a sentence
+    reply_right = header.sectionViewportPosition(REPLY_COLUMN) + header.sectionSize(REPLY_COLUMN)
+    assert reply_right <= view.table.viewport().width()  # the reply is on screen
+    rows = {view.model.item(r).id: r for r in range(view.model.rowCount())}  # type: ignore[union-attr]
+    assert view.model.headerData(5, Qt.Orientation.Horizontal) == "Sent"
+    assert view.model.index(rows[sent.id], 5).data() != ""  # when it went out
+    assert view.model.index(rows[queued.id], 5).data() == ""
+    view.table.selectRow(rows[sent.id])
+    assert view.delete_button.text() == "Remove from this list"
+    assert "stays on the site" in view.delete_button.toolTip()
+    view.table.selectRow(rows[queued.id])
+    assert view.delete_button.text() == "Delete unsent reply"
+    assert "nothing reaches the site" in view.delete_button.toolTip()

@@ -84,9 +84,9 @@
     </message>
     <message numerus="yes">
         <source>%n reminder(s) due now</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%n reminder due now</numerusform>
+            <numerusform>%n reminders due now</numerusform>
         </translation>
     </message>
 </context>
@@ -145,9 +145,9 @@
     </message>
     <message numerus="yes">
         <source>%n topic(s) waiting for an answer, as listed here</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%n topic waiting for an answer, as listed here</numerusform>
+            <numerusform>%n topics waiting for an answer, as listed here</numerusform>
         </translation>
     </message>
 </context>
@@ -203,9 +203,9 @@
     <name>DraftsView</name>
     <message numerus="yes">
         <source>%n draft(s) kept, as listed here</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%n draft kept, as listed here</numerusform>
+            <numerusform>%n drafts kept, as listed here</numerusform>
         </translation>
     </message>
 </context>
@@ -213,9 +213,9 @@
     <name>OutboxView</name>
     <message numerus="yes">
         <source>%n repl(ies) not sent yet (sent ones stay listed for a while)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%n reply not sent yet (sent ones stay listed for a while)</numerusform>
+            <numerusform>%n replies not sent yet (sent ones stay listed for a while)</numerusform>
         </translation>
     </message>
 </context>
@@ -223,9 +223,9 @@
     <name>Sidebar</name>
     <message numerus="yes">
         <source>%n topic(s) waiting for an answer, as listed in Unanswered</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%n topic waiting for an answer, as listed in Unanswered</numerusform>
+            <numerusform>%n topics waiting for an answer, as listed in Unanswered</numerusform>
         </translation>
     </message>
 </context>
@@ -233,9 +233,9 @@
     <name>SilentMembersView</name>
     <message numerus="yes">
         <source>%n silent member(s), as listed here</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%n silent member, as listed here</numerusform>
+            <numerusform>%n silent members, as listed here</numerusform>
         </translation>
     </message>
 </context>
@@ -243,9 +243,9 @@
     <name>TrendingIdeasView</name>
     <message numerus="yes">
         <source>%n clearly rising idea(s), of %1 listed</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%n clearly rising idea, of %1 listed</numerusform>
+            <numerusform>%n clearly rising ideas, of %1 listed</numerusform>
         </translation>
     </message>
 </context>
@@ -253,9 +253,9 @@
     <name>views</name>
     <message numerus="yes">
         <source>%n listed</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%n listed</numerusform>
+            <numerusform>%n listed</numerusform>
         </translation>
     </message>
 </context>

@@ -134,7 +134,7 @@
     </message>
     <message>
         <source>Sign in again to {0}: the app has no key for it on this computer (it was kept for one session only, or the keyring was emptied).</source>
-        <translation type="unfinished" />
+        <translation>Reconnectez-vous à {0} : l’application n’a pas de clé pour elle sur cet ordinateur (elle n’était gardée que pour une session, ou le trousseau a été vidé).</translation>
     </message>
 </context>
 <context>
@@ -707,9 +707,9 @@
     </message>
     <message numerus="yes">
         <source>%n draft(s) kept, as listed here</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%n brouillon conservé, comme listé ici</numerusform>
+            <numerusform>%n brouillons conservés, comme listés ici</numerusform>
         </translation>
     </message>
 </context>
@@ -908,15 +908,15 @@
     </message>
     <message>
         <source>Sign in again to %1: the app has no working key for it on this computer.</source>
-        <translation type="unfinished" />
+        <translation>Reconnectez-vous à %1 : l’application n’a pas de clé valable pour elle sur cet ordinateur.</translation>
     </message>
     <message>
         <source>Sign in again…</source>
-        <translation type="unfinished" />
+        <translation>Se reconnecter…</translation>
     </message>
     <message>
         <source>This view has no such action; the keyboard shortcuts are under ?.</source>
-        <translation type="unfinished" />
+        <translation>Cette vue n’a pas cette action ; les raccourcis clavier sont sous ?.</translation>
     </message>
 </context>
 <context>
@@ -1039,6 +1039,14 @@
         <source>Topic %1</source>
         <translation>Sujet %1</translation>
     </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyée</translation>
+    </message>
+    <message>
+        <source>Not sent yet</source>
+        <translation>Pas encore envoyée</translation>
+    </message>
 </context>
 <context>
     <name>OutboxView</name>
@@ -1092,10 +1100,34 @@
     </message>
     <message numerus="yes">
         <source>%n repl(ies) not sent yet (sent ones stay listed for a while)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%n réponse pas encore envoyée (les envoyées restent listées un moment)</numerusform>
+            <numerusform>%n réponses pas encore envoyées (les envoyées restent listées un moment)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Remove from this list</source>
+        <translation>Retirer de cette liste</translation>
+    </message>
+    <message>
+        <source>Only removes it from the Outbox on this computer; the reply stays on the site (z undoes)</source>
+        <translation>La retire seulement de la boîte d’envoi de cet ordinateur ; la réponse reste sur le site (z annule)</translation>
+    </message>
+    <message>
+        <source>Delete unsent reply</source>
+        <translation>Supprimer la réponse non envoyée</translation>
+    </message>
+    <message>
+        <source>Deletes this reply before it is sent: nothing reaches the site (z undoes)</source>
+        <translation>Supprime cette réponse avant son envoi : rien n’arrive sur le site (z annule)</translation>
+    </message>
+    <message>
+        <source>Reply to “%1” removed from this list; it stays on the site.</source>
+        <translation>Réponse à « %1 » retirée de cette liste ; elle reste sur le site.</translation>
+    </message>
+    <message>
+        <source>Unsent reply to “%1” deleted; nothing was posted.</source>
+        <translation>Réponse non envoyée à « %1 » supprimée ; rien n’a été publié.</translation>
     </message>
 </context>
 <context>
@@ -1253,6 +1285,14 @@
     <message>
         <source>It is no longer in the local copy.</source>
         <translation>Il n’est plus dans la copie locale.</translation>
+    </message>
+    <message>
+        <source>Remind</source>
+        <translation>Rappel</translation>
+    </message>
+    <message>
+        <source>Browser</source>
+        <translation>Navigateur</translation>
     </message>
 </context>
 <context>
@@ -1663,9 +1703,9 @@
     </message>
     <message numerus="yes">
         <source>%n reminder(s) due now</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%n rappel échu</numerusform>
+            <numerusform>%n rappels échus</numerusform>
         </translation>
     </message>
 </context>
@@ -1974,9 +2014,9 @@
     </message>
     <message numerus="yes">
         <source>%n topic(s) waiting for an answer, as listed in Unanswered</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%n sujet attend une réponse, comme listé dans Sans réponse</numerusform>
+            <numerusform>%n sujets attendent une réponse, comme listés dans Sans réponse</numerusform>
         </translation>
     </message>
 </context>
@@ -2086,9 +2126,9 @@
     </message>
     <message numerus="yes">
         <source>%n silent member(s), as listed here</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%n membre silencieux, comme listé ici</numerusform>
+            <numerusform>%n membres silencieux, comme listés ici</numerusform>
         </translation>
     </message>
 </context>
@@ -2495,9 +2535,9 @@
     </message>
     <message numerus="yes">
         <source>%n clearly rising idea(s), of %1 listed</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%n idée qui monte nettement, sur %1 listées</numerusform>
+            <numerusform>%n idées qui montent nettement, sur %1 listées</numerusform>
         </translation>
     </message>
 </context>
@@ -2722,10 +2762,22 @@
     </message>
     <message numerus="yes">
         <source>%n topic(s) waiting for an answer, as listed here</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%n sujet attend une réponse, comme listé ici</numerusform>
+            <numerusform>%n sujets attendent une réponse, comme listés ici</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation>Traité</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>Reporter</translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
     </message>
 </context>
 <context>
@@ -2846,55 +2898,55 @@
     </message>
     <message>
         <source>Send the reply (queued when offline)</source>
-        <translation type="unfinished" />
+        <translation>Envoyer la réponse (mise en attente hors ligne)</translation>
     </message>
     <message>
         <source>Close the composer (the draft is kept)</source>
-        <translation type="unfinished" />
+        <translation>Fermer l’éditeur de réponse (le brouillon est conservé)</translation>
     </message>
     <message>
         <source>Clear the filter and go back to the list</source>
-        <translation type="unfinished" />
+        <translation>Vider le filtre et revenir à la liste</translation>
     </message>
     <message>
         <source>Delete the selected draft or queued reply (z undoes)</source>
-        <translation type="unfinished" />
+        <translation>Supprimer le brouillon ou la réponse en attente sélectionnés (z annule)</translation>
     </message>
     <message>
         <source>Go to (g, then a letter)</source>
-        <translation type="unfinished" />
+        <translation>Aller à (g, puis une lettre)</translation>
     </message>
     <message>
         <source>Lists</source>
-        <translation type="unfinished" />
+        <translation>Listes</translation>
     </message>
     <message>
         <source>The selected row (wherever the focus is, except in a text field)</source>
-        <translation type="unfinished" />
+        <translation>La ligne sélectionnée (où que soit le focus, sauf dans un champ de texte)</translation>
     </message>
     <message>
         <source>Writing a reply</source>
-        <translation type="unfinished" />
+        <translation>Écrire une réponse</translation>
     </message>
     <message>
         <source>The app</source>
-        <translation type="unfinished" />
+        <translation>L’application</translation>
     </message>
     <message>
         <source>Mark &amp;handled / done</source>
-        <translation type="unfinished" />
+        <translation>Marquer &amp;traité / fait</translation>
     </message>
     <message>
         <source>S&amp;nooze…</source>
-        <translation type="unfinished" />
+        <translation>Re&amp;porter…</translation>
     </message>
     <message>
         <source>&amp;Undo the last triage or deletion</source>
-        <translation type="unfinished" />
+        <translation>&amp;Annuler le dernier tri ou la dernière suppression</translation>
     </message>
     <message>
         <source>New reminder &amp;note</source>
-        <translation type="unfinished" />
+        <translation>Nouvelle &amp;note de rappel</translation>
     </message>
 </context>
 <context>
@@ -3324,6 +3376,18 @@
         <source>%1 planned items went out late: the app was not running at their time.</source>
         <translation>%1 envois prévus sont partis en retard : l’application n’était pas ouverte à leur heure.</translation>
     </message>
+    <message>
+        <source>Queued</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Refusée</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Retenue</translation>
+    </message>
 </context>
 <context>
     <name>reminders</name>
@@ -3539,9 +3603,9 @@
     </message>
     <message numerus="yes">
         <source>%n listed</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%n listé</numerusform>
+            <numerusform>%n listés</numerusform>
         </translation>
     </message>
 </context>

@@ -225,6 +225,20 @@ def test_question_mark_lists_every_key_in_groups(qtbot, make_window) -> None:  #
 # -- badges count what their views list (issue 13, item 10) ----------------------------------------
 
 
+@pytest.fixture
+def english(qapp):  # type: ignore[no-untyped-def]
+    """The English catalogue (its plural forms: "4 drafts", not "4 draft(s)")."""
+    from PySide6.QtCore import QLocale
+
+    from ui import i18n
+
+    if not (i18n.TRANSLATIONS_DIR / "community_moderator_en.qm").exists():
+        pytest.skip("catalogue not built (resources/translations/build.sh)")
+    i18n.install_translators(qapp, QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    yield
+    i18n.remove_translators(qapp)
+
+
 def _badge(window: MainWindow, key: str) -> tuple[int, str]:
     from ui.sidebar_model import BADGE_ROLE
 
@@ -250,7 +264,7 @@ def test_community_badge_equals_unanswered_after_a_triage(qtbot, make_window, fi
 
 
 def test_drafts_badge_counts_drafts_written_while_the_view_is_hidden(
-    qtbot, make_window, filled: AppContext
+    qtbot, make_window, filled: AppContext, english
 ) -> None:  # type: ignore[no-untyped-def]
     from moderator import drafts
     from ui.composer_parts import reply_events
@@ -269,7 +283,7 @@ def test_drafts_badge_counts_drafts_written_while_the_view_is_hidden(
     assert window.current_view().model.rowCount() == 4  # type: ignore[union-attr]
 
 
-def test_trending_badge_says_what_it_counts(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_trending_badge_says_what_it_counts(qtbot, make_window, english) -> None:  # type: ignore[no-untyped-def]
     window = make_window()
     trending = _insight(window, "trending")
     window.choose("trending")

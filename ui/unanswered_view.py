@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Slot
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
 
 from moderator import insights, quickpicks
@@ -204,11 +205,14 @@ class UnansweredView(InsightView):
         """The wait is never cut ("5 …" in French): the column is as wide as its longest text."""
         column = UnansweredColumn.WAITING
         texts = {str(self.model.index(r, column).data() or "") for r in range(self.model.rowCount())}
-        metrics = self.table.fontMetrics()
+        font = QFont(self.table.font())
+        font.setBold(True)  # long waits are shown in bold
+        metrics = QFontMetrics(font)
         widest = max((metrics.horizontalAdvance(t) for t in texts), default=0)
         header = self.table.horizontalHeader()
         label = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
-        needed = max(widest + 16 + 12 + 12, header.fontMetrics().horizontalAdvance(label) + 30)  # icon, padding
+        icon = self.table.iconSize().width() if self.table.iconSize().isValid() else 16
+        needed = max(widest + icon + 6 + 12 + 10, header.fontMetrics().horizontalAdvance(label) + 30)  # icon, padding
         if header.sectionSize(column) < needed:
             header.resizeSection(column, needed)
 

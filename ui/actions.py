@@ -69,13 +69,16 @@ class Actions:
         """What ``?`` lists, grouped the way the user thinks: (section title, [(keys, what)])."""
         from ui.shortcuts_dialog import shortcut_rows
 
+        def keys(text: str) -> str:  # as the keyboard's labels read in the user's language
+            return QKeySequence(text).toString(QKeySequence.SequenceFormat.NativeText)
+
         composer = [
-            ("Ctrl+Enter", translate("actions", "Send the reply (queued when offline)")),
-            ("Esc", translate("actions", "Close the composer (the draft is kept)")),
+            (keys("Ctrl+Return"), translate("actions", "Send the reply (queued when offline)")),
+            (keys("Esc"), translate("actions", "Close the composer (the draft is kept)")),
         ]
         lists = shortcut_rows([self.next_row, self.previous_row, self.open_reading, self.focus_filter]) + [
-            ("Esc", translate("actions", "Clear the filter and go back to the list")),
-            ("Delete", translate("actions", "Delete the selected draft or queued reply (z undoes)")),
+            (keys("Esc"), translate("actions", "Clear the filter and go back to the list")),
+            (keys("Del"), translate("actions", "Delete the selected draft or queued reply (z undoes)")),
         ]
         return [
             (

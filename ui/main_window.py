@@ -254,14 +254,16 @@ class MainWindow(QMainWindow):
             self.banners.show_banner(key, text.replace("%1", status.name), kind="offline")
         elif status.state == SyncState.ERROR and status.needs_sign_in:
             # No key on this computer (kept for one session only) or the site refused it: the fix
-            # is one button away, and no generic "unexpected problem".
+            # is one button away (Alt+S from the keyboard), and no generic "unexpected problem".
+            community = self.ctx.store.community(community_id)
+            name = (community.title or community.name) if community is not None else status.name
             self.banners.show_banner(
                 key,
                 self.tr("Sign in again to %1: the app has no working key for it on this computer.").replace(
-                    "%1", status.name
+                    "%1", name
                 ),
                 kind="error",
-                action=(self.tr("Sign in again…"), lambda cid=community_id: self.sign_in_again(cid)),
+                action=(self.tr("&Sign in again…"), lambda cid=community_id: self.sign_in_again(cid)),
             )
         elif status.state == SyncState.ERROR:
             self.banners.show_banner(key, f"{status.name}: {status.message}", kind="error")

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import screen_fit
+
 
 def shortcut_rows(actions: Iterable[QAction]) -> list[tuple[str, str]]:
     """(keys, what they do) for every action that has a shortcut, in menu order."""
@@ -83,5 +85,5 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(table)
         layout.addWidget(buttons)
-        self.resize(620, 640)
+        screen_fit.fit_to_screen(self, 620, 640)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -918,6 +918,10 @@
         <source>This view has no such action; the keyboard shortcuts are under ?.</source>
         <translation>Cette vue n’a pas cette action ; les raccourcis clavier sont sous ?.</translation>
     </message>
+    <message>
+        <source>&amp;Sign in again…</source>
+        <translation>Se &amp;reconnecter…</translation>
+    </message>
 </context>
 <context>
     <name>MemberCard</name>

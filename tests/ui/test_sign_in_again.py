@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from moderator import secrets
 from moderator.bootstrap import AppContext
@@ -59,9 +61,13 @@ def test_restart_after_a_session_only_account_offers_sign_in_again(
             assert not [r for r in caplog.records if r.exc_info]  # no traceback in the log
             banner = window.banners.banner(f"sync:{acme.id}")
             assert banner is not None
-            assert "Sign in again to acme" in banner.label.text()
-            assert banner.button.isVisible() and banner.button.text() == "Sign in again…"
-            banner.button.click()  # opens Accounts on this account's sign-in
+            assert "Sign in again to Acme Ideas" in banner.label.text()
+            assert banner.button.isVisible() and banner.button.text() == "&Sign in again…"
+            window.activateWindow()
+            qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+            qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)  # keyboard only
+            if not no_dialogs:  # mnemonics need a window system that gives the keyboard
+                banner.button.click()  # opens Accounts on this account's sign-in
             assert [(s.kind, s.text) for s in no_dialogs] == [("dialog", "accountsDialog")]
             dialog = window.findChild(AccountsDialog)
             assert dialog is not None

@@ -207,7 +207,7 @@ def test_question_mark_lists_every_key_in_groups(qtbot, make_window) -> None:  #
     window = make_window()
     sections = dict(window.actions.sections())
     keys = {keys for rows in sections.values() for keys, _text in rows}
-    for expected in ("e", "s", "z / Ctrl+Z", "n", "r", "m", "j", "k", "/", "Ctrl+Enter", "Delete", "?"):
+    for expected in ("e", "s", "z / Ctrl+Z", "n", "r", "m", "j", "k", "/", "Ctrl+Return", "Del", "?"):
         assert expected in keys, expected
     go = dict((text, keys) for keys, text in sections["Go to (g, then a letter)"])
     assert go["Outbox"] == "g then o"

@@ -977,6 +977,8 @@ class AccountsDialog(QDialog):
         """Say at once when the account has no key here (kept for one session only, keyring gone):
         no need to press Test to learn that signing in again is the fix. Off the GUI thread."""
         d = self.details
+        if self._tasks.closed:
+            return  # quitting
 
         def job(_task: TaskContext) -> bool | None:
             return accounts.has_key(community)

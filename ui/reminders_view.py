@@ -509,6 +509,8 @@ class RemindersView(TableNavigation, View):
     @Slot()
     def tick(self) -> None:
         """Time passed (every minute): re-word the times, recount what is due."""
+        if self.tasks is not None and self.tasks.closed:
+            return  # the window is closing (or closed, in a test that keeps it): its store too
         self.model.tick(self.clock.now())
         self._emit_count()
 

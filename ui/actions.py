@@ -90,7 +90,7 @@ class Actions:
                 translate("actions", "The selected row (wherever the focus is, except in a text field)"),
                 shortcut_rows([self.reply, self.remind, *self.row.values(), self.open_browser]),
             ),
-            (translate("actions", "Writing a reply"), composer),
+            (translate("actions", "Writing"), shortcut_rows([self.new_topic]) + composer),
             (
                 translate("actions", "The app"),
                 shortcut_rows(

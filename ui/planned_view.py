@@ -33,6 +33,7 @@ from ui.composer_parts import reply_events
 from ui.drafts_view import UndoBar, make_table
 from ui.empty_state import EmptyState
 from ui.rows_model import Index, RowsTableModel
+from ui.screen_fit import CompactLabels
 from ui.views import TopicRef, View
 
 HORIZON = dt.timedelta(days=35)
@@ -130,19 +131,32 @@ class PlannedView(View):
         self.series_button.clicked.connect(self.new_series)
         self.export_button = QPushButton(_tr("Export calendar…"), self)
         self.export_button.clicked.connect(self.export_ics)
-        bar = QHBoxLayout()
+        bar_row = QWidget(self)
+        bar = QHBoxLayout(bar_row)
+        bar.setContentsMargins(0, 0, 0, 0)
         for button in (self.approve_button, self.time_button, self.cancel_button):
             bar.addWidget(button)
         bar.addStretch(1)
         bar.addWidget(self.series_button)
         bar.addWidget(self.export_button)
+        # A narrow pane (150 %): the buttons say less, so the window still fits the screen.
+        self.compact = CompactLabels(
+            bar_row,
+            [
+                (self.approve_button, _tr("Approve  a"), _tr("Approve")),
+                (self.time_button, _tr("Change time…  t"), _tr("Time…")),
+                (self.cancel_button, _tr("Cancel post  Del"), _tr("Cancel post")),
+                (self.series_button, _tr("New recurring post…"), _tr("Recurring…")),
+                (self.export_button, _tr("Export calendar…"), _tr("Export…")),
+            ],
+        )
         self.undo_stack = QUndoStack(self)
         self.undo_bar = UndoBar(self.undo_stack, self)
         self.hint = QLabel(self)
         self.hint.setObjectName("composerHint")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
-        layout.addLayout(bar)
+        layout.addWidget(bar_row)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty, 1)
         layout.addWidget(self.hint)

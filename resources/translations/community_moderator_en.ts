@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>DraftsView</name>
+    <message numerus="yes">
+        <source>%n draft(s) kept, as listed here</source>
+        <translation>
+            <numerusform>%n draft kept, as listed here</numerusform>
+            <numerusform>%n drafts kept, as listed here</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>InsightModels</name>
     <message numerus="yes">
         <source>%n min</source>
@@ -43,6 +53,16 @@
     </message>
 </context>
 <context>
+    <name>OutboxView</name>
+    <message numerus="yes">
+        <source>%n repl(ies) not sent yet (sent ones stay listed for a while)</source>
+        <translation>
+            <numerusform>%n reply not sent yet (sent ones stay listed for a while)</numerusform>
+            <numerusform>%n replies not sent yet (sent ones stay listed for a while)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReminderNotifier</name>
     <message numerus="yes">
         <source>%n reminder(s) overdue</source>
@@ -59,6 +79,13 @@
         <translation>
             <numerusform>%n reminder exported to the calendar file.</numerusform>
             <numerusform>%n reminders exported to the calendar file.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reminder(s) due now</source>
+        <translation>
+            <numerusform>%n reminder due now</numerusform>
+            <numerusform>%n reminders due now</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -82,13 +109,6 @@
             <numerusform>%n d</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n reminder(s) due now</source>
-        <translation>
-            <numerusform>%n reminder due now</numerusform>
-            <numerusform>%n reminders due now</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>ResultsView</name>
@@ -108,12 +128,32 @@
     </message>
 </context>
 <context>
+    <name>Sidebar</name>
+    <message numerus="yes">
+        <source>%n topic(s) waiting for an answer, as listed in Unanswered</source>
+        <translation>
+            <numerusform>%n topic waiting for an answer, as listed in Unanswered</numerusform>
+            <numerusform>%n topics waiting for an answer, as listed in Unanswered</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SidebarModel</name>
     <message numerus="yes">
         <source>%n waiting</source>
         <translation>
             <numerusform>%n waiting</numerusform>
             <numerusform>%n waiting</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SilentMembersView</name>
+    <message numerus="yes">
+        <source>%n silent member(s), as listed here</source>
+        <translation>
+            <numerusform>%n silent member, as listed here</numerusform>
+            <numerusform>%n silent members, as listed here</numerusform>
         </translation>
     </message>
 </context>
@@ -131,6 +171,16 @@
         <translation>
             <numerusform>, about %n min left</numerusform>
             <numerusform>, about %n min left</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TrendingIdeasView</name>
+    <message numerus="yes">
+        <source>%n clearly rising idea(s), of %1 listed</source>
+        <translation>
+            <numerusform>%n clearly rising idea, of %1 listed</numerusform>
+            <numerusform>%n clearly rising ideas, of %1 listed</numerusform>
         </translation>
     </message>
 </context>
@@ -196,56 +246,6 @@
         <translation>
             <numerusform>%n view</numerusform>
             <numerusform>%n views</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>DraftsView</name>
-    <message numerus="yes">
-        <source>%n draft(s) kept, as listed here</source>
-        <translation>
-            <numerusform>%n draft kept, as listed here</numerusform>
-            <numerusform>%n drafts kept, as listed here</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>OutboxView</name>
-    <message numerus="yes">
-        <source>%n repl(ies) not sent yet (sent ones stay listed for a while)</source>
-        <translation>
-            <numerusform>%n reply not sent yet (sent ones stay listed for a while)</numerusform>
-            <numerusform>%n replies not sent yet (sent ones stay listed for a while)</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>Sidebar</name>
-    <message numerus="yes">
-        <source>%n topic(s) waiting for an answer, as listed in Unanswered</source>
-        <translation>
-            <numerusform>%n topic waiting for an answer, as listed in Unanswered</numerusform>
-            <numerusform>%n topics waiting for an answer, as listed in Unanswered</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>SilentMembersView</name>
-    <message numerus="yes">
-        <source>%n silent member(s), as listed here</source>
-        <translation>
-            <numerusform>%n silent member, as listed here</numerusform>
-            <numerusform>%n silent members, as listed here</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>TrendingIdeasView</name>
-    <message numerus="yes">
-        <source>%n clearly rising idea(s), of %1 listed</source>
-        <translation>
-            <numerusform>%n clearly rising idea, of %1 listed</numerusform>
-            <numerusform>%n clearly rising ideas, of %1 listed</numerusform>
         </translation>
     </message>
 </context>

@@ -121,7 +121,7 @@
         <translation>{0} est prête</translation>
     </message>
     <message>
-        <source>The key is in this computer's keyring.</source>
+        <source>The key is in this computer&apos;s keyring.</source>
         <translation>La clé est dans le trousseau de cet ordinateur.</translation>
     </message>
     <message>
@@ -151,7 +151,7 @@
         <translation>Saisir une clé d’API administrateur</translation>
     </message>
     <message>
-        <source>A site administrator creates it in Admin → API keys. Prefer a key for a single user: an "All users" key can act as anyone.</source>
+        <source>A site administrator creates it in Admin → API keys. Prefer a key for a single user: an &quot;All users&quot; key can act as anyone.</source>
         <translation>Un administrateur du site la crée dans Admin → API. Préférez une clé pour un seul utilisateur : une clé « Tous les utilisateurs » peut agir au nom de n’importe qui.</translation>
     </message>
     <message>
@@ -891,28 +891,8 @@
         <translation>Réponses en attente</translation>
     </message>
     <message>
-        <source>Select a topic to reply to (j / k), then press r.</source>
-        <translation>Choisissez un sujet auquel répondre (j / k), puis appuyez sur r.</translation>
-    </message>
-    <message>
-        <source>Reminder set.</source>
-        <translation>Rappel programmé.</translation>
-    </message>
-    <message>
-        <source>No open topic to write in yet: sync first.</source>
-        <translation>Pas encore de sujet ouvert où écrire : synchronisez d’abord.</translation>
-    </message>
-    <message>
-        <source>Add a community first (Community → Accounts…).</source>
-        <translation>Ajoutez d’abord une communauté (Communauté → Comptes…).</translation>
-    </message>
-    <message>
         <source>Sign in again to %1: the app has no working key for it on this computer.</source>
         <translation>Reconnectez-vous à %1 : l’application n’a pas de clé valable pour elle sur cet ordinateur.</translation>
-    </message>
-    <message>
-        <source>Sign in again…</source>
-        <translation>Se reconnecter…</translation>
     </message>
     <message>
         <source>This view has no such action; the keyboard shortcuts are under ?.</source>
@@ -921,6 +901,22 @@
     <message>
         <source>&amp;Sign in again…</source>
         <translation>Se &amp;reconnecter…</translation>
+    </message>
+    <message>
+        <source>Select a topic to reply to (j / k), then press r.</source>
+        <translation>Choisissez un sujet auquel répondre (j / k), puis appuyez sur r.</translation>
+    </message>
+    <message>
+        <source>Add a community first (Community → Accounts…).</source>
+        <translation>Ajoutez d’abord une communauté (Communauté → Comptes…).</translation>
+    </message>
+    <message>
+        <source>Reminder set.</source>
+        <translation>Rappel programmé.</translation>
+    </message>
+    <message>
+        <source>No open topic to write in yet: sync first.</source>
+        <translation>Pas encore de sujet ouvert où écrire : synchronisez d’abord.</translation>
     </message>
 </context>
 <context>
@@ -1098,10 +1094,6 @@
         <source>Sending is not available here.</source>
         <translation>L’envoi n’est pas disponible ici.</translation>
     </message>
-    <message>
-        <source>Reply to “%1” deleted.</source>
-        <translation>Réponse à « %1 » supprimée.</translation>
-    </message>
     <message numerus="yes">
         <source>%n repl(ies) not sent yet (sent ones stay listed for a while)</source>
         <translation>
@@ -1233,6 +1225,149 @@
     </message>
 </context>
 <context>
+    <name>PlannedView</name>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>Communauté</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>en retard</translation>
+    </message>
+    <message>
+        <source>Planned post</source>
+        <translation>Publication prévue</translation>
+    </message>
+    <message>
+        <source>To approve (a)</source>
+        <translation>À approuver (a)</translation>
+    </message>
+    <message>
+        <source>Recurring post</source>
+        <translation>Publication récurrente</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Rappel</translation>
+    </message>
+    <message>
+        <source>Planned post cancelled.</source>
+        <translation>Publication prévue annulée.</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Planifié</translation>
+    </message>
+    <message>
+        <source>Nothing planned</source>
+        <translation>Rien de planifié</translation>
+    </message>
+    <message>
+        <source>Write a topic (n) and choose Send later, or add a recurring post: they appear here with your reminders.</source>
+        <translation>Rédigez un sujet (n) et choisissez « Envoyer plus tard », ou ajoutez une publication récurrente : ils apparaissent ici avec vos rappels.</translation>
+    </message>
+    <message>
+        <source>Approve  a</source>
+        <translation>Approuver  a</translation>
+    </message>
+    <message>
+        <source>Change time…  t</source>
+        <translation>Changer l’heure…  t</translation>
+    </message>
+    <message>
+        <source>Cancel post  Del</source>
+        <translation>Annuler la publication  Suppr</translation>
+    </message>
+    <message>
+        <source>New recurring post…</source>
+        <translation>Nouvelle publication récurrente…</translation>
+    </message>
+    <message>
+        <source>Export calendar…</source>
+        <translation>Exporter le calendrier…</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approuver</translation>
+    </message>
+    <message>
+        <source>Time…</source>
+        <translation>Heure…</translation>
+    </message>
+    <message>
+        <source>Cancel post</source>
+        <translation>Annuler la publication</translation>
+    </message>
+    <message>
+        <source>Recurring…</source>
+        <translation>Récurrente…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <source>Prepared from a recurring series: approve it (a) to send it at its time.</source>
+        <translation>Préparée à partir d’une série récurrente : approuvez-la (a) pour qu’elle parte à son heure.</translation>
+    </message>
+    <message>
+        <source>A recurring post: it is prepared for your approval a day before.</source>
+        <translation>Une publication récurrente : elle est préparée pour votre approbation la veille.</translation>
+    </message>
+    <message>
+        <source>A reminder: open Reminders (g r) to change it.</source>
+        <translation>Un rappel : ouvrez Rappels (g r) pour le modifier.</translation>
+    </message>
+    <message>
+        <source>Waiting in the Outbox until its time; it goes out even if the app was closed then.</source>
+        <translation>En attente dans la boîte d’envoi jusqu’à son heure ; elle part même si l’application était fermée à ce moment-là.</translation>
+    </message>
+    <message>
+        <source>Approved: it goes out at %1.</source>
+        <translation>Approuvée : elle part le %1.</translation>
+    </message>
+    <message>
+        <source>It is already on its way; its time can no longer change.</source>
+        <translation>Elle est déjà en cours d’envoi ; son heure ne peut plus changer.</translation>
+    </message>
+    <message>
+        <source>Now planned for %1.</source>
+        <translation>Désormais prévue le %1.</translation>
+    </message>
+    <message>
+        <source>It is already on its way and can no longer be cancelled.</source>
+        <translation>Elle est déjà en cours d’envoi et ne peut plus être annulée.</translation>
+    </message>
+    <message>
+        <source>The calendar could not be written (%1). Choose another folder.</source>
+        <translation>Le calendrier n’a pas pu être enregistré (%1). Choisissez un autre dossier.</translation>
+    </message>
+    <message>
+        <source>%1 events exported to %2.</source>
+        <translation>%1 événements exportés dans %2.</translation>
+    </message>
+    <message>
+        <source>Export the planned posts and reminders</source>
+        <translation>Exporter les publications prévues et les rappels</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>Fichiers calendrier (*.ics)</translation>
+    </message>
+</context>
+<context>
     <name>ReadingPane</name>
     <message>
         <source>Reading pane</source>
@@ -1247,7 +1382,7 @@
         <translation>Ouvrir dans le navigateur</translation>
     </message>
     <message>
-        <source>Open this topic on the community's site (o)</source>
+        <source>Open this topic on the community&apos;s site (o)</source>
         <translation>Ouvrir ce sujet sur le site de la communauté (o)</translation>
     </message>
     <message>
@@ -1397,7 +1532,7 @@
         <translation>Me le rappeler aussi sur la communauté (un signet avec rappel)</translation>
     </message>
     <message>
-        <source>The community's own notifications will remind you too, on your phone for example. Sent now, or as soon as the community can be reached.</source>
+        <source>The community&apos;s own notifications will remind you too, on your phone for example. Sent now, or as soon as the community can be reached.</source>
         <translation>Les notifications de la communauté vous le rappelleront aussi, sur votre téléphone par exemple. Envoyé maintenant, ou dès que la communauté est joignable.</translation>
     </message>
     <message>
@@ -1620,6 +1755,13 @@
         <source>Press m on any topic or member to be reminded later, or n here for a note of your own. Reminders can wait until a topic is still unanswered, and resolve themselves when it is not.</source>
         <translation>Appuyez sur m sur un sujet ou un membre pour un rappel plus tard, ou sur n ici pour une note personnelle. Un rappel peut ne sonner que si le sujet est toujours sans réponse, et se résout de lui-même sinon.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n reminder(s) due now</source>
+        <translation>
+            <numerusform>%n rappel échu</numerusform>
+            <numerusform>%n rappels échus</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Today %1</source>
         <translation>Aujourd’hui %1</translation>
@@ -1705,13 +1847,6 @@
         <source>Status</source>
         <translation>État</translation>
     </message>
-    <message numerus="yes">
-        <source>%n reminder(s) due now</source>
-        <translation>
-            <numerusform>%n rappel échu</numerusform>
-            <numerusform>%n rappels échus</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>RemoveAccountDialog</name>
@@ -1724,7 +1859,7 @@
         <translation>Retirer {0} ?</translation>
     </message>
     <message>
-        <source>The app's key is revoked on the site and removed from this computer's keyring. You can sign in again at any time.</source>
+        <source>The app&apos;s key is revoked on the site and removed from this computer&apos;s keyring. You can sign in again at any time.</source>
         <translation>La clé de l’application est révoquée sur le site et retirée du trousseau de cet ordinateur. Vous pourrez vous reconnecter à tout moment.</translation>
     </message>
     <message>
@@ -1732,7 +1867,7 @@
         <translation>La communauté d’entraînement reviendra, toute neuve, au prochain démarrage de l’application.</translation>
     </message>
     <message>
-        <source>The admin API key is removed from this computer's keyring. It stays valid on the site: ask an administrator to revoke it there if nobody uses it any more.</source>
+        <source>The admin API key is removed from this computer&apos;s keyring. It stays valid on the site: ask an administrator to revoke it there if nobody uses it any more.</source>
         <translation>La clé d’API administrateur est retirée du trousseau de cet ordinateur. Elle reste valable sur le site : demandez à un administrateur de la révoquer si personne ne s’en sert plus.</translation>
     </message>
     <message>
@@ -1996,6 +2131,135 @@
     </message>
 </context>
 <context>
+    <name>SeriesDialog</name>
+    <message>
+        <source>New recurring post</source>
+        <translation>Nouvelle publication récurrente</translation>
+    </message>
+    <message>
+        <source>Question of the week</source>
+        <translation>Question de la semaine</translation>
+    </message>
+    <message>
+        <source>Every week on</source>
+        <translation>Chaque semaine le</translation>
+    </message>
+    <message>
+        <source>Every month on day</source>
+        <translation>Chaque mois le</translation>
+    </message>
+    <message>
+        <source>Every month on the</source>
+        <translation>Chaque mois le</translation>
+    </message>
+    <message>
+        <source>first</source>
+        <translation>premier</translation>
+    </message>
+    <message>
+        <source>second</source>
+        <translation>deuxième</translation>
+    </message>
+    <message>
+        <source>third</source>
+        <translation>troisième</translation>
+    </message>
+    <message>
+        <source>fourth</source>
+        <translation>quatrième</translation>
+    </message>
+    <message>
+        <source>last</source>
+        <translation>dernier</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>lundi</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>mardi</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>mercredi</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>jeudi</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>vendredi</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>samedi</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>dimanche</translation>
+    </message>
+    <message>
+        <source>at</source>
+        <translation>à</translation>
+    </message>
+    <message>
+        <source>Question of the week {week}: what would you like to ask?</source>
+        <translation>Question de la semaine {week} : que voulez-vous demander ?</translation>
+    </message>
+    <message>
+        <source>Hello everyone, and welcome to {newcomers}!
+
+This week&apos;s question: …
+
+Still waiting for an answer:
+{oldest_unanswered}</source>
+        <translation>Bonjour à toutes et à tous, et bienvenue à {newcomers} !
+
+La question de la semaine : …
+
+Toujours en attente d’une réponse :
+{oldest_unanswered}</translation>
+    </message>
+    <message>
+        <source>Send each post by itself at its time (otherwise it waits for your approval)</source>
+        <translation>Envoyer chaque publication toute seule à son heure (sinon elle attend votre approbation)</translation>
+    </message>
+    <message>
+        <source>Placeholders: %1. Each post is prepared a day ahead.</source>
+        <translation>Champs à remplacer : %1. Chaque publication est préparée la veille.</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>Communauté</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Dates in</source>
+        <translation>Dates en</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -2198,7 +2462,7 @@
         <translation>Ajouter une communauté</translation>
     </message>
     <message>
-        <source>The app signs in as you, with your rights. Your key stays in this computer's keyring.</source>
+        <source>The app signs in as you, with your rights. Your key stays in this computer&apos;s keyring.</source>
         <translation>L’application se connecte en votre nom, avec vos droits. Votre clé reste dans le trousseau de cet ordinateur.</translation>
     </message>
     <message>
@@ -2238,7 +2502,7 @@
         <translation>Utiliser une clé d’API administrateur (pour les administrateurs du site)</translation>
     </message>
     <message>
-        <source>A key made in the site's Admin → API keys, acting as a username you choose.</source>
+        <source>A key made in the site&apos;s Admin → API keys, acting as a username you choose.</source>
         <translation>Une clé créée dans Admin → API sur le site, qui agit au nom d’un utilisateur de votre choix.</translation>
     </message>
     <message>
@@ -2374,6 +2638,129 @@
     <message>
         <source>Posts before that use it</source>
         <translation>Messages antérieurs qui l’emploient</translation>
+    </message>
+</context>
+<context>
+    <name>TopicComposer</name>
+    <message>
+        <source>New topic</source>
+        <translation>Nouveau sujet</translation>
+    </message>
+    <message>
+        <source>Start a conversation</source>
+        <translation>Lancer une conversation</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>Communauté</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>A title people want to click: a question, an invitation…</source>
+        <translation>Un titre qui donne envie de cliquer : une question, une invitation…</translation>
+    </message>
+    <message>
+        <source>Tags, separated by commas</source>
+        <translation>Étiquettes, séparées par des virgules</translation>
+    </message>
+    <message>
+        <source>&amp;Tags</source>
+        <translation>É&amp;tiquettes</translation>
+    </message>
+    <message>
+        <source>C&amp;ommunity</source>
+        <translation>C&amp;ommunauté</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>&amp;Catégorie</translation>
+    </message>
+    <message>
+        <source>T&amp;itle</source>
+        <translation>T&amp;itre</translation>
+    </message>
+    <message>
+        <source>First post</source>
+        <translation>Premier message</translation>
+    </message>
+    <message>
+        <source>Write the first post. Markdown works: **bold**, *italic*, &gt; quote, - list. Type @ to mention.</source>
+        <translation>Écrivez le premier message. Le Markdown fonctionne : **gras**, *italique*, &gt; citation, - liste. Tapez @ pour mentionner.</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <source>Saved texts ▾</source>
+        <translation>Textes enregistrés ▾</translation>
+    </message>
+    <message>
+        <source>Close  Esc</source>
+        <translation>Fermer  Échap</translation>
+    </message>
+    <message>
+        <source>Close; what you wrote is kept as a draft</source>
+        <translation>Fermer ; ce que vous avez écrit est gardé en brouillon</translation>
+    </message>
+    <message>
+        <source>Send later ▾</source>
+        <translation>Envoyer plus tard ▾</translation>
+    </message>
+    <message>
+        <source>Choose when it goes out; it waits in the Outbox until then</source>
+        <translation>Choisissez quand il part ; il attend dans la boîte d’envoi jusque-là</translation>
+    </message>
+    <message>
+        <source>Send  Ctrl+Enter</source>
+        <translation>Envoyer  Ctrl+Entrée</translation>
+    </message>
+    <message>
+        <source>Put the topic in the Outbox; it goes out as soon as the community is reachable</source>
+        <translation>Placer le sujet dans la boîte d’envoi ; il part dès que la communauté est joignable</translation>
+    </message>
+    <message>
+        <source>Draft restored</source>
+        <translation>Brouillon restauré</translation>
+    </message>
+    <message>
+        <source>Next working morning</source>
+        <translation>Prochain matin ouvré</translation>
+    </message>
+    <message>
+        <source>Tomorrow morning</source>
+        <translation>Demain matin</translation>
+    </message>
+    <message>
+        <source>Tuesday morning</source>
+        <translation>Mardi matin</translation>
+    </message>
+    <message>
+        <source>Monday morning</source>
+        <translation>Lundi matin</translation>
+    </message>
+    <message>
+        <source>Choose a date and time…</source>
+        <translation>Choisir une date et une heure…</translation>
+    </message>
+    <message>
+        <source>Choose a category first (sync the community if the list is empty).</source>
+        <translation>Choisissez d’abord une catégorie (synchronisez la communauté si la liste est vide).</translation>
+    </message>
+    <message>
+        <source>That time has passed: choose a time to come.</source>
+        <translation>Cette heure est passée : choisissez une heure à venir.</translation>
+    </message>
+    <message>
+        <source>Write the first post before sending.</source>
+        <translation>Écrivez le premier message avant d’envoyer.</translation>
+    </message>
+    <message>
+        <source>The preview of the first post appears here.</source>
+        <translation>L’aperçu du premier message apparaît ici.</translation>
     </message>
 </context>
 <context>
@@ -2534,7 +2921,7 @@
         <translation>Seulement les catégories et étiquettes d’idées définies pour %1. Décochez pour regarder toutes les catégories.</translation>
     </message>
     <message>
-        <source>No idea categories are set, so every category is looked at. Set them in the community's settings.</source>
+        <source>No idea categories are set, so every category is looked at. Set them in the community&apos;s settings.</source>
         <translation>Aucune catégorie d’idées n’est définie : toutes les catégories sont prises en compte. Définissez-les dans les paramètres de la communauté.</translation>
     </message>
     <message numerus="yes">
@@ -2761,7 +3148,7 @@
         <translation>Chaque communauté a sa propre définition de « sans réponse » (survolez pour les voir).</translation>
     </message>
     <message>
-        <source>Change it in the community's settings.</source>
+        <source>Change it in the community&apos;s settings.</source>
         <translation>Modifiez-la dans les paramètres de la communauté.</translation>
     </message>
     <message numerus="yes">
@@ -2820,6 +3207,10 @@
 </context>
 <context>
     <name>actions</name>
+    <message>
+        <source>Writing</source>
+        <translation>Écrire</translation>
+    </message>
     <message>
         <source>&amp;Sync now</source>
         <translation>&amp;Synchroniser maintenant</translation>
@@ -2929,10 +3320,6 @@
         <translation>La ligne sélectionnée (où que soit le focus, sauf dans un champ de texte)</translation>
     </message>
     <message>
-        <source>Writing a reply</source>
-        <translation>Écrire une réponse</translation>
-    </message>
-    <message>
         <source>The app</source>
         <translation>L’application</translation>
     </message>
@@ -2947,10 +3334,6 @@
     <message>
         <source>&amp;Undo the last triage or deletion</source>
         <translation>&amp;Annuler le dernier tri ou la dernière suppression</translation>
-    </message>
-    <message>
-        <source>New reminder &amp;note</source>
-        <translation>Nouvelle &amp;note de rappel</translation>
     </message>
 </context>
 <context>
@@ -3273,7 +3656,7 @@
         <translation>le serveur a rencontré un problème</translation>
     </message>
     <message>
-        <source>the server did not accept the account's key</source>
+        <source>the server did not accept the account&apos;s key</source>
         <translation>le serveur n’a pas accepté la clé du compte</translation>
     </message>
     <message>
@@ -3285,12 +3668,8 @@
         <translation>une erreur inattendue</translation>
     </message>
     <message>
-        <source>Queued — not sent yet: %1</source>
-        <translation>En attente — pas encore envoyée : %1</translation>
-    </message>
-    <message>
-        <source>Queued — will be sent when online</source>
-        <translation>En attente — partira une fois en ligne</translation>
+        <source>Queued</source>
+        <translation>En attente</translation>
     </message>
     <message>
         <source>Sending…</source>
@@ -3303,6 +3682,22 @@
     <message>
         <source>Awaiting approval</source>
         <translation>En attente d’approbation</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Refusée</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Retenue</translation>
+    </message>
+    <message>
+        <source>Queued — not sent yet: %1</source>
+        <translation>En attente — pas encore envoyée : %1</translation>
+    </message>
+    <message>
+        <source>Queued — will be sent when online</source>
+        <translation>En attente — partira une fois en ligne</translation>
     </message>
     <message>
         <source>Rejected: %1</source>
@@ -3365,14 +3760,6 @@
         <translation>%1 réponses partiront dès que la communauté sera joignable.</translation>
     </message>
     <message>
-        <source>Drafts</source>
-        <translation>Brouillons</translation>
-    </message>
-    <message>
-        <source>Outbox</source>
-        <translation>Boîte d’envoi</translation>
-    </message>
-    <message>
         <source>1 planned item went out late: the app was not running at its time.</source>
         <translation>1 envoi prévu est parti en retard : l’application n’était pas ouverte à son heure.</translation>
     </message>
@@ -3381,16 +3768,12 @@
         <translation>%1 envois prévus sont partis en retard : l’application n’était pas ouverte à leur heure.</translation>
     </message>
     <message>
-        <source>Queued</source>
-        <translation>En attente</translation>
+        <source>Drafts</source>
+        <translation>Brouillons</translation>
     </message>
     <message>
-        <source>Rejected</source>
-        <translation>Refusée</translation>
-    </message>
-    <message>
-        <source>Held</source>
-        <translation>Retenue</translation>
+        <source>Outbox</source>
+        <translation>Boîte d’envoi</translation>
     </message>
 </context>
 <context>
@@ -3571,6 +3954,7 @@
     <name>views</name>
     <message>
         <source>Topics</source>
+        <extracomment>The window-wide row actions a view may answer (``View.row_commands``).</extracomment>
         <translation>Sujets</translation>
     </message>
     <message>
@@ -3611,396 +3995,6 @@
             <numerusform>%n listé</numerusform>
             <numerusform>%n listés</numerusform>
         </translation>
-    </message>
-</context>
-<context>
-    <name>PlannedView</name>
-    <message>
-        <source>When</source>
-        <translation>Quand</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>Quoi</translation>
-    </message>
-    <message>
-        <source>Community</source>
-        <translation>Communauté</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>Titre</translation>
-    </message>
-    <message>
-        <source>late</source>
-        <translation>en retard</translation>
-    </message>
-    <message>
-        <source>Planned post</source>
-        <translation>Publication prévue</translation>
-    </message>
-    <message>
-        <source>To approve (a)</source>
-        <translation>À approuver (a)</translation>
-    </message>
-    <message>
-        <source>Recurring post</source>
-        <translation>Publication récurrente</translation>
-    </message>
-    <message>
-        <source>Reminder</source>
-        <translation>Rappel</translation>
-    </message>
-    <message>
-        <source>Planned post cancelled.</source>
-        <translation>Publication prévue annulée.</translation>
-    </message>
-    <message>
-        <source>Planned</source>
-        <translation>Planifié</translation>
-    </message>
-    <message>
-        <source>Nothing planned</source>
-        <translation>Rien de planifié</translation>
-    </message>
-    <message>
-        <source>Write a topic (n) and choose Send later, or add a recurring post: they appear here with your reminders.</source>
-        <translation>Rédigez un sujet (n) et choisissez « Envoyer plus tard », ou ajoutez une publication récurrente : ils apparaissent ici avec vos rappels.</translation>
-    </message>
-    <message>
-        <source>Approve  a</source>
-        <translation>Approuver  a</translation>
-    </message>
-    <message>
-        <source>Change time…  t</source>
-        <translation>Changer l’heure…  t</translation>
-    </message>
-    <message>
-        <source>Cancel post  Del</source>
-        <translation>Annuler la publication  Suppr</translation>
-    </message>
-    <message>
-        <source>New recurring post…</source>
-        <translation>Nouvelle publication récurrente…</translation>
-    </message>
-    <message>
-        <source>Export calendar…</source>
-        <translation>Exporter le calendrier…</translation>
-    </message>
-    <message>
-        <source>Prepared from a recurring series: approve it (a) to send it at its time.</source>
-        <translation>Préparée à partir d’une série récurrente : approuvez-la (a) pour qu’elle parte à son heure.</translation>
-    </message>
-    <message>
-        <source>A recurring post: it is prepared for your approval a day before.</source>
-        <translation>Une publication récurrente : elle est préparée pour votre approbation la veille.</translation>
-    </message>
-    <message>
-        <source>A reminder: open Reminders (g r) to change it.</source>
-        <translation>Un rappel : ouvrez Rappels (g r) pour le modifier.</translation>
-    </message>
-    <message>
-        <source>Waiting in the Outbox until its time; it goes out even if the app was closed then.</source>
-        <translation>En attente dans la boîte d’envoi jusqu’à son heure ; elle part même si l’application était fermée à ce moment-là.</translation>
-    </message>
-    <message>
-        <source>Approved: it goes out at %1.</source>
-        <translation>Approuvée : elle part le %1.</translation>
-    </message>
-    <message>
-        <source>It is already on its way; its time can no longer change.</source>
-        <translation>Elle est déjà en cours d’envoi ; son heure ne peut plus changer.</translation>
-    </message>
-    <message>
-        <source>Now planned for %1.</source>
-        <translation>Désormais prévue le %1.</translation>
-    </message>
-    <message>
-        <source>It is already on its way and can no longer be cancelled.</source>
-        <translation>Elle est déjà en cours d’envoi et ne peut plus être annulée.</translation>
-    </message>
-    <message>
-        <source>The calendar could not be written (%1). Choose another folder.</source>
-        <translation>Le calendrier n’a pas pu être enregistré (%1). Choisissez un autre dossier.</translation>
-    </message>
-    <message>
-        <source>%1 events exported to %2.</source>
-        <translation>%1 événements exportés dans %2.</translation>
-    </message>
-    <message>
-        <source>Export the planned posts and reminders</source>
-        <translation>Exporter les publications prévues et les rappels</translation>
-    </message>
-    <message>
-        <source>Calendar files (*.ics)</source>
-        <translation>Fichiers calendrier (*.ics)</translation>
-    </message>
-</context>
-<context>
-    <name>SeriesDialog</name>
-    <message>
-        <source>New recurring post</source>
-        <translation>Nouvelle publication récurrente</translation>
-    </message>
-    <message>
-        <source>Question of the week</source>
-        <translation>Question de la semaine</translation>
-    </message>
-    <message>
-        <source>Every week on</source>
-        <translation>Chaque semaine le</translation>
-    </message>
-    <message>
-        <source>Every month on day</source>
-        <translation>Chaque mois le</translation>
-    </message>
-    <message>
-        <source>Every month on the</source>
-        <translation>Chaque mois le</translation>
-    </message>
-    <message>
-        <source>first</source>
-        <translation>premier</translation>
-    </message>
-    <message>
-        <source>second</source>
-        <translation>deuxième</translation>
-    </message>
-    <message>
-        <source>third</source>
-        <translation>troisième</translation>
-    </message>
-    <message>
-        <source>fourth</source>
-        <translation>quatrième</translation>
-    </message>
-    <message>
-        <source>last</source>
-        <translation>dernier</translation>
-    </message>
-    <message>
-        <source>Monday</source>
-        <translation>lundi</translation>
-    </message>
-    <message>
-        <source>Tuesday</source>
-        <translation>mardi</translation>
-    </message>
-    <message>
-        <source>Wednesday</source>
-        <translation>mercredi</translation>
-    </message>
-    <message>
-        <source>Thursday</source>
-        <translation>jeudi</translation>
-    </message>
-    <message>
-        <source>Friday</source>
-        <translation>vendredi</translation>
-    </message>
-    <message>
-        <source>Saturday</source>
-        <translation>samedi</translation>
-    </message>
-    <message>
-        <source>Sunday</source>
-        <translation>dimanche</translation>
-    </message>
-    <message>
-        <source>at</source>
-        <translation>à</translation>
-    </message>
-    <message>
-        <source>Question of the week {week}: what would you like to ask?</source>
-        <translation>Question de la semaine {week} : que voulez-vous demander ?</translation>
-    </message>
-    <message>
-        <source>Hello everyone, and welcome to {newcomers}!
-
-This week's question: …
-
-Still waiting for an answer:
-{oldest_unanswered}</source>
-        <translation>Bonjour à toutes et à tous, et bienvenue à {newcomers} !
-
-La question de la semaine : …
-
-Toujours en attente d’une réponse :
-{oldest_unanswered}</translation>
-    </message>
-    <message>
-        <source>Send each post by itself at its time (otherwise it waits for your approval)</source>
-        <translation>Envoyer chaque publication toute seule à son heure (sinon elle attend votre approbation)</translation>
-    </message>
-    <message>
-        <source>Placeholders: %1. Each post is prepared a day ahead.</source>
-        <translation>Champs à remplacer : %1. Chaque publication est préparée la veille.</translation>
-    </message>
-    <message>
-        <source>Community</source>
-        <translation>Communauté</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Nom</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>Quand</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>Catégorie</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>Titre</translation>
-    </message>
-    <message>
-        <source>Text</source>
-        <translation>Texte</translation>
-    </message>
-    <message>
-        <source>Dates in</source>
-        <translation>Dates en</translation>
-    </message>
-</context>
-<context>
-    <name>TopicComposer</name>
-    <message>
-        <source>New topic</source>
-        <translation>Nouveau sujet</translation>
-    </message>
-    <message>
-        <source>Start a conversation</source>
-        <translation>Lancer une conversation</translation>
-    </message>
-    <message>
-        <source>Community</source>
-        <translation>Communauté</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>Catégorie</translation>
-    </message>
-    <message>
-        <source>A title people want to click: a question, an invitation…</source>
-        <translation>Un titre qui donne envie de cliquer : une question, une invitation…</translation>
-    </message>
-    <message>
-        <source>Tags, separated by commas</source>
-        <translation>Étiquettes, séparées par des virgules</translation>
-    </message>
-    <message>
-        <source>&amp;Tags</source>
-        <translation>É&amp;tiquettes</translation>
-    </message>
-    <message>
-        <source>C&amp;ommunity</source>
-        <translation>C&amp;ommunauté</translation>
-    </message>
-    <message>
-        <source>&amp;Category</source>
-        <translation>&amp;Catégorie</translation>
-    </message>
-    <message>
-        <source>T&amp;itle</source>
-        <translation>T&amp;itre</translation>
-    </message>
-    <message>
-        <source>First post</source>
-        <translation>Premier message</translation>
-    </message>
-    <message>
-        <source>Write the first post. Markdown works: **bold**, *italic*, &gt; quote, - list. Type @ to mention.</source>
-        <translation>Écrivez le premier message. Le Markdown fonctionne : **gras**, *italique*, &gt; citation, - liste. Tapez @ pour mentionner.</translation>
-    </message>
-    <message>
-        <source>Preview</source>
-        <translation>Aperçu</translation>
-    </message>
-    <message>
-        <source>Saved texts ▾</source>
-        <translation>Textes enregistrés ▾</translation>
-    </message>
-    <message>
-        <source>Close  Esc</source>
-        <translation>Fermer  Échap</translation>
-    </message>
-    <message>
-        <source>Close; what you wrote is kept as a draft</source>
-        <translation>Fermer ; ce que vous avez écrit est gardé en brouillon</translation>
-    </message>
-    <message>
-        <source>Send later ▾</source>
-        <translation>Envoyer plus tard ▾</translation>
-    </message>
-    <message>
-        <source>Choose when it goes out; it waits in the Outbox until then</source>
-        <translation>Choisissez quand il part ; il attend dans la boîte d’envoi jusque-là</translation>
-    </message>
-    <message>
-        <source>Send  Ctrl+Enter</source>
-        <translation>Envoyer  Ctrl+Entrée</translation>
-    </message>
-    <message>
-        <source>Put the topic in the Outbox; it goes out as soon as the community is reachable</source>
-        <translation>Placer le sujet dans la boîte d’envoi ; il part dès que la communauté est joignable</translation>
-    </message>
-    <message>
-        <source>Draft restored</source>
-        <translation>Brouillon restauré</translation>
-    </message>
-    <message>
-        <source>Next working morning</source>
-        <translation>Prochain matin ouvré</translation>
-    </message>
-    <message>
-        <source>Tomorrow morning</source>
-        <translation>Demain matin</translation>
-    </message>
-    <message>
-        <source>Tuesday morning</source>
-        <translation>Mardi matin</translation>
-    </message>
-    <message>
-        <source>Monday morning</source>
-        <translation>Lundi matin</translation>
-    </message>
-    <message>
-        <source>Choose a date and time…</source>
-        <translation>Choisir une date et une heure…</translation>
-    </message>
-    <message>
-        <source>Choose a category first (sync the community if the list is empty).</source>
-        <translation>Choisissez d’abord une catégorie (synchronisez la communauté si la liste est vide).</translation>
-    </message>
-    <message>
-        <source>That time has passed: choose a time to come.</source>
-        <translation>Cette heure est passée : choisissez une heure à venir.</translation>
-    </message>
-    <message>
-        <source>Write the first post before sending.</source>
-        <translation>Écrivez le premier message avant d’envoyer.</translation>
-    </message>
-    <message>
-        <source>The preview of the first post appears here.</source>
-        <translation>L’aperçu du premier message apparaît ici.</translation>
-    </message>
-</context>
-<context>
-    <name>widget</name>
-    <message>
-        <source>The title is too short: at least %1 characters.</source>
-        <translation>Le titre est trop court : au moins %1 caractères.</translation>
-    </message>
-    <message>
-        <source>The title is too long: at most %1 characters.</source>
-        <translation>Le titre est trop long : au plus %1 caractères.</translation>
-    </message>
-    <message>
-        <source>Give the topic a title.</source>
-        <translation>Donnez un titre au sujet.</translation>
     </message>
 </context>
 </TS>

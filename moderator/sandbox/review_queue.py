@@ -68,6 +68,19 @@ QUEUED_ACTIONS = {
     "delete_user": ("Delete user", "reject", "rejected", True),
 }
 
+# DC config/locales/server.en.yml reviewables.reasons.*, with the setting's link staff see.
+REASONS = {
+    "new_user": (
+        'Posts by new users need approval, as set by <a href="/admin/site_settings/category/all_results'
+        '?filter=approve_unless_trust_level">approve unless trust level</a>.'
+    ),
+    "new_topics_unless_trust_level": (
+        'New topics by users of this trust level need approval, as set by <a href="/admin/site_settings/'
+        'category/all_results?filter=approve_new_topics_unless_trust_level">approve new topics unless trust'
+        " level</a>."
+    ),
+}
+
 NEWCOMER_TEXTS = (
     (
         "Bonjour à tous, je découvre la communauté et je voulais partager un lien vers mon site "
@@ -501,7 +514,7 @@ def _serialize(api: Api, queue: ReviewQueue, r: Reviewable, side: _Side, base_ur
                 "id": s.id,
                 "score": 1.0,
                 "agree_stats": {"agreed": 0, "disagreed": 0, "ignored": 0},
-                "reason": s.reason,
+                "reason": REASONS.get(s.reason, s.reason) if s.reason else None,
                 "created_at": iso(s.created_at),
                 "reviewed_at": None,
                 "status": 0,

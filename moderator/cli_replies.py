@@ -198,7 +198,9 @@ def cmd_outbox_send(args: argparse.Namespace) -> int:
     return 1 if waiting or attention or decisions_waiting else 0
 
 
-def _send_review_decisions(ctx: AppContext, community_ids: list[int] | None, item_ids: object) -> tuple[list[str], int]:
+def _send_review_decisions(
+    ctx: AppContext, community_ids: list[int] | None, item_ids: object
+) -> tuple[list[str], int]:
     """Moderation decisions (``review act``, the Review view) go out with the replies."""
     if item_ids:  # reply ids were named: only those
         return [], 0

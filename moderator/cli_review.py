@@ -51,7 +51,11 @@ def _row(community_name: str, stored: review_store.StoredItem) -> dict[str, Any]
 
 def _table(rows: list[dict[str, Any]]) -> str:
     def cell(value: Any) -> str:
-        text = ", ".join(str(v) for v in value) if isinstance(value, list) else ("" if value is None else str(value))
+        text = (
+            ", ".join(str(v) for v in value)
+            if isinstance(value, list)
+            else ("" if value is None else str(value))
+        )
         text = " ".join(text.split())
         return text if len(text) <= 48 else text[:47] + "…"
 

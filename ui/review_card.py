@@ -62,7 +62,9 @@ def primary_action(item: ReviewItem) -> ReviewAction | None:
     for name in ("approve_post", "approve_user", "approve", "agree_and_hide", "agree_and_keep_hidden"):
         if (action := item.action(name)) is not None:
             return action
-    return next((a for a in item.actions if a.group == "agree" or a.id.startswith(("agree", "approve"))), None)
+    return next(
+        (a for a in item.actions if a.group == "agree" or a.id.startswith(("agree", "approve"))), None
+    )
 
 
 def reject_action(item: ReviewItem) -> ReviewAction | None:
@@ -199,7 +201,11 @@ def _member_line(item: ReviewItem, others: int, now: dt.datetime) -> str:
         parts.append(_tr("suspended %n time(s)", int(a["suspended_count"])))
     if a.get("flags_agreed"):
         parts.append(_tr("%n useful flag(s) of their own", int(a["flags_agreed"])))
-    parts.append(_tr("%n other item(s) about them in the queue", others) if others else _tr("nothing else about them in the queue"))
+    parts.append(
+        _tr("%n other item(s) about them in the queue", others)
+        if others
+        else _tr("nothing else about them in the queue")
+    )
     return " · ".join(parts)
 
 
@@ -243,7 +249,9 @@ def render_item(store: object, stored: StoredItem) -> tuple[str, dict[str, tuple
     avatars: dict[str, tuple[str, str]] = {}
     author_member = _member(store, cid, item.author_id)
     if item.author_username:
-        others = sum(1 for o in review_store.author_items(store, cid, item.author_username) if o.id != item.id)
+        others = sum(
+            1 for o in review_store.author_items(store, cid, item.author_username) if o.id != item.id
+        )
         name = author_member.name if author_member and author_member.name else ""
         who = html.escape(name + " " if name else "") + "@" + html.escape(item.author_username)
         parts.append(f"<h2>{html.escape(_tr('Author'))}</h2>")

@@ -96,11 +96,14 @@ class ReviewModel(RowsTableModel[StoredItem]):
         if role == Qt.ItemDataRole.ForegroundRole and column == "waiting" and item.created_at is not None:
             hours = (utcnow() - item.created_at).total_seconds() / 3600
             return theme.waiting_colour(hours, amber_after=4, red_after=24)
-        if role == Qt.ItemDataRole.FontRole and column == "item" and stored.last_action is not None:
-            if stored.last_action.state in (ActionState.CONFLICT, ActionState.REFUSED):
-                font = QFont()
-                font.setItalic(True)  # came back: a decision on it was not applied
-                return font
+        came_back = stored.last_action is not None and stored.last_action.state in (
+            ActionState.CONFLICT,
+            ActionState.REFUSED,
+        )
+        if role == Qt.ItemDataRole.FontRole and column == "item" and came_back:
+            font = QFont()
+            font.setItalic(True)  # came back: a decision on it was not applied
+            return font
         return None
 
 
@@ -153,7 +156,9 @@ class ReviewController(QObject):
         self._next()
 
     def _failed(self, exc: BaseException) -> None:
-        self.message.emit(_tr("Sending moderation decisions failed: %1. They are kept.").replace("%1", str(exc)))
+        self.message.emit(
+            _tr("Sending moderation decisions failed: %1. They are kept.").replace("%1", str(exc))
+        )
         self._task = None
         self.finished.emit([])
         self._next()
@@ -283,15 +288,20 @@ class ReviewView(TableNavigation, View):
                 available += 1
             elif support is QueueSupport.UNSUPPORTED:
                 lines.append(
-                    self.tr("%1: this platform does not let apps see reported content; moderate it on the site.")
-                    .replace("%1", name)
+                    self.tr(
+                        "%1: this platform does not let apps see reported content; moderate it on the site."
+                    ).replace("%1", name)
                 )
             elif support is QueueSupport.NOT_STAFF:
                 lines.append(
-                    self.tr("%1: this account is not a moderator there, so it has no queue.").replace("%1", name)
+                    self.tr("%1: this account is not a moderator there, so it has no queue.").replace(
+                        "%1", name
+                    )
                 )
             else:
-                lines.append(self.tr("%1: not synced yet; its queue comes with the first sync.").replace("%1", name))
+                lines.append(
+                    self.tr("%1: not synced yet; its queue comes with the first sync.").replace("%1", name)
+                )
         self.notes.setText("\n".join(lines))
         self.notes.setVisible(bool(lines))
         if available == 0:
@@ -343,7 +353,9 @@ class ReviewView(TableNavigation, View):
     def decide(self, stored: StoredItem, action: ReviewAction) -> bool:
         """Queue ``action`` on the item (asking first when it destroys something); True when queued."""
         if action.destructive:
-            text = self.tr("“%1” on this item from %2?\n\nIt is sent to the community and cannot be undone from here.")
+            text = self.tr(
+                "“%1” on this item from %2?\n\nIt is sent to the community and cannot be undone from here."
+            )
             text = text.replace("%1", action.label).replace("%2", stored.community_name)
             if action.confirm_message:
                 text += "\n\n" + action.confirm_message
@@ -359,7 +371,9 @@ class ReviewView(TableNavigation, View):
             self.message.emit(self.tr("This item changed since the list was read; sync, then decide again."))
             return False
         self.message.emit(
-            self.tr("“%1” queued; it is sent as soon as the community is reachable.").replace("%1", action.label)
+            self.tr("“%1” queued; it is sent as soon as the community is reachable.").replace(
+                "%1", action.label
+            )
         )
         self.refresh()
         if self.proxy.rowCount():
@@ -405,7 +419,9 @@ class ReviewView(TableNavigation, View):
         self.request_refresh()
 
 
-def install_review_view(ctx: AppContext, tasks: TaskManager, parent: QObject | None = None) -> ReviewController:
+def install_review_view(
+    ctx: AppContext, tasks: TaskManager, parent: QObject | None = None
+) -> ReviewController:
     """Register the Review view (g v) and return the controller that sends its decisions.
 
     Call ``controller.send_pending()`` after each sync (decisions wait for the network).

@@ -261,7 +261,9 @@ class ReviewSender:
         if item is not None:
             review_store.update_item(store, community.id, item)  # back in the list if still pending
             if item.status != PENDING:
-                who = f"@{by}" if by and by.casefold() != community.username.casefold() else "another moderator"
+                who = (
+                    f"@{by}" if by and by.casefold() != community.username.casefold() else "another moderator"
+                )
                 return self._finish(
                     store, community, action, ActionState.CONFLICT, f"{who} acted first ({item.status})"
                 )
@@ -351,5 +353,3 @@ class ReviewSender:
             detail,
             confirmed_on_server=confirmed,
         )
-
-

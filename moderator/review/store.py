@@ -121,7 +121,7 @@ def _item_from_row(row: sqlite3.Row) -> ReviewItem:
         cooked=str(data.get("cooked") or ""),
         author_id=row["author_id"],
         author_username=row["author_username"] or "",
-        author=data.get("author") if isinstance(data.get("author"), dict) else {},
+        author=data["author"] if isinstance(data.get("author"), dict) else {},
         url=str(data.get("url") or ""),
     )
 
@@ -159,7 +159,12 @@ def _upsert(db: sqlite3.Connection, community_id: int, items: Iterable[ReviewIte
 
 
 def replace_queue(
-    store: Store, community_id: int, items: Iterable[ReviewItem], *, count: int, now: dt.datetime | None = None
+    store: Store,
+    community_id: int,
+    items: Iterable[ReviewItem],
+    *,
+    count: int,
+    now: dt.datetime | None = None,
 ) -> None:
     """The community's pending items are now exactly ``items`` (one transaction)."""
     stamp = to_ts(now or utcnow()) or 0
@@ -211,7 +216,11 @@ def note_counted(store: Store, community_id: int, now: dt.datetime | None = None
 def _last_actions(store: Store, community_ids: list[int] | None) -> dict[tuple[int, str], QueuedAction]:
     where, args = "", []
     if community_ids is not None:
-        where = f" WHERE a.community_id IN ({','.join('?' * len(community_ids))})" if community_ids else " WHERE 0"
+        where = (
+            f" WHERE a.community_id IN ({','.join('?' * len(community_ids))})"
+            if community_ids
+            else " WHERE 0"
+        )
         args = list(community_ids)
     rows = (
         store.read()
@@ -259,7 +268,9 @@ def list_items(
             and (action.state != ActionState.DONE or action.version >= item.version)
         ):
             continue
-        out.append(StoredItem(row["community_id"], row["community_name"], item, from_ts(row["fetched_at"]), action))
+        out.append(
+            StoredItem(row["community_id"], row["community_name"], item, from_ts(row["fetched_at"]), action)
+        )
     return out
 
 
@@ -376,7 +387,8 @@ def get_action(store: Store, action_id: int) -> QueuedAction | None:
 def list_actions(
     store: Store, *, states: Iterable[ActionState] | None = None, community_ids: Iterable[int] | None = None
 ) -> list[QueuedAction]:
-    where, args = ["1"], []
+    where: list[str] = ["1"]
+    args: list[object] = []
     if states is not None:
         wanted = [str(s) for s in states]
         where.append(f"a.state IN ({','.join('?' * len(wanted))})" if wanted else "0")
@@ -398,7 +410,9 @@ def list_actions(
 
 
 def live_count(store: Store) -> int:
-    row = store.read().execute(
-        "SELECT COUNT(*) FROM review_actions WHERE state IN ('queued', 'sending')"
-    ).fetchone()
+    row = (
+        store.read()
+        .execute("SELECT COUNT(*) FROM review_actions WHERE state IN ('queued', 'sending')")
+        .fetchone()
+    )
     return int(row[0])

@@ -52,9 +52,7 @@ def queue_support(store: Store, community: Community) -> QueueSupport:
     )
     if row is None:
         listed = (
-            store.read()
-            .execute("SELECT 1 FROM review_sync WHERE community_id=?", (community.id,))
-            .fetchone()
+            store.read().execute("SELECT 1 FROM review_sync WHERE community_id=?", (community.id,)).fetchone()
         )
         return QueueSupport.AVAILABLE if listed else QueueSupport.NOT_SYNCED
     return QueueSupport.AVAILABLE if (row["admin"] or row["moderator"]) else QueueSupport.NOT_STAFF

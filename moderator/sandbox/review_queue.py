@@ -203,14 +203,21 @@ class ReviewQueue:
             )
             for i, flagger in enumerate(chosen):
                 type_id = kind if i == 0 else rng.choice([kind, 4, 7])
-                r.scores.append(Score(self._next_score(), flagger.id, type_id, when + timedelta(minutes=13 * i)))
+                r.scores.append(
+                    Score(self._next_score(), flagger.id, type_id, when + timedelta(minutes=13 * i))
+                )
             self._add(r)
             next_id += 1
-        newcomers = sorted(
-            (u for u in members if u.role in ("newcomer", "newcomer_intro")), key=lambda u: u.id
-        ) or members
+        newcomers = (
+            sorted((u for u in members if u.role in ("newcomer", "newcomer_intro")), key=lambda u: u.id)
+            or members
+        )
         topics = sorted(
-            (t for t in world.topics.values() if not t.is_pm and t.category_id in public and t.deleted_at is None),
+            (
+                t
+                for t in world.topics.values()
+                if not t.is_pm and t.category_id in public and t.deleted_at is None
+            ),
             key=lambda t: t.id,
         )
         for i, raw in enumerate(NEWCOMER_TEXTS):
@@ -311,12 +318,18 @@ class ReviewQueue:
             author = world.users[r.target_created_by_id]
             if r.topic_id is None:
                 topic = world.create_topic(
-                    r.category_id, author, str(r.payload.get("title") or ""), str(r.payload["raw"]), world.clock()
+                    r.category_id,
+                    author,
+                    str(r.payload.get("title") or ""),
+                    str(r.payload["raw"]),
+                    world.clock(),
                 )
                 r.topic_id = topic.id
                 r.post_id = topic.posts[0].id
             else:
-                created = world.create_post(world.topics[r.topic_id], author, str(r.payload["raw"]), world.clock())
+                created = world.create_post(
+                    world.topics[r.topic_id], author, str(r.payload["raw"]), world.clock()
+                )
                 r.post_id = created.id
         if r.pending_post_id is not None:
             world.pending_posts[:] = [p for p in world.pending_posts if p.id != r.pending_post_id]
@@ -349,7 +362,11 @@ class ReviewQueue:
             post = world.posts[post_id]
             user = world.require_user(username)
             existing = next(
-                (r for r in self.items.values() if r.post_id == post_id and r.type == "ReviewableFlaggedPost"),
+                (
+                    r
+                    for r in self.items.values()
+                    if r.post_id == post_id and r.type == "ReviewableFlaggedPost"
+                ),
                 None,
             )
             if existing is None:
@@ -392,7 +409,9 @@ def _flagged_user(world: World, user: User, queue: ReviewQueue) -> dict[str, Any
         if r.status == 1 and r.type == "ReviewableFlaggedPost" and any(s.user_id == user.id for s in r.scores)
     )
     rejected = sum(
-        1 for r in queue.items.values() if r.status == 2 and r.type == "ReviewableQueuedPost" and r.target_created_by_id == user.id
+        1
+        for r in queue.items.values()
+        if r.status == 2 and r.type == "ReviewableQueuedPost" and r.target_created_by_id == user.id
     )
     out.update(
         {
@@ -615,8 +634,18 @@ def get_review(api: Api, req: Request, viewer: Viewer, m: re.Match[str]) -> Repl
         "topic_id": None,
         "additional_filters": {},
         "total_rows_reviewables": len(items),
-        "types": {"created_by": "user", "target_created_by": "user", "reviewed_by": "user", "claimed_by": "user"},
-        "reviewable_types": ["ReviewableFlaggedPost", "ReviewableQueuedPost", "ReviewableUser", "ReviewablePost"],
+        "types": {
+            "created_by": "user",
+            "target_created_by": "user",
+            "reviewed_by": "user",
+            "claimed_by": "user",
+        },
+        "reviewable_types": [
+            "ReviewableFlaggedPost",
+            "ReviewableQueuedPost",
+            "ReviewableUser",
+            "ReviewablePost",
+        ],
         "reviewable_count": len(queue.pending()),
         "unseen_reviewable_count": 0,
     }

@@ -49,7 +49,9 @@ def _community(store: Store, srv: SandboxServer, username: str = SANDBOX_USERNAM
 
 def _connector(community: Community) -> Connector:
     return make_connector(
-        community, SANDBOX_API_KEY, client_options={"timeouts": Timeouts(connect=2.0, read=5.0), "budget": None}
+        community,
+        SANDBOX_API_KEY,
+        client_options={"timeouts": Timeouts(connect=2.0, read=5.0), "budget": None},
     )
 
 
@@ -162,14 +164,19 @@ def test_approve_reject_delete_through_dropped_answers_each_exactly_once(
         rounds += 1
 
     actions = review_store.list_actions(store)
-    assert [a.state for a in actions] == [ActionState.DONE] * len(plan), [(a.state, a.detail) for a in actions]
+    assert [a.state for a in actions] == [ActionState.DONE] * len(plan), [
+        (a.state, a.detail) for a in actions
+    ]
     # Every answer was dropped, yet each decision reached the server once: one PUT each, confirmed
     # afterwards by reading the item, never sent a second time.
     assert srv.request_count("PUT", "/review/") == len(plan)
     queue = queue_for(srv.world)
-    for item_id, action in plan:
+    for item_id, _action in plan:
         r = queue.items[int(item_id)]
-        assert len(r.histories) == 1 and r.histories[0].created_by_id == srv.world.require_user(SANDBOX_USERNAME).id
+        assert (
+            len(r.histories) == 1
+            and r.histories[0].created_by_id == srv.world.require_user(SANDBOX_USERNAME).id
+        )
     assert sum(1 for p in srv.world.posts.values() if p.raw == approved_raw) == 1
     assert srv.world.posts[queue.items[int(flagged[0].id)].post_id or 0].deleted_at is not None
     assert srv.world.posts[queue.items[int(flagged[1].id)].post_id or 0].hidden

@@ -68,7 +68,9 @@ def _select(qtbot, view: ReviewView, kind: str) -> int:
     raise AssertionError(f"no {kind} in the list")
 
 
-def test_the_view_lists_the_servers_queue_with_a_badge(qtbot, window: MainWindow, sandbox_ctx: AppContext) -> None:
+def test_the_view_lists_the_servers_queue_with_a_badge(
+    qtbot, window: MainWindow, sandbox_ctx: AppContext
+) -> None:
     view = _review(qtbot, window)
     assert sandbox_ctx.sandbox is not None
     server = {str(r.id) for r in queue_for(sandbox_ctx.sandbox.world).pending()}
@@ -108,7 +110,9 @@ def test_an_item_in_context_then_a_approves_and_it_leaves_at_once(
     assert all(s.item.id != stored.item.id for s in view.model.rows)
 
 
-def test_delete_asks_first_and_reject_does_not(qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_delete_asks_first_and_reject_does_not(
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     view = _review(qtbot, window)
     _select(qtbot, view, "flagged_post")
     first = view.current_stored()

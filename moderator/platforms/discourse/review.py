@@ -171,7 +171,7 @@ def parse_reviewable(doc: _Document, raw: Any) -> ReviewItem | None:
     if item_id is None:
         return None
     kind = str(raw.get("type") or "")
-    payload = raw.get("payload") if isinstance(raw.get("payload"), dict) else {}
+    payload: dict[str, Any] = raw["payload"] if isinstance(raw.get("payload"), dict) else {}
     flags, reasons = _flags(doc, raw)
     topic = doc.topics.get(_id(raw.get("topic_id")) or "") or {}
     author_id = _id(raw.get("target_created_by_id")) or (
@@ -181,7 +181,9 @@ def parse_reviewable(doc: _Document, raw: Any) -> ReviewItem | None:
     history = {k: author[k] for k in AUTHOR_KEYS if k in author and author[k] is not None}
     if "trust_level" not in history and _int(raw.get("target_created_by_trust_level")) is not None:
         history["trust_level"] = raw["target_created_by_trust_level"]
-    post_id = _id(raw.get("post_id")) or (_id(raw.get("target_id")) if raw.get("target_type") == "Post" else None)
+    post_id = _id(raw.get("post_id")) or (
+        _id(raw.get("target_id")) if raw.get("target_type") == "Post" else None
+    )
     number = None
     url = str(raw.get("target_url") or raw.get("topic_url") or "")
     tail = re.search(r"/t/[^/]*/\d+/(\d+)$", url)
@@ -224,7 +226,7 @@ def parse_review_page(body: Any) -> tuple[list[ReviewItem], bool, int]:
             skipped += 1
         else:
             items.append(item)
-    meta = body.get("meta") if isinstance(body.get("meta"), dict) else {}
+    meta: dict[str, Any] = body["meta"] if isinstance(body.get("meta"), dict) else {}
     return items, bool(meta.get("load_more_reviewables")), skipped
 
 

@@ -219,15 +219,17 @@ def render_item(store: object, stored: StoredItem) -> tuple[str, dict[str, tuple
     now = utcnow()
     community = store.community(cid)
     title = kind_label(item)
-    why = ", ".join(item.reasons)
+    flag_types = ", ".join(dict.fromkeys(f.reason for f in item.flags if f.username))
     meta = [community.title or community.name if community else stored.community_name]
     if item.flags and item.type != "queued_post":
         meta.append(_tr("%n flag(s)", len(item.flags)))
     meta.append(_tr("opened %1").replace("%1", timefmt.ago(item.created_at, now)))
     parts = [
-        f'<h1 class="title">{html.escape(title)}{": " + html.escape(why) if why else ""}</h1>',
+        f'<h1 class="title">{html.escape(title)}{": " + html.escape(flag_types) if flag_types else ""}</h1>',
         f'<p class="topicmeta">{html.escape(" · ".join(meta))}</p>',
     ]
+    if item.reasons and not flag_types:
+        parts.append(f"<p><b>{html.escape(_tr('Why:'))}</b> {html.escape(' · '.join(item.reasons))}</p>")
     last = stored.last_action
     if last is not None and last.state in (ActionState.CONFLICT, ActionState.REFUSED):
         words = (

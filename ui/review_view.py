@@ -217,7 +217,7 @@ class ReviewView(TableNavigation, View):
         self.table.setAccessibleName(self.tr("Moderation queue"))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 170), (2, 150), (3, 130), (4, 100), (5, 80)):
+        for column, width in ((1, 140), (2, 130), (3, 120), (4, 100), (5, 80)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.table.activated.connect(lambda _index: self.show_action_menu())
@@ -238,9 +238,11 @@ class ReviewView(TableNavigation, View):
         layout.addWidget(self.notes)
         layout.addWidget(self.stack, 1)
         self.menu: QMenu | None = None
+        # Window-wide while the view is on screen (a shortcut of a hidden widget never fires), like
+        # j/k: the keys work wherever the focus is, except in a text field, which keeps its letters.
         for key, role in (("A", "a"), ("X", "x"), ("I", "i")):
             shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(lambda role=role: self.decide_role(role))
         events = review_events()
         events.decide_requested.connect(self._on_card_decide)
@@ -265,6 +267,8 @@ class ReviewView(TableNavigation, View):
         self.model.community_ids = self.community_ids
         self.model.refresh()
         self._update_notes()
+        # One community: its name on every row says nothing and takes the item's room.
+        self.table.setColumnHidden(4, len({s.community_id for s in self.model.rows}) <= 1)
         self.stack.setCurrentWidget(self.table if self.model.rows else self.empty)
         if key is not None:
             for row, stored in enumerate(self.model.rows):
@@ -314,6 +318,12 @@ class ReviewView(TableNavigation, View):
                 self.tr("Nothing to review"),
                 self.tr("No flags and no posts awaiting approval. The queue is refreshed with every sync."),
             )
+
+    def move_selection(self, delta: int) -> None:
+        """j/k: the list takes the focus too, so that Enter opens the item's actions."""
+        super().move_selection(delta)
+        if self.proxy.rowCount():
+            self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def current_stored(self) -> StoredItem | None:
         index = self.table.currentIndex()

@@ -237,8 +237,7 @@ def render_item(store: object, stored: StoredItem) -> tuple[str, dict[str, tuple
             if last.state == ActionState.CONFLICT
             else _tr("Your “%1” was refused by the community.")
         ).replace("%1", last.label or last.action)
-        detail = f" ({html.escape(last.detail)})" if last.detail else ""
-        parts.append(f'<p class="decision">{html.escape(words)}{detail}</p>')
+        parts.append(f'<p class="decision">{html.escape(words)}</p>')
     flaggers = [f for f in item.flags if f.username]
     if flaggers:
         parts.append(f"<h2>{html.escape(_tr('Flagged by'))}</h2><ul>")

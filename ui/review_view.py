@@ -31,7 +31,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QMenu, QStackedWidget, QVBoxL
 from moderator.model import utcnow
 from moderator.review import store as review_store
 from moderator.review.model import ReviewAction
-from moderator.review.sender import ReviewOutcome, ReviewSender
+from moderator.review.sender import ReviewOutcome, ReviewSender, Why
 from moderator.review.store import ActionState, StoredItem
 from moderator.review.support import QueueSupport, queue_support
 from ui import dialogs, theme, timefmt, views
@@ -47,6 +47,13 @@ if TYPE_CHECKING:
     from ui.tasks import Task, TaskManager
 
 RETRY_MS = 120_000
+
+STATUS_WORDS = {
+    "approved": lambda: _tr("approved"),
+    "rejected": lambda: _tr("rejected"),
+    "ignored": lambda: _tr("ignored"),
+    "deleted": lambda: _tr("deleted"),
+}
 
 
 def _tr(text: str, n: int = -1) -> str:
@@ -177,18 +184,23 @@ class ReviewController(QObject):
         if done:
             parts.append(_tr("%n moderation decision(s) applied.", len(done)))
         for o in outcomes:
-            if o.state == ActionState.CONFLICT:
-                parts.append(
-                    _tr("Item %1: another moderator acted first, your decision was not applied (%2).")
-                    .replace("%1", o.reviewable_id)
-                    .replace("%2", o.detail)
+            what = _tr("“%1” on item %2").replace("%1", o.label or o.action).replace("%2", o.reviewable_id)
+            if o.why == Why.HANDLED:
+                words = STATUS_WORDS.get(o.new_status)
+                status = words() if words is not None else o.new_status
+                by = ("@" + o.by + ", ") if o.by else ""
+                why = _tr("another moderator acted first (%1)").replace("%1", by + status)
+            elif o.why == Why.CHANGED:
+                why = _tr(
+                    "another moderator acted first: the item changed, it is back in the list to decide again"
                 )
+            elif o.why == Why.GONE:
+                why = _tr("the item no longer exists on the community")
             elif o.state == ActionState.REFUSED:
-                parts.append(
-                    _tr("Item %1: the community refused the decision (%2).")
-                    .replace("%1", o.reviewable_id)
-                    .replace("%2", o.detail)
-                )
+                why = _tr("the community refused it (%1)").replace("%1", o.detail)
+            else:
+                continue
+            parts.append(_tr("%1 was not applied: %2.").replace("%1", what).replace("%2", why))
         waiting = sum(o.state in review_store.LIVE_STATES for o in outcomes)
         if waiting:
             parts.append(_tr("%n decision(s) will be sent when the community is reachable.", waiting))

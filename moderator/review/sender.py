@@ -55,6 +55,18 @@ LEASE_SECONDS = 600
 SETTLE_SECONDS = 90.0
 
 ANOTHER_MODERATOR = "another moderator acted first"
+CHANGED_WORDS = f"{ANOTHER_MODERATOR}: the item changed on the server; decide again"
+GONE_WORDS = "the item no longer exists on the server"
+
+
+class Why:
+    """Why a decision did not go through as sent (``ReviewOutcome.why``)."""
+
+    HANDLED = "handled"  # someone else decided first (Discourse: 403, the action no longer offered)
+    CHANGED = "changed"  # still pending, but changed since it was read (Discourse: 409 on the version)
+    GONE = "gone"  # deleted on the server (404)
+    REFUSED = "refused"  # not allowed, or invalid
+    UNCONFIRMED = "unconfirmed"  # the last attempt got no answer; looked for, not there yet
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -66,6 +78,10 @@ class ReviewOutcome:
     state: ActionState
     detail: str = ""
     confirmed_on_server: bool = False  # a lost answer: found performed by this account, not sent again
+    label: str = ""  # the platform's words for the action
+    why: str = ""  # a ``Why`` value: what the GUI words with its own translations
+    by: str = ""  # who decided instead (HANDLED), when the platform says
+    new_status: str = ""  # the item's status after them (HANDLED)
 
     @property
     def message(self) -> str:
@@ -195,12 +211,10 @@ class ReviewSender:
         except NotFound:
             self._mark_answered(store, action.id)
             review_store.remove_item(store, community.id, action.reviewable_id)
-            return self._finish(
-                store, community, action, ActionState.CONFLICT, "the item no longer exists on the server"
-            )
+            return self._finish(store, community, action, ActionState.CONFLICT, GONE_WORDS, why=Why.GONE)
         except RequestRejected as exc:
             self._mark_answered(store, action.id)
-            return self._finish(store, community, action, ActionState.REFUSED, exc.message)
+            return self._finish(store, community, action, ActionState.REFUSED, exc.message, why=Why.REFUSED)
         except PlatformError:
             self._mark_answered(store, action.id)
             raise
@@ -217,26 +231,26 @@ class ReviewSender:
             item, by = connector.review_show(action.reviewable_id)
         except NotFound:
             review_store.remove_item(store, community.id, action.reviewable_id)
-            return self._finish(
-                store, community, action, ActionState.CONFLICT, "the item no longer exists on the server"
-            )
+            return self._finish(store, community, action, ActionState.CONFLICT, GONE_WORDS, why=Why.GONE)
         if item.status != PENDING:
             review_store.remove_item(store, community.id, action.reviewable_id)
             me = community.username.casefold()
             if by is not None and by.casefold() == me:
                 return self._finish(store, community, action, ActionState.DONE, "", confirmed=True)
-            who = f"@{by}" if by else "another moderator"
-            return self._finish(
-                store, community, action, ActionState.CONFLICT, f"{who} acted first ({item.status})"
-            )
+            return self._handled(store, community, action, by, item.status)
         if item.version != action.version:
             review_store.update_item(store, community.id, item)
             return self._finish(
-                store, community, action, ActionState.CONFLICT, "the item changed on the server; decide again"
+                store, community, action, ActionState.CONFLICT, CHANGED_WORDS, why=Why.CHANGED
             )
         if self._may_be_in_flight(action):
             return self._finish(
-                store, community, action, ActionState.QUEUED, "checking whether the server received it"
+                store,
+                community,
+                action,
+                ActionState.QUEUED,
+                "checking whether the server received it",
+                why=Why.UNCONFIRMED,
             )
         return None
 
@@ -255,27 +269,28 @@ class ReviewSender:
             item, by = connector.review_show(action.reviewable_id)
         except NotFound:
             review_store.remove_item(store, community.id, action.reviewable_id)
-            return self._finish(store, community, action, ActionState.CONFLICT, ANOTHER_MODERATOR)
+            return self._finish(store, community, action, ActionState.CONFLICT, GONE_WORDS, why=Why.GONE)
         except PlatformError:
             item, by = None, None
         if item is not None:
             review_store.update_item(store, community.id, item)  # back in the list if still pending
             if item.status != PENDING:
-                who = (
-                    f"@{by}" if by and by.casefold() != community.username.casefold() else "another moderator"
-                )
-                return self._finish(
-                    store, community, action, ActionState.CONFLICT, f"{who} acted first ({item.status})"
-                )
+                return self._handled(store, community, action, by, item.status)
         if changed:
             return self._finish(
-                store,
-                community,
-                action,
-                ActionState.CONFLICT,
-                f"{ANOTHER_MODERATOR}: the item changed on the server; decide again",
+                store, community, action, ActionState.CONFLICT, CHANGED_WORDS, why=Why.CHANGED
             )
-        return self._finish(store, community, action, ActionState.REFUSED, refused)
+        return self._finish(store, community, action, ActionState.REFUSED, refused, why=Why.REFUSED)
+
+    def _handled(
+        self, store: Store, community: Community, action: QueuedAction, by: str | None, status: str
+    ) -> ReviewOutcome:
+        """The item was decided by someone else (another moderator, or this account elsewhere)."""
+        who = by if by and by.casefold() != community.username.casefold() else ""
+        detail = f"{ANOTHER_MODERATOR} ({'@' + who + ', ' if who else ''}{status})"
+        return self._finish(
+            store, community, action, ActionState.CONFLICT, detail, why=Why.HANDLED, by=who, new_status=status
+        )
 
     # -- writes ---------------------------------------------------------------------------------
 
@@ -329,6 +344,9 @@ class ReviewSender:
         detail: str,
         *,
         confirmed: bool = False,
+        why: str = "",
+        by: str = "",
+        new_status: str = "",
     ) -> ReviewOutcome:
         now = self._now_ts()
         with store.write() as db:
@@ -352,4 +370,8 @@ class ReviewSender:
             state,
             detail,
             confirmed_on_server=confirmed,
+            label=action.label,
+            why=why,
+            by=by,
+            new_status=new_status,
         )

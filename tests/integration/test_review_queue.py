@@ -19,7 +19,7 @@ from moderator.platforms import make_connector
 from moderator.platforms.base import Connector
 from moderator.platforms.http import Timeouts
 from moderator.review import store as review_store
-from moderator.review.sender import SETTLE_SECONDS, ReviewSender
+from moderator.review.sender import SETTLE_SECONDS, ReviewSender, Why
 from moderator.review.store import ActionState
 from moderator.review.sync import sync_review
 from moderator.sandbox import SANDBOX_API_KEY, SANDBOX_USERNAME, SandboxServer
@@ -197,8 +197,10 @@ def test_another_moderator_first_is_shown_as_such(srv: SandboxServer, world: tup
     outcomes = ReviewSender().send_pending(store, lambda c: _connector(c))
     by_item = {o.reviewable_id: o for o in outcomes}
     assert by_item[handled.id].state == ActionState.CONFLICT
-    assert "@julien.moderation acted first" in by_item[handled.id].detail
-    assert by_item[edited.id].state == ActionState.CONFLICT
+    assert by_item[handled.id].why == Why.HANDLED and by_item[handled.id].by == "julien.moderation"
+    assert by_item[handled.id].new_status == "rejected"
+    assert "another moderator acted first (@julien.moderation, rejected)" in by_item[handled.id].message
+    assert by_item[edited.id].state == ActionState.CONFLICT and by_item[edited.id].why == Why.CHANGED
     assert "another moderator acted first" in by_item[edited.id].detail
     # The edited item answered 409 and comes back, with its new version, for a new decision.
     back = {s.item.id: s for s in review_store.list_items(store)}

@@ -340,7 +340,5 @@ def show_in_pane(pane: ReadingPane, ref: ReviewRef) -> ReviewCard:
     if card.show_item(ref):
         pane.pages.setCurrentWidget(card)
     else:
-        pane.empty.set_text(
-            pane.tr("This item is gone"), pane.tr("It was handled, or is no longer in the local copy.")
-        )
+        pane.empty.set_text(_tr("This item is gone"), _tr("It was handled, or is no longer in the local copy."))
     return card

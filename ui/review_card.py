@@ -225,7 +225,7 @@ def render_item(store: object, stored: StoredItem) -> tuple[str, dict[str, tuple
         meta.append(_tr("%n flag(s)", len(item.flags)))
     meta.append(_tr("opened %1").replace("%1", timefmt.ago(item.created_at, now)))
     parts = [
-        f'<h1 class="title">{html.escape(title)}{": " + html.escape(flag_types) if flag_types else ""}</h1>',
+        f'<h1 class="title">{html.escape(_tr("%1: %2").replace("%1", title).replace("%2", flag_types) if flag_types else title)}</h1>',
         f'<p class="topicmeta">{html.escape(" · ".join(meta))}</p>',
     ]
     if item.reasons and not flag_types:
@@ -340,5 +340,7 @@ def show_in_pane(pane: ReadingPane, ref: ReviewRef) -> ReviewCard:
     if card.show_item(ref):
         pane.pages.setCurrentWidget(card)
     else:
-        pane.empty.set_text(_tr("This item is gone"), _tr("It was handled, or is no longer in the local copy."))
+        pane.empty.set_text(
+            _tr("This item is gone"), _tr("It was handled, or is no longer in the local copy.")
+        )
     return card

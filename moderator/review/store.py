@@ -187,11 +187,18 @@ def update_item(store: Store, community_id: int, item: ReviewItem) -> None:
             _upsert(db, community_id, [item], to_ts(utcnow()) or 0)
         else:
             db.execute("DELETE FROM reviewables WHERE community_id=? AND id=?", (community_id, item.id))
+        _forget_count(db, community_id)
 
 
 def remove_item(store: Store, community_id: int, item_id: str) -> None:
     with store.write() as db:
         db.execute("DELETE FROM reviewables WHERE community_id=? AND id=?", (community_id, item_id))
+        _forget_count(db, community_id)
+
+
+def _forget_count(db: sqlite3.Connection, community_id: int) -> None:
+    """The local copy no longer mirrors the last listing: the next sync lists, whatever the count."""
+    db.execute("UPDATE review_sync SET count=NULL WHERE community_id=?", (community_id,))
 
 
 def sync_state(store: Store, community_id: int) -> tuple[int | None, dt.datetime | None]:

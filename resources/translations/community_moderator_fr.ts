@@ -4159,5 +4159,9 @@ La décision est envoyée à la communauté et ne peut pas être annulée d’ic
         <source>Review</source>
         <translation>Modération</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
 </context>
 </TS>

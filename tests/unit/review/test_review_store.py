@@ -117,3 +117,10 @@ def test_the_schema_is_current(store: Store) -> None:
     assert store.version == LATEST_VERSION
     tables = {r[0] for r in store.read().execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert {"reviewables", "review_actions", "review_sync"} <= tables
+
+
+def test_a_local_change_makes_the_next_sync_list_again(store: Store, community: Community) -> None:
+    assert community.id is not None
+    review_store.replace_queue(store, community.id, [_item("1"), _item("2")], count=2, now=NOW)
+    review_store.remove_item(store, community.id, "1")  # a decision went through, or was overtaken
+    assert review_store.sync_state(store, community.id) == (None, NOW)

@@ -290,9 +290,25 @@ def get_item(store: Store, community_id: int, item_id: str) -> ReviewItem | None
     return None if row is None else _item_from_row(row)
 
 
+_SHOWN = """
+NOT EXISTS (
+    SELECT 1 FROM review_actions a
+    WHERE a.id = (SELECT MAX(id) FROM review_actions
+                  WHERE community_id = r.community_id AND reviewable_id = r.id)
+      AND (a.state IN ('queued', 'sending') OR (a.state = 'done' AND a.version >= r.version))
+)
+"""
+
+
 def pending_count(store: Store, community_ids: Iterable[int] | None = None) -> int:
-    """The Review badge: items shown in the view."""
-    return len(list_items(store, community_ids=community_ids))
+    """The Review badge: items shown in the view (the same rule as ``list_items``, one indexed count)."""
+    where, args = "", []
+    if community_ids is not None:
+        ids = list(community_ids)
+        where = f" AND r.community_id IN ({','.join('?' * len(ids))})" if ids else " AND 0"
+        args = ids
+    row = store.read().execute(f"SELECT COUNT(*) FROM reviewables r WHERE {_SHOWN}{where}", args).fetchone()
+    return int(row[0])
 
 
 def counts_by_community(store: Store) -> dict[int, int]:

@@ -447,6 +447,7 @@ CREATE TABLE review_actions (
 CREATE UNIQUE INDEX review_actions_live ON review_actions (community_id, reviewable_id)
     WHERE state IN ('queued', 'sending');
 CREATE INDEX review_actions_state ON review_actions (state, community_id);
+CREATE INDEX review_actions_item ON review_actions (community_id, reviewable_id, id);
 """
 
 MIGRATIONS: list[str] = [

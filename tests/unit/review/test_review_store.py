@@ -87,6 +87,7 @@ def test_a_conflict_brings_the_item_back_with_the_outcome(store: Store, communit
     (back,) = review_store.list_items(store)
     assert back.item.version == 1 and back.last_action is not None
     assert back.last_action.state == ActionState.CONFLICT
+    assert review_store.pending_count(store) == 1 == review_store.pending_count(store, [community.id])
     review_store.queue_action(store, community.id, "1", "delete_and_agree")  # decide again: allowed
 
 

@@ -121,7 +121,7 @@
         <translation>{0} est prête</translation>
     </message>
     <message>
-        <source>The key is in this computer's keyring.</source>
+        <source>The key is in this computer&apos;s keyring.</source>
         <translation>La clé est dans le trousseau de cet ordinateur.</translation>
     </message>
     <message>
@@ -147,7 +147,7 @@
         <translation>Saisir une clé d’API administrateur</translation>
     </message>
     <message>
-        <source>A site administrator creates it in Admin → API keys. Prefer a key for a single user: an "All users" key can act as anyone.</source>
+        <source>A site administrator creates it in Admin → API keys. Prefer a key for a single user: an &quot;All users&quot; key can act as anyone.</source>
         <translation>Un administrateur du site la crée dans Admin → API. Préférez une clé pour un seul utilisateur : une clé « Tous les utilisateurs » peut agir au nom de n’importe qui.</translation>
     </message>
     <message>
@@ -884,16 +884,16 @@
         <translation>Choisissez un sujet auquel répondre (j / k), puis appuyez sur r.</translation>
     </message>
     <message>
+        <source>Add a community first (Community → Accounts…).</source>
+        <translation>Ajoutez d’abord une communauté (Communauté → Comptes…).</translation>
+    </message>
+    <message>
         <source>Reminder set.</source>
         <translation>Rappel programmé.</translation>
     </message>
     <message>
         <source>No open topic to write in yet: sync first.</source>
         <translation>Pas encore de sujet ouvert où écrire : synchronisez d’abord.</translation>
-    </message>
-    <message>
-        <source>Add a community first (Community → Accounts…).</source>
-        <translation>Ajoutez d’abord une communauté (Communauté → Comptes…).</translation>
     </message>
 </context>
 <context>
@@ -1167,6 +1167,129 @@
     </message>
 </context>
 <context>
+    <name>PlannedView</name>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>Communauté</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>en retard</translation>
+    </message>
+    <message>
+        <source>Planned post</source>
+        <translation>Publication prévue</translation>
+    </message>
+    <message>
+        <source>To approve (a)</source>
+        <translation>À approuver (a)</translation>
+    </message>
+    <message>
+        <source>Recurring post</source>
+        <translation>Publication récurrente</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Rappel</translation>
+    </message>
+    <message>
+        <source>Planned post cancelled.</source>
+        <translation>Publication prévue annulée.</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Planifié</translation>
+    </message>
+    <message>
+        <source>Nothing planned</source>
+        <translation>Rien de planifié</translation>
+    </message>
+    <message>
+        <source>Write a topic (n) and choose Send later, or add a recurring post: they appear here with your reminders.</source>
+        <translation>Rédigez un sujet (n) et choisissez « Envoyer plus tard », ou ajoutez une publication récurrente : ils apparaissent ici avec vos rappels.</translation>
+    </message>
+    <message>
+        <source>Approve  a</source>
+        <translation>Approuver  a</translation>
+    </message>
+    <message>
+        <source>Change time…  t</source>
+        <translation>Changer l’heure…  t</translation>
+    </message>
+    <message>
+        <source>Cancel post  Del</source>
+        <translation>Annuler la publication  Suppr</translation>
+    </message>
+    <message>
+        <source>New recurring post…</source>
+        <translation>Nouvelle publication récurrente…</translation>
+    </message>
+    <message>
+        <source>Export calendar…</source>
+        <translation>Exporter le calendrier…</translation>
+    </message>
+    <message>
+        <source>Prepared from a recurring series: approve it (a) to send it at its time.</source>
+        <translation>Préparée à partir d’une série récurrente : approuvez-la (a) pour qu’elle parte à son heure.</translation>
+    </message>
+    <message>
+        <source>A recurring post: it is prepared for your approval a day before.</source>
+        <translation>Une publication récurrente : elle est préparée pour votre approbation la veille.</translation>
+    </message>
+    <message>
+        <source>A reminder: open Reminders (g r) to change it.</source>
+        <translation>Un rappel : ouvrez Rappels (g r) pour le modifier.</translation>
+    </message>
+    <message>
+        <source>Waiting in the Outbox until its time; it goes out even if the app was closed then.</source>
+        <translation>En attente dans la boîte d’envoi jusqu’à son heure ; elle part même si l’application était fermée à ce moment-là.</translation>
+    </message>
+    <message>
+        <source>Approved: it goes out at %1.</source>
+        <translation>Approuvée : elle part le %1.</translation>
+    </message>
+    <message>
+        <source>It is already on its way; its time can no longer change.</source>
+        <translation>Elle est déjà en cours d’envoi ; son heure ne peut plus changer.</translation>
+    </message>
+    <message>
+        <source>Now planned for %1.</source>
+        <translation>Désormais prévue le %1.</translation>
+    </message>
+    <message>
+        <source>It is already on its way and can no longer be cancelled.</source>
+        <translation>Elle est déjà en cours d’envoi et ne peut plus être annulée.</translation>
+    </message>
+    <message>
+        <source>The calendar could not be written (%1). Choose another folder.</source>
+        <translation>Le calendrier n’a pas pu être enregistré (%1). Choisissez un autre dossier.</translation>
+    </message>
+    <message>
+        <source>%1 events exported to %2.</source>
+        <translation>%1 événements exportés dans %2.</translation>
+    </message>
+    <message>
+        <source>Export the planned posts and reminders</source>
+        <translation>Exporter les publications prévues et les rappels</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>Fichiers calendrier (*.ics)</translation>
+    </message>
+</context>
+<context>
     <name>ReadingPane</name>
     <message>
         <source>Reading pane</source>
@@ -1181,7 +1304,7 @@
         <translation>Ouvrir dans le navigateur</translation>
     </message>
     <message>
-        <source>Open this topic on the community's site (o)</source>
+        <source>Open this topic on the community&apos;s site (o)</source>
         <translation>Ouvrir ce sujet sur le site de la communauté (o)</translation>
     </message>
     <message>
@@ -1323,7 +1446,7 @@
         <translation>Me le rappeler aussi sur la communauté (un signet avec rappel)</translation>
     </message>
     <message>
-        <source>The community's own notifications will remind you too, on your phone for example. Sent now, or as soon as the community can be reached.</source>
+        <source>The community&apos;s own notifications will remind you too, on your phone for example. Sent now, or as soon as the community can be reached.</source>
         <translation>Les notifications de la communauté vous le rappelleront aussi, sur votre téléphone par exemple. Envoyé maintenant, ou dès que la communauté est joignable.</translation>
     </message>
     <message>
@@ -1643,7 +1766,7 @@
         <translation>Retirer {0} ?</translation>
     </message>
     <message>
-        <source>The app's key is revoked on the site and removed from this computer's keyring. You can sign in again at any time.</source>
+        <source>The app&apos;s key is revoked on the site and removed from this computer&apos;s keyring. You can sign in again at any time.</source>
         <translation>La clé de l’application est révoquée sur le site et retirée du trousseau de cet ordinateur. Vous pourrez vous reconnecter à tout moment.</translation>
     </message>
     <message>
@@ -1651,7 +1774,7 @@
         <translation>La communauté d’entraînement reviendra, toute neuve, au prochain démarrage de l’application.</translation>
     </message>
     <message>
-        <source>The admin API key is removed from this computer's keyring. It stays valid on the site: ask an administrator to revoke it there if nobody uses it any more.</source>
+        <source>The admin API key is removed from this computer&apos;s keyring. It stays valid on the site: ask an administrator to revoke it there if nobody uses it any more.</source>
         <translation>La clé d’API administrateur est retirée du trousseau de cet ordinateur. Elle reste valable sur le site : demandez à un administrateur de la révoquer si personne ne s’en sert plus.</translation>
     </message>
     <message>
@@ -1868,6 +1991,120 @@
     </message>
 </context>
 <context>
+    <name>ReviewCard</name>
+    <message>
+        <source>Moderation item</source>
+        <translation>Élément à modérer</translation>
+    </message>
+    <message>
+        <source>Ignore  i</source>
+        <translation>Ignorer  i</translation>
+    </message>
+    <message>
+        <source>All actions…  Enter</source>
+        <translation>Toutes les actions…  Entrée</translation>
+    </message>
+    <message>
+        <source>Every decision the community offers for this item (Enter)</source>
+        <translation>Toutes les décisions que la communauté propose pour cet élément (Entrée)</translation>
+    </message>
+    <message>
+        <source>Approve  a</source>
+        <translation>Approuver  a</translation>
+    </message>
+    <message>
+        <source>Reject  x</source>
+        <translation>Refuser  x</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewView</name>
+    <message>
+        <source>Filter the queue  /</source>
+        <translation>Filtrer la file  /</translation>
+    </message>
+    <message>
+        <source>Filter the moderation queue</source>
+        <translation>Filtrer la file de modération</translation>
+    </message>
+    <message>
+        <source>Moderation queue</source>
+        <translation>File de modération</translation>
+    </message>
+    <message>
+        <source>%1: this platform does not let apps see reported content; moderate it on the site.</source>
+        <translation>%1 : cette plateforme ne montre pas les contenus signalés aux applications ; modérez-la sur le site.</translation>
+    </message>
+    <message>
+        <source>%1: this account is not a moderator there, so it has no queue.</source>
+        <translation>%1 : ce compte n’y est pas modérateur, il n’a donc pas de file de modération.</translation>
+    </message>
+    <message>
+        <source>%1: not synced yet; its queue comes with the first sync.</source>
+        <translation>%1 : pas encore synchronisée ; sa file arrive avec la première synchronisation.</translation>
+    </message>
+    <message>
+        <source>No moderation queue here</source>
+        <translation>Pas de file de modération ici</translation>
+    </message>
+    <message>
+        <source>None of these communities has a queue this account can see (see above).</source>
+        <translation>Aucune de ces communautés n’a de file que ce compte peut voir (voir ci-dessus).</translation>
+    </message>
+    <message>
+        <source>Nothing to review</source>
+        <translation>Rien à modérer</translation>
+    </message>
+    <message>
+        <source>No flags and no posts awaiting approval. The queue is refreshed with every sync.</source>
+        <translation>Aucun signalement, aucun message en attente d’approbation. La file est mise à jour à chaque synchronisation.</translation>
+    </message>
+    <message>
+        <source>Select an item first (j / k).</source>
+        <translation>Sélectionnez d’abord un élément (j / k).</translation>
+    </message>
+    <message>
+        <source>approve</source>
+        <translation>approuvé</translation>
+    </message>
+    <message>
+        <source>reject or delete</source>
+        <translation>refusé ou supprimé</translation>
+    </message>
+    <message>
+        <source>ignore</source>
+        <translation>ignoré</translation>
+    </message>
+    <message>
+        <source>This item cannot be %1 from here; Enter lists what it offers.</source>
+        <translation>Cet élément ne peut pas être %1 d’ici ; Entrée liste ce qu’il propose.</translation>
+    </message>
+    <message>
+        <source>“%1” on this item from %2?
+
+It is sent to the community and cannot be undone from here.</source>
+        <translation>« %1 » sur cet élément de %2 ?
+
+La décision est envoyée à la communauté et ne peut pas être annulée d’ici.</translation>
+    </message>
+    <message>
+        <source>Confirm the decision</source>
+        <translation>Confirmer la décision</translation>
+    </message>
+    <message>
+        <source>A decision on this item is already on its way.</source>
+        <translation>Une décision sur cet élément est déjà en route.</translation>
+    </message>
+    <message>
+        <source>This item changed since the list was read; sync, then decide again.</source>
+        <translation>Cet élément a changé depuis la lecture de la liste ; synchronisez, puis décidez à nouveau.</translation>
+    </message>
+    <message>
+        <source>“%1” queued; it is sent as soon as the community is reachable.</source>
+        <translation>« %1 » en file ; envoyé dès que la communauté est joignable.</translation>
+    </message>
+</context>
+<context>
     <name>SavedRepliesDialog</name>
     <message>
         <source>Saved replies</source>
@@ -1912,6 +2149,135 @@
     <message>
         <source>Give the saved reply a title: it is what the menu shows.</source>
         <translation>Donnez un titre à la réponse enregistrée : c’est ce qu’affiche le menu.</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesDialog</name>
+    <message>
+        <source>New recurring post</source>
+        <translation>Nouvelle publication récurrente</translation>
+    </message>
+    <message>
+        <source>Question of the week</source>
+        <translation>Question de la semaine</translation>
+    </message>
+    <message>
+        <source>Every week on</source>
+        <translation>Chaque semaine le</translation>
+    </message>
+    <message>
+        <source>Every month on day</source>
+        <translation>Chaque mois le</translation>
+    </message>
+    <message>
+        <source>Every month on the</source>
+        <translation>Chaque mois le</translation>
+    </message>
+    <message>
+        <source>first</source>
+        <translation>premier</translation>
+    </message>
+    <message>
+        <source>second</source>
+        <translation>deuxième</translation>
+    </message>
+    <message>
+        <source>third</source>
+        <translation>troisième</translation>
+    </message>
+    <message>
+        <source>fourth</source>
+        <translation>quatrième</translation>
+    </message>
+    <message>
+        <source>last</source>
+        <translation>dernier</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>lundi</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>mardi</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>mercredi</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>jeudi</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>vendredi</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>samedi</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>dimanche</translation>
+    </message>
+    <message>
+        <source>at</source>
+        <translation>à</translation>
+    </message>
+    <message>
+        <source>Question of the week {week}: what would you like to ask?</source>
+        <translation>Question de la semaine {week} : que voulez-vous demander ?</translation>
+    </message>
+    <message>
+        <source>Hello everyone, and welcome to {newcomers}!
+
+This week&apos;s question: …
+
+Still waiting for an answer:
+{oldest_unanswered}</source>
+        <translation>Bonjour à toutes et à tous, et bienvenue à {newcomers} !
+
+La question de la semaine : …
+
+Toujours en attente d’une réponse :
+{oldest_unanswered}</translation>
+    </message>
+    <message>
+        <source>Send each post by itself at its time (otherwise it waits for your approval)</source>
+        <translation>Envoyer chaque publication toute seule à son heure (sinon elle attend votre approbation)</translation>
+    </message>
+    <message>
+        <source>Placeholders: %1. Each post is prepared a day ahead.</source>
+        <translation>Champs à remplacer : %1. Chaque publication est préparée la veille.</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>Communauté</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Dates in</source>
+        <translation>Dates en</translation>
     </message>
 </context>
 <context>
@@ -2103,7 +2469,7 @@
         <translation>Ajouter une communauté</translation>
     </message>
     <message>
-        <source>The app signs in as you, with your rights. Your key stays in this computer's keyring.</source>
+        <source>The app signs in as you, with your rights. Your key stays in this computer&apos;s keyring.</source>
         <translation>L’application se connecte en votre nom, avec vos droits. Votre clé reste dans le trousseau de cet ordinateur.</translation>
     </message>
     <message>
@@ -2143,7 +2509,7 @@
         <translation>Utiliser une clé d’API administrateur (pour les administrateurs du site)</translation>
     </message>
     <message>
-        <source>A key made in the site's Admin → API keys, acting as a username you choose.</source>
+        <source>A key made in the site&apos;s Admin → API keys, acting as a username you choose.</source>
         <translation>Une clé créée dans Admin → API sur le site, qui agit au nom d’un utilisateur de votre choix.</translation>
     </message>
     <message>
@@ -2279,6 +2645,129 @@
     <message>
         <source>Posts before that use it</source>
         <translation>Messages antérieurs qui l’emploient</translation>
+    </message>
+</context>
+<context>
+    <name>TopicComposer</name>
+    <message>
+        <source>New topic</source>
+        <translation>Nouveau sujet</translation>
+    </message>
+    <message>
+        <source>Start a conversation</source>
+        <translation>Lancer une conversation</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>Communauté</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>A title people want to click: a question, an invitation…</source>
+        <translation>Un titre qui donne envie de cliquer : une question, une invitation…</translation>
+    </message>
+    <message>
+        <source>Tags, separated by commas</source>
+        <translation>Étiquettes, séparées par des virgules</translation>
+    </message>
+    <message>
+        <source>&amp;Tags</source>
+        <translation>É&amp;tiquettes</translation>
+    </message>
+    <message>
+        <source>C&amp;ommunity</source>
+        <translation>C&amp;ommunauté</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>&amp;Catégorie</translation>
+    </message>
+    <message>
+        <source>T&amp;itle</source>
+        <translation>T&amp;itre</translation>
+    </message>
+    <message>
+        <source>First post</source>
+        <translation>Premier message</translation>
+    </message>
+    <message>
+        <source>Write the first post. Markdown works: **bold**, *italic*, &gt; quote, - list. Type @ to mention.</source>
+        <translation>Écrivez le premier message. Le Markdown fonctionne : **gras**, *italique*, &gt; citation, - liste. Tapez @ pour mentionner.</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <source>Saved texts ▾</source>
+        <translation>Textes enregistrés ▾</translation>
+    </message>
+    <message>
+        <source>Close  Esc</source>
+        <translation>Fermer  Échap</translation>
+    </message>
+    <message>
+        <source>Close; what you wrote is kept as a draft</source>
+        <translation>Fermer ; ce que vous avez écrit est gardé en brouillon</translation>
+    </message>
+    <message>
+        <source>Send later ▾</source>
+        <translation>Envoyer plus tard ▾</translation>
+    </message>
+    <message>
+        <source>Choose when it goes out; it waits in the Outbox until then</source>
+        <translation>Choisissez quand il part ; il attend dans la boîte d’envoi jusque-là</translation>
+    </message>
+    <message>
+        <source>Send  Ctrl+Enter</source>
+        <translation>Envoyer  Ctrl+Entrée</translation>
+    </message>
+    <message>
+        <source>Put the topic in the Outbox; it goes out as soon as the community is reachable</source>
+        <translation>Placer le sujet dans la boîte d’envoi ; il part dès que la communauté est joignable</translation>
+    </message>
+    <message>
+        <source>Draft restored</source>
+        <translation>Brouillon restauré</translation>
+    </message>
+    <message>
+        <source>Next working morning</source>
+        <translation>Prochain matin ouvré</translation>
+    </message>
+    <message>
+        <source>Tomorrow morning</source>
+        <translation>Demain matin</translation>
+    </message>
+    <message>
+        <source>Tuesday morning</source>
+        <translation>Mardi matin</translation>
+    </message>
+    <message>
+        <source>Monday morning</source>
+        <translation>Lundi matin</translation>
+    </message>
+    <message>
+        <source>Choose a date and time…</source>
+        <translation>Choisir une date et une heure…</translation>
+    </message>
+    <message>
+        <source>Choose a category first (sync the community if the list is empty).</source>
+        <translation>Choisissez d’abord une catégorie (synchronisez la communauté si la liste est vide).</translation>
+    </message>
+    <message>
+        <source>That time has passed: choose a time to come.</source>
+        <translation>Cette heure est passée : choisissez une heure à venir.</translation>
+    </message>
+    <message>
+        <source>Write the first post before sending.</source>
+        <translation>Écrivez le premier message avant d’envoyer.</translation>
+    </message>
+    <message>
+        <source>The preview of the first post appears here.</source>
+        <translation>L’aperçu du premier message apparaît ici.</translation>
     </message>
 </context>
 <context>
@@ -2439,7 +2928,7 @@
         <translation>Seulement les catégories et étiquettes d’idées définies pour %1. Décochez pour regarder toutes les catégories.</translation>
     </message>
     <message>
-        <source>No idea categories are set, so every category is looked at. Set them in the community's settings.</source>
+        <source>No idea categories are set, so every category is looked at. Set them in the community&apos;s settings.</source>
         <translation>Aucune catégorie d’idées n’est définie : toutes les catégories sont prises en compte. Définissez-les dans les paramètres de la communauté.</translation>
     </message>
 </context>
@@ -2659,7 +3148,7 @@
         <translation>Chaque communauté a sa propre définition de « sans réponse » (survolez pour les voir).</translation>
     </message>
     <message>
-        <source>Change it in the community's settings.</source>
+        <source>Change it in the community&apos;s settings.</source>
         <translation>Modifiez-la dans les paramètres de la communauté.</translation>
     </message>
 </context>
@@ -3100,7 +3589,7 @@
         <translation>le serveur a rencontré un problème</translation>
     </message>
     <message>
-        <source>the server did not accept the account's key</source>
+        <source>the server did not accept the account&apos;s key</source>
         <translation>le serveur n’a pas accepté la clé du compte</translation>
     </message>
     <message>
@@ -3192,20 +3681,20 @@
         <translation>%1 réponses partiront dès que la communauté sera joignable.</translation>
     </message>
     <message>
-        <source>Drafts</source>
-        <translation>Brouillons</translation>
-    </message>
-    <message>
-        <source>Outbox</source>
-        <translation>Boîte d’envoi</translation>
-    </message>
-    <message>
         <source>1 planned item went out late: the app was not running at its time.</source>
         <translation>1 envoi prévu est parti en retard : l’application n’était pas ouverte à son heure.</translation>
     </message>
     <message>
         <source>%1 planned items went out late: the app was not running at their time.</source>
         <translation>%1 envois prévus sont partis en retard : l’application n’était pas ouverte à leur heure.</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>Brouillons</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Boîte d’envoi</translation>
     </message>
 </context>
 <context>
@@ -3273,6 +3762,245 @@
     <message>
         <source>Nudge @{user}</source>
         <translation>Encourager @{user}</translation>
+    </message>
+</context>
+<context>
+    <name>review</name>
+    <message>
+        <source>Flagged post</source>
+        <translation>Message signalé</translation>
+    </message>
+    <message>
+        <source>New topic awaiting approval</source>
+        <translation>Nouveau sujet en attente d’approbation</translation>
+    </message>
+    <message>
+        <source>Post awaiting approval</source>
+        <translation>Message en attente d’approbation</translation>
+    </message>
+    <message>
+        <source>New member awaiting approval</source>
+        <translation>Nouveau membre en attente d’approbation</translation>
+    </message>
+    <message>
+        <source>Post to review</source>
+        <translation>Message à examiner</translation>
+    </message>
+    <message>
+        <source>trust level %1</source>
+        <translation>niveau de confiance %1</translation>
+    </message>
+    <message>
+        <source>joined %1</source>
+        <translation>inscrit %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s)</source>
+        <translation>
+            <numerusform>%n message</numerusform>
+            <numerusform>%n messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n topic(s)</source>
+        <translation>
+            <numerusform>%n sujet</numerusform>
+            <numerusform>%n sujets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) rejected before</source>
+        <translation>
+            <numerusform>%n message refusé auparavant</numerusform>
+            <numerusform>%n messages refusés auparavant</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>silenced %n time(s)</source>
+        <translation>
+            <numerusform>mis en sourdine %n fois</numerusform>
+            <numerusform>mis en sourdine %n fois</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>suspended %n time(s)</source>
+        <translation>
+            <numerusform>suspendu %n fois</numerusform>
+            <numerusform>suspendu %n fois</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n useful flag(s) of their own</source>
+        <translation>
+            <numerusform>%n signalement utile de sa part</numerusform>
+            <numerusform>%n signalements utiles de sa part</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other item(s) about them in the queue</source>
+        <translation>
+            <numerusform>%n autre élément le concernant dans la file</numerusform>
+            <numerusform>%n autres éléments le concernant dans la file</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nothing else about them in the queue</source>
+        <translation>rien d’autre le concernant dans la file</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n flag(s)</source>
+        <translation>
+            <numerusform>%n signalement</numerusform>
+            <numerusform>%n signalements</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>opened %1</source>
+        <translation>ouvert %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Why:</source>
+        <translation>Pourquoi :</translation>
+    </message>
+    <message>
+        <source>Your “%1” was not applied: another moderator acted first. Look again, then decide.</source>
+        <translation>Votre « %1 » n’a pas été appliqué : un autre modérateur est passé avant. Regardez à nouveau, puis décidez.</translation>
+    </message>
+    <message>
+        <source>Your “%1” was refused by the community.</source>
+        <translation>Votre « %1 » a été refusé par la communauté.</translation>
+    </message>
+    <message>
+        <source>Flagged by</source>
+        <translation>Signalé par</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>In context</source>
+        <translation>En contexte</translation>
+    </message>
+    <message>
+        <source>Held for approval</source>
+        <translation>En attente d’approbation</translation>
+    </message>
+    <message>
+        <source>Last posts of the topic</source>
+        <translation>Derniers messages du sujet</translation>
+    </message>
+    <message>
+        <source>The topic is not in the local copy yet; the flagged post as the community sent it:</source>
+        <translation>Le sujet n’est pas encore dans la copie locale ; le message signalé tel que la communauté l’a envoyé :</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n earlier post(s)</source>
+        <translation>
+            <numerusform>%n message plus ancien</numerusform>
+            <numerusform>%n messages plus anciens</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n later post(s)</source>
+        <translation>
+            <numerusform>%n message plus récent</numerusform>
+            <numerusform>%n messages plus récents</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This item is gone</source>
+        <translation>Cet élément n’est plus là</translation>
+    </message>
+    <message>
+        <source>It was handled, or is no longer in the local copy.</source>
+        <translation>Il a été traité, ou n’est plus dans la copie locale.</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>approuvé</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>refusé</translation>
+    </message>
+    <message>
+        <source>ignored</source>
+        <translation>ignoré</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>supprimé</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Pourquoi</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Signalements</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>Communauté</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Attente</translation>
+    </message>
+    <message>
+        <source>Sending moderation decisions failed: %1. They are kept.</source>
+        <translation>L’envoi des décisions de modération a échoué : %1. Elles sont conservées.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n moderation decision(s) applied.</source>
+        <translation>
+            <numerusform>%n décision de modération appliquée.</numerusform>
+            <numerusform>%n décisions de modération appliquées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” on item %2</source>
+        <translation>« %1 » sur l’élément %2</translation>
+    </message>
+    <message>
+        <source>another moderator acted first (%1)</source>
+        <translation>un autre modérateur est passé avant (%1)</translation>
+    </message>
+    <message>
+        <source>another moderator acted first: the item changed, it is back in the list to decide again</source>
+        <translation>un autre modérateur est passé avant : l’élément a changé, il revient dans la liste pour une nouvelle décision</translation>
+    </message>
+    <message>
+        <source>the item no longer exists on the community</source>
+        <translation>l’élément n’existe plus sur la communauté</translation>
+    </message>
+    <message>
+        <source>the community refused it (%1)</source>
+        <translation>la communauté l’a refusé (%1)</translation>
+    </message>
+    <message>
+        <source>%1 was not applied: %2.</source>
+        <translation>%1 n’a pas été appliqué : %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n decision(s) will be sent when the community is reachable.</source>
+        <translation>
+            <numerusform>%n décision sera envoyée quand la communauté sera joignable.</numerusform>
+            <numerusform>%n décisions seront envoyées quand la communauté sera joignable.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Modération</translation>
     </message>
 </context>
 <context>
@@ -3419,749 +4147,6 @@
     <message>
         <source>Planned</source>
         <translation>Planifié</translation>
-    </message>
-</context>
-<context>
-    <name>PlannedView</name>
-    <message>
-        <source>When</source>
-        <translation>Quand</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>Quoi</translation>
-    </message>
-    <message>
-        <source>Community</source>
-        <translation>Communauté</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>Titre</translation>
-    </message>
-    <message>
-        <source>late</source>
-        <translation>en retard</translation>
-    </message>
-    <message>
-        <source>Planned post</source>
-        <translation>Publication prévue</translation>
-    </message>
-    <message>
-        <source>To approve (a)</source>
-        <translation>À approuver (a)</translation>
-    </message>
-    <message>
-        <source>Recurring post</source>
-        <translation>Publication récurrente</translation>
-    </message>
-    <message>
-        <source>Reminder</source>
-        <translation>Rappel</translation>
-    </message>
-    <message>
-        <source>Planned post cancelled.</source>
-        <translation>Publication prévue annulée.</translation>
-    </message>
-    <message>
-        <source>Planned</source>
-        <translation>Planifié</translation>
-    </message>
-    <message>
-        <source>Nothing planned</source>
-        <translation>Rien de planifié</translation>
-    </message>
-    <message>
-        <source>Write a topic (n) and choose Send later, or add a recurring post: they appear here with your reminders.</source>
-        <translation>Rédigez un sujet (n) et choisissez « Envoyer plus tard », ou ajoutez une publication récurrente : ils apparaissent ici avec vos rappels.</translation>
-    </message>
-    <message>
-        <source>Approve  a</source>
-        <translation>Approuver  a</translation>
-    </message>
-    <message>
-        <source>Change time…  t</source>
-        <translation>Changer l’heure…  t</translation>
-    </message>
-    <message>
-        <source>Cancel post  Del</source>
-        <translation>Annuler la publication  Suppr</translation>
-    </message>
-    <message>
-        <source>New recurring post…</source>
-        <translation>Nouvelle publication récurrente…</translation>
-    </message>
-    <message>
-        <source>Export calendar…</source>
-        <translation>Exporter le calendrier…</translation>
-    </message>
-    <message>
-        <source>Prepared from a recurring series: approve it (a) to send it at its time.</source>
-        <translation>Préparée à partir d’une série récurrente : approuvez-la (a) pour qu’elle parte à son heure.</translation>
-    </message>
-    <message>
-        <source>A recurring post: it is prepared for your approval a day before.</source>
-        <translation>Une publication récurrente : elle est préparée pour votre approbation la veille.</translation>
-    </message>
-    <message>
-        <source>A reminder: open Reminders (g r) to change it.</source>
-        <translation>Un rappel : ouvrez Rappels (g r) pour le modifier.</translation>
-    </message>
-    <message>
-        <source>Waiting in the Outbox until its time; it goes out even if the app was closed then.</source>
-        <translation>En attente dans la boîte d’envoi jusqu’à son heure ; elle part même si l’application était fermée à ce moment-là.</translation>
-    </message>
-    <message>
-        <source>Approved: it goes out at %1.</source>
-        <translation>Approuvée : elle part le %1.</translation>
-    </message>
-    <message>
-        <source>It is already on its way; its time can no longer change.</source>
-        <translation>Elle est déjà en cours d’envoi ; son heure ne peut plus changer.</translation>
-    </message>
-    <message>
-        <source>Now planned for %1.</source>
-        <translation>Désormais prévue le %1.</translation>
-    </message>
-    <message>
-        <source>It is already on its way and can no longer be cancelled.</source>
-        <translation>Elle est déjà en cours d’envoi et ne peut plus être annulée.</translation>
-    </message>
-    <message>
-        <source>The calendar could not be written (%1). Choose another folder.</source>
-        <translation>Le calendrier n’a pas pu être enregistré (%1). Choisissez un autre dossier.</translation>
-    </message>
-    <message>
-        <source>%1 events exported to %2.</source>
-        <translation>%1 événements exportés dans %2.</translation>
-    </message>
-    <message>
-        <source>Export the planned posts and reminders</source>
-        <translation>Exporter les publications prévues et les rappels</translation>
-    </message>
-    <message>
-        <source>Calendar files (*.ics)</source>
-        <translation>Fichiers calendrier (*.ics)</translation>
-    </message>
-</context>
-<context>
-    <name>SeriesDialog</name>
-    <message>
-        <source>New recurring post</source>
-        <translation>Nouvelle publication récurrente</translation>
-    </message>
-    <message>
-        <source>Question of the week</source>
-        <translation>Question de la semaine</translation>
-    </message>
-    <message>
-        <source>Every week on</source>
-        <translation>Chaque semaine le</translation>
-    </message>
-    <message>
-        <source>Every month on day</source>
-        <translation>Chaque mois le</translation>
-    </message>
-    <message>
-        <source>Every month on the</source>
-        <translation>Chaque mois le</translation>
-    </message>
-    <message>
-        <source>first</source>
-        <translation>premier</translation>
-    </message>
-    <message>
-        <source>second</source>
-        <translation>deuxième</translation>
-    </message>
-    <message>
-        <source>third</source>
-        <translation>troisième</translation>
-    </message>
-    <message>
-        <source>fourth</source>
-        <translation>quatrième</translation>
-    </message>
-    <message>
-        <source>last</source>
-        <translation>dernier</translation>
-    </message>
-    <message>
-        <source>Monday</source>
-        <translation>lundi</translation>
-    </message>
-    <message>
-        <source>Tuesday</source>
-        <translation>mardi</translation>
-    </message>
-    <message>
-        <source>Wednesday</source>
-        <translation>mercredi</translation>
-    </message>
-    <message>
-        <source>Thursday</source>
-        <translation>jeudi</translation>
-    </message>
-    <message>
-        <source>Friday</source>
-        <translation>vendredi</translation>
-    </message>
-    <message>
-        <source>Saturday</source>
-        <translation>samedi</translation>
-    </message>
-    <message>
-        <source>Sunday</source>
-        <translation>dimanche</translation>
-    </message>
-    <message>
-        <source>at</source>
-        <translation>à</translation>
-    </message>
-    <message>
-        <source>Question of the week {week}: what would you like to ask?</source>
-        <translation>Question de la semaine {week} : que voulez-vous demander ?</translation>
-    </message>
-    <message>
-        <source>Hello everyone, and welcome to {newcomers}!
-
-This week's question: …
-
-Still waiting for an answer:
-{oldest_unanswered}</source>
-        <translation>Bonjour à toutes et à tous, et bienvenue à {newcomers} !
-
-La question de la semaine : …
-
-Toujours en attente d’une réponse :
-{oldest_unanswered}</translation>
-    </message>
-    <message>
-        <source>Send each post by itself at its time (otherwise it waits for your approval)</source>
-        <translation>Envoyer chaque publication toute seule à son heure (sinon elle attend votre approbation)</translation>
-    </message>
-    <message>
-        <source>Placeholders: %1. Each post is prepared a day ahead.</source>
-        <translation>Champs à remplacer : %1. Chaque publication est préparée la veille.</translation>
-    </message>
-    <message>
-        <source>Community</source>
-        <translation>Communauté</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Nom</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>Quand</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>Catégorie</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>Titre</translation>
-    </message>
-    <message>
-        <source>Text</source>
-        <translation>Texte</translation>
-    </message>
-    <message>
-        <source>Dates in</source>
-        <translation>Dates en</translation>
-    </message>
-</context>
-<context>
-    <name>TopicComposer</name>
-    <message>
-        <source>New topic</source>
-        <translation>Nouveau sujet</translation>
-    </message>
-    <message>
-        <source>Start a conversation</source>
-        <translation>Lancer une conversation</translation>
-    </message>
-    <message>
-        <source>Community</source>
-        <translation>Communauté</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>Catégorie</translation>
-    </message>
-    <message>
-        <source>A title people want to click: a question, an invitation…</source>
-        <translation>Un titre qui donne envie de cliquer : une question, une invitation…</translation>
-    </message>
-    <message>
-        <source>Tags, separated by commas</source>
-        <translation>Étiquettes, séparées par des virgules</translation>
-    </message>
-    <message>
-        <source>&amp;Tags</source>
-        <translation>É&amp;tiquettes</translation>
-    </message>
-    <message>
-        <source>C&amp;ommunity</source>
-        <translation>C&amp;ommunauté</translation>
-    </message>
-    <message>
-        <source>&amp;Category</source>
-        <translation>&amp;Catégorie</translation>
-    </message>
-    <message>
-        <source>T&amp;itle</source>
-        <translation>T&amp;itre</translation>
-    </message>
-    <message>
-        <source>First post</source>
-        <translation>Premier message</translation>
-    </message>
-    <message>
-        <source>Write the first post. Markdown works: **bold**, *italic*, &gt; quote, - list. Type @ to mention.</source>
-        <translation>Écrivez le premier message. Le Markdown fonctionne : **gras**, *italique*, &gt; citation, - liste. Tapez @ pour mentionner.</translation>
-    </message>
-    <message>
-        <source>Preview</source>
-        <translation>Aperçu</translation>
-    </message>
-    <message>
-        <source>Saved texts ▾</source>
-        <translation>Textes enregistrés ▾</translation>
-    </message>
-    <message>
-        <source>Close  Esc</source>
-        <translation>Fermer  Échap</translation>
-    </message>
-    <message>
-        <source>Close; what you wrote is kept as a draft</source>
-        <translation>Fermer ; ce que vous avez écrit est gardé en brouillon</translation>
-    </message>
-    <message>
-        <source>Send later ▾</source>
-        <translation>Envoyer plus tard ▾</translation>
-    </message>
-    <message>
-        <source>Choose when it goes out; it waits in the Outbox until then</source>
-        <translation>Choisissez quand il part ; il attend dans la boîte d’envoi jusque-là</translation>
-    </message>
-    <message>
-        <source>Send  Ctrl+Enter</source>
-        <translation>Envoyer  Ctrl+Entrée</translation>
-    </message>
-    <message>
-        <source>Put the topic in the Outbox; it goes out as soon as the community is reachable</source>
-        <translation>Placer le sujet dans la boîte d’envoi ; il part dès que la communauté est joignable</translation>
-    </message>
-    <message>
-        <source>Draft restored</source>
-        <translation>Brouillon restauré</translation>
-    </message>
-    <message>
-        <source>Next working morning</source>
-        <translation>Prochain matin ouvré</translation>
-    </message>
-    <message>
-        <source>Tomorrow morning</source>
-        <translation>Demain matin</translation>
-    </message>
-    <message>
-        <source>Tuesday morning</source>
-        <translation>Mardi matin</translation>
-    </message>
-    <message>
-        <source>Monday morning</source>
-        <translation>Lundi matin</translation>
-    </message>
-    <message>
-        <source>Choose a date and time…</source>
-        <translation>Choisir une date et une heure…</translation>
-    </message>
-    <message>
-        <source>Choose a category first (sync the community if the list is empty).</source>
-        <translation>Choisissez d’abord une catégorie (synchronisez la communauté si la liste est vide).</translation>
-    </message>
-    <message>
-        <source>That time has passed: choose a time to come.</source>
-        <translation>Cette heure est passée : choisissez une heure à venir.</translation>
-    </message>
-    <message>
-        <source>Write the first post before sending.</source>
-        <translation>Écrivez le premier message avant d’envoyer.</translation>
-    </message>
-    <message>
-        <source>The preview of the first post appears here.</source>
-        <translation>L’aperçu du premier message apparaît ici.</translation>
-    </message>
-</context>
-<context>
-    <name>widget</name>
-    <message>
-        <source>The title is too short: at least %1 characters.</source>
-        <translation>Le titre est trop court : au moins %1 caractères.</translation>
-    </message>
-    <message>
-        <source>The title is too long: at most %1 characters.</source>
-        <translation>Le titre est trop long : au plus %1 caractères.</translation>
-    </message>
-    <message>
-        <source>Give the topic a title.</source>
-        <translation>Donnez un titre au sujet.</translation>
-    </message>
-</context>
-<context>
-    <name>ReviewCard</name>
-    <message>
-        <source>Moderation item</source>
-        <translation>Élément à modérer</translation>
-    </message>
-    <message>
-        <source>Ignore  i</source>
-        <translation>Ignorer  i</translation>
-    </message>
-    <message>
-        <source>All actions…  Enter</source>
-        <translation>Toutes les actions…  Entrée</translation>
-    </message>
-    <message>
-        <source>Every decision the community offers for this item (Enter)</source>
-        <translation>Toutes les décisions que la communauté propose pour cet élément (Entrée)</translation>
-    </message>
-    <message>
-        <source>Approve  a</source>
-        <translation>Approuver  a</translation>
-    </message>
-    <message>
-        <source>Reject  x</source>
-        <translation>Refuser  x</translation>
-    </message>
-</context>
-<context>
-    <name>ReviewView</name>
-    <message>
-        <source>Filter the queue  /</source>
-        <translation>Filtrer la file  /</translation>
-    </message>
-    <message>
-        <source>Filter the moderation queue</source>
-        <translation>Filtrer la file de modération</translation>
-    </message>
-    <message>
-        <source>Moderation queue</source>
-        <translation>File de modération</translation>
-    </message>
-    <message>
-        <source>%1: this platform does not let apps see reported content; moderate it on the site.</source>
-        <translation>%1 : cette plateforme ne montre pas les contenus signalés aux applications ; modérez-la sur le site.</translation>
-    </message>
-    <message>
-        <source>%1: this account is not a moderator there, so it has no queue.</source>
-        <translation>%1 : ce compte n’y est pas modérateur, il n’a donc pas de file de modération.</translation>
-    </message>
-    <message>
-        <source>%1: not synced yet; its queue comes with the first sync.</source>
-        <translation>%1 : pas encore synchronisée ; sa file arrive avec la première synchronisation.</translation>
-    </message>
-    <message>
-        <source>No moderation queue here</source>
-        <translation>Pas de file de modération ici</translation>
-    </message>
-    <message>
-        <source>None of these communities has a queue this account can see (see above).</source>
-        <translation>Aucune de ces communautés n’a de file que ce compte peut voir (voir ci-dessus).</translation>
-    </message>
-    <message>
-        <source>Nothing to review</source>
-        <translation>Rien à modérer</translation>
-    </message>
-    <message>
-        <source>No flags and no posts awaiting approval. The queue is refreshed with every sync.</source>
-        <translation>Aucun signalement, aucun message en attente d’approbation. La file est mise à jour à chaque synchronisation.</translation>
-    </message>
-    <message>
-        <source>Select an item first (j / k).</source>
-        <translation>Sélectionnez d’abord un élément (j / k).</translation>
-    </message>
-    <message>
-        <source>approve</source>
-        <translation>approuvé</translation>
-    </message>
-    <message>
-        <source>reject or delete</source>
-        <translation>refusé ou supprimé</translation>
-    </message>
-    <message>
-        <source>ignore</source>
-        <translation>ignoré</translation>
-    </message>
-    <message>
-        <source>This item cannot be %1 from here; Enter lists what it offers.</source>
-        <translation>Cet élément ne peut pas être %1 d’ici ; Entrée liste ce qu’il propose.</translation>
-    </message>
-    <message>
-        <source>“%1” on this item from %2?
-
-It is sent to the community and cannot be undone from here.</source>
-        <translation>« %1 » sur cet élément de %2 ?
-
-La décision est envoyée à la communauté et ne peut pas être annulée d’ici.</translation>
-    </message>
-    <message>
-        <source>Confirm the decision</source>
-        <translation>Confirmer la décision</translation>
-    </message>
-    <message>
-        <source>A decision on this item is already on its way.</source>
-        <translation>Une décision sur cet élément est déjà en route.</translation>
-    </message>
-    <message>
-        <source>This item changed since the list was read; sync, then decide again.</source>
-        <translation>Cet élément a changé depuis la lecture de la liste ; synchronisez, puis décidez à nouveau.</translation>
-    </message>
-    <message>
-        <source>“%1” queued; it is sent as soon as the community is reachable.</source>
-        <translation>« %1 » en file ; envoyé dès que la communauté est joignable.</translation>
-    </message>
-</context>
-<context>
-    <name>review</name>
-    <message>
-        <source>Flagged post</source>
-        <translation>Message signalé</translation>
-    </message>
-    <message>
-        <source>New topic awaiting approval</source>
-        <translation>Nouveau sujet en attente d’approbation</translation>
-    </message>
-    <message>
-        <source>Post awaiting approval</source>
-        <translation>Message en attente d’approbation</translation>
-    </message>
-    <message>
-        <source>New member awaiting approval</source>
-        <translation>Nouveau membre en attente d’approbation</translation>
-    </message>
-    <message>
-        <source>Post to review</source>
-        <translation>Message à examiner</translation>
-    </message>
-    <message>
-        <source>trust level %1</source>
-        <translation>niveau de confiance %1</translation>
-    </message>
-    <message>
-        <source>joined %1</source>
-        <translation>inscrit %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n post(s)</source>
-        <translation>
-            <numerusform>%n message</numerusform>
-            <numerusform>%n messages</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n topic(s)</source>
-        <translation>
-            <numerusform>%n sujet</numerusform>
-            <numerusform>%n sujets</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n post(s) rejected before</source>
-        <translation>
-            <numerusform>%n message refusé auparavant</numerusform>
-            <numerusform>%n messages refusés auparavant</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>silenced %n time(s)</source>
-        <translation>
-            <numerusform>mis en sourdine %n fois</numerusform>
-            <numerusform>mis en sourdine %n fois</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>suspended %n time(s)</source>
-        <translation>
-            <numerusform>suspendu %n fois</numerusform>
-            <numerusform>suspendu %n fois</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n useful flag(s) of their own</source>
-        <translation>
-            <numerusform>%n signalement utile de sa part</numerusform>
-            <numerusform>%n signalements utiles de sa part</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n other item(s) about them in the queue</source>
-        <translation>
-            <numerusform>%n autre élément le concernant dans la file</numerusform>
-            <numerusform>%n autres éléments le concernant dans la file</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>nothing else about them in the queue</source>
-        <translation>rien d’autre le concernant dans la file</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n flag(s)</source>
-        <translation>
-            <numerusform>%n signalement</numerusform>
-            <numerusform>%n signalements</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>opened %1</source>
-        <translation>ouvert %1</translation>
-    </message>
-    <message>
-        <source>Why:</source>
-        <translation>Pourquoi :</translation>
-    </message>
-    <message>
-        <source>Your “%1” was not applied: another moderator acted first. Look again, then decide.</source>
-        <translation>Votre « %1 » n’a pas été appliqué : un autre modérateur est passé avant. Regardez à nouveau, puis décidez.</translation>
-    </message>
-    <message>
-        <source>Your “%1” was refused by the community.</source>
-        <translation>Votre « %1 » a été refusé par la communauté.</translation>
-    </message>
-    <message>
-        <source>Flagged by</source>
-        <translation>Signalé par</translation>
-    </message>
-    <message>
-        <source>Author</source>
-        <translation>Auteur</translation>
-    </message>
-    <message>
-        <source>In context</source>
-        <translation>En contexte</translation>
-    </message>
-    <message>
-        <source>Held for approval</source>
-        <translation>En attente d’approbation</translation>
-    </message>
-    <message>
-        <source>Last posts of the topic</source>
-        <translation>Derniers messages du sujet</translation>
-    </message>
-    <message>
-        <source>The topic is not in the local copy yet; the flagged post as the community sent it:</source>
-        <translation>Le sujet n’est pas encore dans la copie locale ; le message signalé tel que la communauté l’a envoyé :</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n earlier post(s)</source>
-        <translation>
-            <numerusform>%n message plus ancien</numerusform>
-            <numerusform>%n messages plus anciens</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n later post(s)</source>
-        <translation>
-            <numerusform>%n message plus récent</numerusform>
-            <numerusform>%n messages plus récents</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>This item is gone</source>
-        <translation>Cet élément n’est plus là</translation>
-    </message>
-    <message>
-        <source>It was handled, or is no longer in the local copy.</source>
-        <translation>Il a été traité, ou n’est plus dans la copie locale.</translation>
-    </message>
-    <message>
-        <source>approved</source>
-        <translation>approuvé</translation>
-    </message>
-    <message>
-        <source>rejected</source>
-        <translation>refusé</translation>
-    </message>
-    <message>
-        <source>ignored</source>
-        <translation>ignoré</translation>
-    </message>
-    <message>
-        <source>deleted</source>
-        <translation>supprimé</translation>
-    </message>
-    <message>
-        <source>Item</source>
-        <translation>Élément</translation>
-    </message>
-    <message>
-        <source>Why</source>
-        <translation>Pourquoi</translation>
-    </message>
-    <message>
-        <source>Flags</source>
-        <translation>Signalements</translation>
-    </message>
-    <message>
-        <source>Community</source>
-        <translation>Communauté</translation>
-    </message>
-    <message>
-        <source>Waiting</source>
-        <translation>Attente</translation>
-    </message>
-    <message>
-        <source>Sending moderation decisions failed: %1. They are kept.</source>
-        <translation>L’envoi des décisions de modération a échoué : %1. Elles sont conservées.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n moderation decision(s) applied.</source>
-        <translation>
-            <numerusform>%n décision de modération appliquée.</numerusform>
-            <numerusform>%n décisions de modération appliquées.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>“%1” on item %2</source>
-        <translation>« %1 » sur l’élément %2</translation>
-    </message>
-    <message>
-        <source>another moderator acted first (%1)</source>
-        <translation>un autre modérateur est passé avant (%1)</translation>
-    </message>
-    <message>
-        <source>another moderator acted first: the item changed, it is back in the list to decide again</source>
-        <translation>un autre modérateur est passé avant : l’élément a changé, il revient dans la liste pour une nouvelle décision</translation>
-    </message>
-    <message>
-        <source>the item no longer exists on the community</source>
-        <translation>l’élément n’existe plus sur la communauté</translation>
-    </message>
-    <message>
-        <source>the community refused it (%1)</source>
-        <translation>la communauté l’a refusé (%1)</translation>
-    </message>
-    <message>
-        <source>%1 was not applied: %2.</source>
-        <translation>%1 n’a pas été appliqué : %2.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n decision(s) will be sent when the community is reachable.</source>
-        <translation>
-            <numerusform>%n décision sera envoyée quand la communauté sera joignable.</numerusform>
-            <numerusform>%n décisions seront envoyées quand la communauté sera joignable.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Review</source>
-        <translation>Modération</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1 : %2</translation>
     </message>
 </context>
 </TS>

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 
-from benchmarks import bench_insights, bench_sync
+from benchmarks import bench_insights, bench_review, bench_sync
 
 
 def main(argv: list[str]) -> int:
@@ -15,7 +15,9 @@ def main(argv: list[str]) -> int:
     print("== sync and ingest (benchmarks/bench_sync.py) ==", flush=True)
     status = bench_sync.main(["--quick"] if quick else [])
     print("\n== the three views (benchmarks/bench_insights.py) ==", flush=True)
-    return status or bench_insights.main(["--runs", "3"] if quick else [])
+    status = status or bench_insights.main(["--runs", "3"] if quick else [])
+    print("\n== the moderation queue (benchmarks/bench_review.py) ==", flush=True)
+    return status or bench_review.main([])
 
 
 if __name__ == "__main__":

@@ -23,6 +23,7 @@ from moderator import (
     cli_remind,
     cli_replies,
     cli_results,
+    cli_review,
     cli_schedule,
     paths,
 )
@@ -228,6 +229,7 @@ def build_parser(
     cli_remind.register(sub)  # remind
     cli_insights.register(sub)  # unanswered, silent, trending
     cli_results.register(sub)  # results
+    cli_review.register(sub)  # review list, review act
 
     sandbox = sub.add_parser("sandbox", help="the built-in practice community")
     sb = sandbox.add_subparsers(title="sandbox commands", metavar="ACTION", required=True)

@@ -173,12 +173,17 @@ def cmd_outbox_send(args: argparse.Namespace) -> int:
         )
         left = outbox.unsent_counts(ctx.store)
         later = [i for i in outbox.list_items(ctx.store, states=[outbox.State.QUEUED]) if not i.due(utcnow())]
+        decisions, decisions_waiting = _send_review_decisions(ctx, ids, args.ids)
     finally:
         ctx.close()
     for outcome in outcomes:
         print(f"#{outcome.item_id} {outcome.community_name} topic {outcome.topic_id}: {outcome.describe()}")
-    if not outcomes:
+    for line in decisions:
+        print(line)
+    if not outcomes and not decisions:
         print("Nothing to send.")
+    if decisions_waiting:
+        print(f"{decisions_waiting} moderation decision(s) still waiting; run `outbox send` again later.")
     if later:
         first = min(i.not_before for i in later if i.not_before)
         print(f"{len(later)} planned for later (the next at {_local(first)}); the app or `outbox send` sends them then.")
@@ -190,7 +195,20 @@ def cmd_outbox_send(args: argparse.Namespace) -> int:
         print(
             f"{attention} repl{'y' if attention == 1 else 'ies'} held or rejected: see `outbox list`, then `outbox requeue ID`."
         )
-    return 1 if waiting or attention else 0
+    return 1 if waiting or attention or decisions_waiting else 0
+
+
+def _send_review_decisions(
+    ctx: AppContext, community_ids: list[int] | None, item_ids: object
+) -> tuple[list[str], int]:
+    """Moderation decisions (``review act``, the Review view) go out with the replies."""
+    if item_ids:  # reply ids were named: only those
+        return [], 0
+    from moderator.review import store as review_store
+    from moderator.review.sender import ReviewSender
+
+    outcomes = ReviewSender().send_pending(ctx.store, ctx.connector_for, community_ids=community_ids)
+    return [f"review {o.message}" for o in outcomes], review_store.live_count(ctx.store)
 
 
 def cmd_outbox_requeue(args: argparse.Namespace) -> int:

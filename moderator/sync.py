@@ -160,6 +160,10 @@ def sync_community(
             close = getattr(batches, "close", None)
             if close is not None:
                 close()
+        # The moderation queue, staff accounts only: one count request when nothing changed.
+        from moderator.review.sync import sync_review
+
+        sync_review(store, community, connector, cancel=cancel)
     except Cancelled:
         report.cancelled = True
         error_text = CANCELLED_MESSAGE

@@ -74,6 +74,11 @@ def register_views(window: MainWindow) -> Features:
             icon="view-results",
         )
     )
+    from ui.review_view import install_review_view
+
+    review = install_review_view(window.ctx, window.tasks, window)
+    # Decisions wait for the network like replies: tried again after each sync.
+    window.controller.finished.connect(lambda _cid, _report: review.send_pending())
     return Features(outbox=outbox)
 
 

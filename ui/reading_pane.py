@@ -27,7 +27,7 @@ from moderator.model import AuthKind, Community
 from ui import icons, topic_html
 from ui.empty_state import EmptyState
 from ui.screen_fit import CompactLabels
-from ui.views import MemberRef, TopicRef
+from ui.views import MemberRef, ReviewRef, TopicRef
 
 if TYPE_CHECKING:
     from moderator.bootstrap import AppContext
@@ -135,6 +135,10 @@ class ReadingPane(QWidget):
             from ui.member_card import show_in_pane
 
             show_in_pane(self, ref)
+        elif isinstance(ref, ReviewRef):
+            from ui.review_card import show_in_pane as show_review_item
+
+            show_review_item(self, ref)
         else:
             self.clear()
 

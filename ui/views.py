@@ -49,6 +49,14 @@ class MemberRef:
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
+class ReviewRef:
+    """One item of one community's moderation queue: the reading pane shows it in context."""
+
+    community_id: int
+    reviewable_id: str
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
 class ViewSpec:
     key: str
     title: Callable[[], str]  # translated at call time, so a language switch needs no restart

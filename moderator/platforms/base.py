@@ -56,6 +56,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Protocol, runtime_checkable
 
 from moderator.model import Community, Member, Platform, Post, SyncBatch, Topic
+from moderator.review.model import PerformResult, ReviewItem
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -72,6 +73,7 @@ class Capabilities:
     staff_member_list: bool = False  # the full member list with private statistics (staff only)
     private_messages: bool = False
     new_topics: bool = False  # the account may start topics (in the categories that allow it)
+    review_queue: bool = False  # the moderation queue (flags, posts awaiting approval): staff only
 
 
 class PostStatus(enum.StrEnum):
@@ -195,6 +197,17 @@ class PostRejected(RequestRejected):
             reasons,
             status=status,
             message=f"The server did not accept the post: {text} Edit it and send it again.",
+        )
+
+
+class ReviewConflict(RequestRejected):
+    """The moderation item changed on the server since it was read (Discourse: 409 on its version)."""
+
+    def __init__(self, reasons: Iterable[str] = ()) -> None:
+        super().__init__(
+            reasons,
+            status=409,
+            message="Another moderator acted first: the item changed on the server since it was read.",
         )
 
 
@@ -354,3 +367,26 @@ class Connector(Protocol):
     def web_url(self, topic_id: str | None = None, post_number: int | None = None) -> str: ...
 
     def close(self) -> None: ...
+
+
+@runtime_checkable
+class ReviewQueueConnector(Protocol):
+    """The moderation queue, for connectors whose ``capabilities().review_queue`` can be True.
+
+    Separate from ``Connector`` so that a platform without a queue implements nothing; callers check
+    the capability (declared from ``whoami``: staff only) before calling any of these.
+
+    - ``review_count`` is the cheap probe (one request): the number of pending items.
+    - ``review_list`` reads every pending item (bounded), with the actions offered for each.
+    - ``review_show`` reads one item, whatever its status, and who last changed it (``None``: unknown).
+    - ``review_perform`` sends one decision with the item's ``version``; a stale version raises
+      ``ReviewConflict``. Not retried by the HTTP layer: the review sender decides (exactly once).
+    """
+
+    def review_count(self, *, cancel: threading.Event | None = None) -> int: ...
+
+    def review_list(self, *, cancel: threading.Event | None = None) -> list[ReviewItem]: ...
+
+    def review_show(self, item_id: str) -> tuple[ReviewItem, str | None]: ...
+
+    def review_perform(self, item_id: str, action_id: str, version: int) -> PerformResult: ...

@@ -24,6 +24,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, NamedTuple
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from . import review_queue  # noqa: F401 - registers the /review routes
 from .entities import UserApiKey
 from .generator import generate
 from .routes import HTML_TYPE, JSON_TYPE, Api, Reply, Request

@@ -207,7 +207,8 @@ class Store:
         """Forget what sync brought for a community (not what the user wrote) and restart its sync."""
         with self.write() as db:
             # The term caches and snapshots are derived from the synced data: they go with it.
-            derived = ("topic_snapshots", "post_terms", "term_totals", "term_index_state")
+            derived: tuple[str, ...] = ("topic_snapshots", "post_terms", "term_totals", "term_index_state")
+            derived += ("reviewables", "review_sync")  # the moderation queue's local copy
             for table in ("posts", "topics", "members", "categories", *derived):
                 db.execute(f"DELETE FROM {table} WHERE community_id=?", (community_id,))
             db.execute(

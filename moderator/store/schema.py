@@ -395,6 +395,61 @@ CREATE TABLE series_occurrences (
 ) WITHOUT ROWID;
 """
 
+V_REVIEW_QUEUE = """
+-- The moderation queue (moderator.review): each staff community's pending items as last listed,
+-- the probe that decides whether to list again, and the decisions on their way out.
+CREATE TABLE reviewables (
+    community_id       INTEGER NOT NULL REFERENCES communities(id) ON DELETE CASCADE,
+    id                 TEXT NOT NULL,
+    type               TEXT NOT NULL,
+    status             TEXT NOT NULL DEFAULT 'pending',
+    score              REAL NOT NULL DEFAULT 0,
+    version            INTEGER NOT NULL DEFAULT 0,
+    created_at         INTEGER,
+    target_post_id     TEXT,
+    target_topic_id    TEXT,
+    target_post_number INTEGER,
+    author_id          TEXT,
+    author_username    TEXT NOT NULL DEFAULT '',
+    data               TEXT NOT NULL DEFAULT '{}',  -- reasons, flags, actions, author history, text (JSON)
+    fetched_at         INTEGER NOT NULL,
+    PRIMARY KEY (community_id, id)
+) WITHOUT ROWID;
+CREATE INDEX reviewables_author ON reviewables (community_id, author_username);
+
+CREATE TABLE review_sync (
+    community_id INTEGER PRIMARY KEY REFERENCES communities(id) ON DELETE CASCADE,
+    count        INTEGER,           -- the server's pending count when the list was last read
+    listed_at    INTEGER,
+    counted_at   INTEGER
+);
+
+-- Decisions queue like replies: 'sending' means a PUT may have reached the server (look first).
+CREATE TABLE review_actions (
+    id               INTEGER PRIMARY KEY,
+    community_id     INTEGER NOT NULL REFERENCES communities(id) ON DELETE CASCADE,
+    reviewable_id    TEXT NOT NULL,
+    action           TEXT NOT NULL,
+    label            TEXT NOT NULL DEFAULT '',
+    version          INTEGER NOT NULL,
+    state            TEXT NOT NULL DEFAULT 'queued'
+                     CHECK (state IN ('queued', 'sending', 'done', 'conflict', 'refused', 'cancelled')),
+    attempts         INTEGER NOT NULL DEFAULT 0,
+    unanswered_since INTEGER,
+    claimed_by       TEXT,
+    claimed_until    INTEGER,
+    detail           TEXT,
+    created_at       INTEGER NOT NULL,
+    updated_at       INTEGER NOT NULL,
+    done_at          INTEGER
+);
+-- One live decision per item: a second key press, the CLI and the app cannot queue two.
+CREATE UNIQUE INDEX review_actions_live ON review_actions (community_id, reviewable_id)
+    WHERE state IN ('queued', 'sending');
+CREATE INDEX review_actions_state ON review_actions (state, community_id);
+CREATE INDEX review_actions_item ON review_actions (community_id, reviewable_id, id);
+"""
+
 MIGRATIONS: list[str] = [
     V1_CORE,
     V2_INSIGHTS,
@@ -404,6 +459,7 @@ MIGRATIONS: list[str] = [
     V6_AUTHOR_POSTS,
     V_RESULTS_HANDLED_LOG,
     V_SCHEDULED_POSTS,
+    V_REVIEW_QUEUE,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -121,7 +121,7 @@
         <translation>{0} est prête</translation>
     </message>
     <message>
-        <source>The key is in this computer&apos;s keyring.</source>
+        <source>The key is in this computer's keyring.</source>
         <translation>La clé est dans le trousseau de cet ordinateur.</translation>
     </message>
     <message>
@@ -151,7 +151,7 @@
         <translation>Saisir une clé d’API administrateur</translation>
     </message>
     <message>
-        <source>A site administrator creates it in Admin → API keys. Prefer a key for a single user: an &quot;All users&quot; key can act as anyone.</source>
+        <source>A site administrator creates it in Admin → API keys. Prefer a key for a single user: an "All users" key can act as anyone.</source>
         <translation>Un administrateur du site la crée dans Admin → API. Préférez une clé pour un seul utilisateur : une clé « Tous les utilisateurs » peut agir au nom de n’importe qui.</translation>
     </message>
     <message>
@@ -1125,6 +1125,10 @@
         <source>Unsent reply to “%1” deleted; nothing was posted.</source>
         <translation>Réponse non envoyée à « %1 » supprimée ; rien n’a été publié.</translation>
     </message>
+    <message>
+        <source>Reply to “%1” deleted.</source>
+        <translation>Réponse à « %1 » supprimée.</translation>
+    </message>
 </context>
 <context>
     <name>ParticipationChart</name>
@@ -1382,7 +1386,7 @@
         <translation>Ouvrir dans le navigateur</translation>
     </message>
     <message>
-        <source>Open this topic on the community&apos;s site (o)</source>
+        <source>Open this topic on the community's site (o)</source>
         <translation>Ouvrir ce sujet sur le site de la communauté (o)</translation>
     </message>
     <message>
@@ -1532,7 +1536,7 @@
         <translation>Me le rappeler aussi sur la communauté (un signet avec rappel)</translation>
     </message>
     <message>
-        <source>The community&apos;s own notifications will remind you too, on your phone for example. Sent now, or as soon as the community can be reached.</source>
+        <source>The community's own notifications will remind you too, on your phone for example. Sent now, or as soon as the community can be reached.</source>
         <translation>Les notifications de la communauté vous le rappelleront aussi, sur votre téléphone par exemple. Envoyé maintenant, ou dès que la communauté est joignable.</translation>
     </message>
     <message>
@@ -1859,7 +1863,7 @@
         <translation>Retirer {0} ?</translation>
     </message>
     <message>
-        <source>The app&apos;s key is revoked on the site and removed from this computer&apos;s keyring. You can sign in again at any time.</source>
+        <source>The app's key is revoked on the site and removed from this computer's keyring. You can sign in again at any time.</source>
         <translation>La clé de l’application est révoquée sur le site et retirée du trousseau de cet ordinateur. Vous pourrez vous reconnecter à tout moment.</translation>
     </message>
     <message>
@@ -1867,7 +1871,7 @@
         <translation>La communauté d’entraînement reviendra, toute neuve, au prochain démarrage de l’application.</translation>
     </message>
     <message>
-        <source>The admin API key is removed from this computer&apos;s keyring. It stays valid on the site: ask an administrator to revoke it there if nobody uses it any more.</source>
+        <source>The admin API key is removed from this computer's keyring. It stays valid on the site: ask an administrator to revoke it there if nobody uses it any more.</source>
         <translation>La clé d’API administrateur est retirée du trousseau de cet ordinateur. Elle reste valable sur le site : demandez à un administrateur de la révoquer si personne ne s’en sert plus.</translation>
     </message>
     <message>
@@ -2211,7 +2215,7 @@
     <message>
         <source>Hello everyone, and welcome to {newcomers}!
 
-This week&apos;s question: …
+This week's question: …
 
 Still waiting for an answer:
 {oldest_unanswered}</source>
@@ -2462,7 +2466,7 @@ Toujours en attente d’une réponse :
         <translation>Ajouter une communauté</translation>
     </message>
     <message>
-        <source>The app signs in as you, with your rights. Your key stays in this computer&apos;s keyring.</source>
+        <source>The app signs in as you, with your rights. Your key stays in this computer's keyring.</source>
         <translation>L’application se connecte en votre nom, avec vos droits. Votre clé reste dans le trousseau de cet ordinateur.</translation>
     </message>
     <message>
@@ -2502,7 +2506,7 @@ Toujours en attente d’une réponse :
         <translation>Utiliser une clé d’API administrateur (pour les administrateurs du site)</translation>
     </message>
     <message>
-        <source>A key made in the site&apos;s Admin → API keys, acting as a username you choose.</source>
+        <source>A key made in the site's Admin → API keys, acting as a username you choose.</source>
         <translation>Une clé créée dans Admin → API sur le site, qui agit au nom d’un utilisateur de votre choix.</translation>
     </message>
     <message>
@@ -2921,7 +2925,7 @@ Toujours en attente d’une réponse :
         <translation>Seulement les catégories et étiquettes d’idées définies pour %1. Décochez pour regarder toutes les catégories.</translation>
     </message>
     <message>
-        <source>No idea categories are set, so every category is looked at. Set them in the community&apos;s settings.</source>
+        <source>No idea categories are set, so every category is looked at. Set them in the community's settings.</source>
         <translation>Aucune catégorie d’idées n’est définie : toutes les catégories sont prises en compte. Définissez-les dans les paramètres de la communauté.</translation>
     </message>
     <message numerus="yes">
@@ -3148,7 +3152,7 @@ Toujours en attente d’une réponse :
         <translation>Chaque communauté a sa propre définition de « sans réponse » (survolez pour les voir).</translation>
     </message>
     <message>
-        <source>Change it in the community&apos;s settings.</source>
+        <source>Change it in the community's settings.</source>
         <translation>Modifiez-la dans les paramètres de la communauté.</translation>
     </message>
     <message numerus="yes">
@@ -3656,7 +3660,7 @@ Toujours en attente d’une réponse :
         <translation>le serveur a rencontré un problème</translation>
     </message>
     <message>
-        <source>the server did not accept the account&apos;s key</source>
+        <source>the server did not accept the account's key</source>
         <translation>le serveur n’a pas accepté la clé du compte</translation>
     </message>
     <message>
@@ -3995,6 +3999,359 @@ Toujours en attente d’une réponse :
             <numerusform>%n listé</numerusform>
             <numerusform>%n listés</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewCard</name>
+    <message>
+        <source>Moderation item</source>
+        <translation>Élément à modérer</translation>
+    </message>
+    <message>
+        <source>Ignore  i</source>
+        <translation>Ignorer  i</translation>
+    </message>
+    <message>
+        <source>All actions…  Enter</source>
+        <translation>Toutes les actions…  Entrée</translation>
+    </message>
+    <message>
+        <source>Every decision the community offers for this item (Enter)</source>
+        <translation>Toutes les décisions que la communauté propose pour cet élément (Entrée)</translation>
+    </message>
+    <message>
+        <source>Approve  a</source>
+        <translation>Approuver  a</translation>
+    </message>
+    <message>
+        <source>Reject  x</source>
+        <translation>Refuser  x</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewView</name>
+    <message>
+        <source>Filter the queue  /</source>
+        <translation>Filtrer la file  /</translation>
+    </message>
+    <message>
+        <source>Filter the moderation queue</source>
+        <translation>Filtrer la file de modération</translation>
+    </message>
+    <message>
+        <source>Moderation queue</source>
+        <translation>File de modération</translation>
+    </message>
+    <message>
+        <source>%1: this platform does not let apps see reported content; moderate it on the site.</source>
+        <translation>%1 : cette plateforme ne montre pas les contenus signalés aux applications ; modérez-la sur le site.</translation>
+    </message>
+    <message>
+        <source>%1: this account is not a moderator there, so it has no queue.</source>
+        <translation>%1 : ce compte n’y est pas modérateur, il n’a donc pas de file de modération.</translation>
+    </message>
+    <message>
+        <source>%1: not synced yet; its queue comes with the first sync.</source>
+        <translation>%1 : pas encore synchronisée ; sa file arrive avec la première synchronisation.</translation>
+    </message>
+    <message>
+        <source>No moderation queue here</source>
+        <translation>Pas de file de modération ici</translation>
+    </message>
+    <message>
+        <source>None of these communities has a queue this account can see (see above).</source>
+        <translation>Aucune de ces communautés n’a de file que ce compte peut voir (voir ci-dessus).</translation>
+    </message>
+    <message>
+        <source>Nothing to review</source>
+        <translation>Rien à modérer</translation>
+    </message>
+    <message>
+        <source>No flags and no posts awaiting approval. The queue is refreshed with every sync.</source>
+        <translation>Aucun signalement, aucun message en attente d’approbation. La file est mise à jour à chaque synchronisation.</translation>
+    </message>
+    <message>
+        <source>Select an item first (j / k).</source>
+        <translation>Sélectionnez d’abord un élément (j / k).</translation>
+    </message>
+    <message>
+        <source>approve</source>
+        <translation>approuvé</translation>
+    </message>
+    <message>
+        <source>reject or delete</source>
+        <translation>refusé ou supprimé</translation>
+    </message>
+    <message>
+        <source>ignore</source>
+        <translation>ignoré</translation>
+    </message>
+    <message>
+        <source>This item cannot be %1 from here; Enter lists what it offers.</source>
+        <translation>Cet élément ne peut pas être %1 d’ici ; Entrée liste ce qu’il propose.</translation>
+    </message>
+    <message>
+        <source>“%1” on this item from %2?
+
+It is sent to the community and cannot be undone from here.</source>
+        <translation>« %1 » sur cet élément de %2 ?
+
+La décision est envoyée à la communauté et ne peut pas être annulée d’ici.</translation>
+    </message>
+    <message>
+        <source>Confirm the decision</source>
+        <translation>Confirmer la décision</translation>
+    </message>
+    <message>
+        <source>A decision on this item is already on its way.</source>
+        <translation>Une décision sur cet élément est déjà en route.</translation>
+    </message>
+    <message>
+        <source>This item changed since the list was read; sync, then decide again.</source>
+        <translation>Cet élément a changé depuis la lecture de la liste ; synchronisez, puis décidez à nouveau.</translation>
+    </message>
+    <message>
+        <source>“%1” queued; it is sent as soon as the community is reachable.</source>
+        <translation>« %1 » en file ; envoyé dès que la communauté est joignable.</translation>
+    </message>
+</context>
+<context>
+    <name>review</name>
+    <message>
+        <source>Flagged post</source>
+        <translation>Message signalé</translation>
+    </message>
+    <message>
+        <source>New topic awaiting approval</source>
+        <translation>Nouveau sujet en attente d’approbation</translation>
+    </message>
+    <message>
+        <source>Post awaiting approval</source>
+        <translation>Message en attente d’approbation</translation>
+    </message>
+    <message>
+        <source>New member awaiting approval</source>
+        <translation>Nouveau membre en attente d’approbation</translation>
+    </message>
+    <message>
+        <source>Post to review</source>
+        <translation>Message à examiner</translation>
+    </message>
+    <message>
+        <source>trust level %1</source>
+        <translation>niveau de confiance %1</translation>
+    </message>
+    <message>
+        <source>joined %1</source>
+        <translation>inscrit %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s)</source>
+        <translation>
+            <numerusform>%n message</numerusform>
+            <numerusform>%n messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n topic(s)</source>
+        <translation>
+            <numerusform>%n sujet</numerusform>
+            <numerusform>%n sujets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) rejected before</source>
+        <translation>
+            <numerusform>%n message refusé auparavant</numerusform>
+            <numerusform>%n messages refusés auparavant</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>silenced %n time(s)</source>
+        <translation>
+            <numerusform>mis en sourdine %n fois</numerusform>
+            <numerusform>mis en sourdine %n fois</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>suspended %n time(s)</source>
+        <translation>
+            <numerusform>suspendu %n fois</numerusform>
+            <numerusform>suspendu %n fois</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n useful flag(s) of their own</source>
+        <translation>
+            <numerusform>%n signalement utile de sa part</numerusform>
+            <numerusform>%n signalements utiles de sa part</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other item(s) about them in the queue</source>
+        <translation>
+            <numerusform>%n autre élément le concernant dans la file</numerusform>
+            <numerusform>%n autres éléments le concernant dans la file</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nothing else about them in the queue</source>
+        <translation>rien d’autre le concernant dans la file</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n flag(s)</source>
+        <translation>
+            <numerusform>%n signalement</numerusform>
+            <numerusform>%n signalements</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>opened %1</source>
+        <translation>ouvert %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Why:</source>
+        <translation>Pourquoi :</translation>
+    </message>
+    <message>
+        <source>Your “%1” was not applied: another moderator acted first. Look again, then decide.</source>
+        <translation>Votre « %1 » n’a pas été appliqué : un autre modérateur est passé avant. Regardez à nouveau, puis décidez.</translation>
+    </message>
+    <message>
+        <source>Your “%1” was refused by the community.</source>
+        <translation>Votre « %1 » a été refusé par la communauté.</translation>
+    </message>
+    <message>
+        <source>Flagged by</source>
+        <translation>Signalé par</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>In context</source>
+        <translation>En contexte</translation>
+    </message>
+    <message>
+        <source>Held for approval</source>
+        <translation>En attente d’approbation</translation>
+    </message>
+    <message>
+        <source>Last posts of the topic</source>
+        <translation>Derniers messages du sujet</translation>
+    </message>
+    <message>
+        <source>The topic is not in the local copy yet; the flagged post as the community sent it:</source>
+        <translation>Le sujet n’est pas encore dans la copie locale ; le message signalé tel que la communauté l’a envoyé :</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n earlier post(s)</source>
+        <translation>
+            <numerusform>%n message plus ancien</numerusform>
+            <numerusform>%n messages plus anciens</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n later post(s)</source>
+        <translation>
+            <numerusform>%n message plus récent</numerusform>
+            <numerusform>%n messages plus récents</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This item is gone</source>
+        <translation>Cet élément n’est plus là</translation>
+    </message>
+    <message>
+        <source>It was handled, or is no longer in the local copy.</source>
+        <translation>Il a été traité, ou n’est plus dans la copie locale.</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>approuvé</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>refusé</translation>
+    </message>
+    <message>
+        <source>ignored</source>
+        <translation>ignoré</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>supprimé</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Pourquoi</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Signalements</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>Communauté</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Attente</translation>
+    </message>
+    <message>
+        <source>Sending moderation decisions failed: %1. They are kept.</source>
+        <translation>L’envoi des décisions de modération a échoué : %1. Elles sont conservées.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n moderation decision(s) applied.</source>
+        <translation>
+            <numerusform>%n décision de modération appliquée.</numerusform>
+            <numerusform>%n décisions de modération appliquées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” on item %2</source>
+        <translation>« %1 » sur l’élément %2</translation>
+    </message>
+    <message>
+        <source>another moderator acted first (%1)</source>
+        <translation>un autre modérateur est passé avant (%1)</translation>
+    </message>
+    <message>
+        <source>another moderator acted first: the item changed, it is back in the list to decide again</source>
+        <translation>un autre modérateur est passé avant : l’élément a changé, il revient dans la liste pour une nouvelle décision</translation>
+    </message>
+    <message>
+        <source>the item no longer exists on the community</source>
+        <translation>l’élément n’existe plus sur la communauté</translation>
+    </message>
+    <message>
+        <source>the community refused it (%1)</source>
+        <translation>la communauté l’a refusé (%1)</translation>
+    </message>
+    <message>
+        <source>%1 was not applied: %2.</source>
+        <translation>%1 n’a pas été appliqué : %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n decision(s) will be sent when the community is reachable.</source>
+        <translation>
+            <numerusform>%n décision sera envoyée quand la communauté sera joignable.</numerusform>
+            <numerusform>%n décisions seront envoyées quand la communauté sera joignable.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Modération</translation>
     </message>
 </context>
 </TS>

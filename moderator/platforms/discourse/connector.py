@@ -77,6 +77,7 @@ from moderator.platforms.base import (
     StoredTopic,
 )
 from moderator.platforms.discourse import parse
+from moderator.platforms.discourse.review import ReviewQueueMixin
 from moderator.platforms.http import HttpClient
 
 log = logging.getLogger(__name__)
@@ -147,7 +148,7 @@ def _same_text(a: str, b: str) -> bool:
     return " ".join(a.split()) == " ".join(b.split())
 
 
-class DiscourseConnector:
+class DiscourseConnector(ReviewQueueMixin):
     """See the module docstring. Thread-confined, like its ``HttpClient``."""
 
     platform = Platform.DISCOURSE
@@ -200,6 +201,7 @@ class DiscourseConnector:
             staff_member_list=staff,
             private_messages=self.options.private_messages,
             new_topics=True,
+            review_queue=staff,  # /review is for staff (and reviewer groups, which whoami cannot tell)
         )
 
     def whoami(self, *, cancel: threading.Event | None = None) -> Member:

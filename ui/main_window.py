@@ -188,7 +188,7 @@ class MainWindow(QMainWindow):
             ) and widget.isAncestorOf(focus)
             if focus_list or landed_in_text:
                 widget.focus_list()
-        current = widget.current() if isinstance(widget, View) else None
+        current = widget.pane_ref() if isinstance(widget, View) else None
         self.reading.show_ref(current)
         self._update_row_actions()
 

@@ -350,10 +350,14 @@ class ReviewView(TableNavigation, View):
             return None
         return TopicRef(stored.community_id, stored.item.target_topic_id)
 
+    def pane_ref(self) -> object | None:
+        """The reading pane shows the item in context (its card), not only its topic."""
+        stored = self.current_stored()
+        return None if stored is None else ReviewRef(stored.community_id, stored.item.id)
+
     @Slot(QModelIndex, QModelIndex)
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        stored = self.current_stored()
-        self.selected.emit(None if stored is None else ReviewRef(stored.community_id, stored.item.id))
+        self.selected.emit(self.pane_ref())
 
     # -- decisions -------------------------------------------------------------------------------
 

@@ -114,6 +114,10 @@ class View(QWidget):
     def move_selection(self, delta: int) -> None:
         """``j`` / ``k``: select the next (+1) or previous (-1) row."""
 
+    def pane_ref(self) -> object | None:
+        """What the reading pane shows for the selected row (by default the same as ``current``)."""
+        return self.current()
+
     def current(self) -> object | None:
         """The selected ref, for actions such as "Open in browser"."""
         return None

@@ -36,12 +36,13 @@ def _community(store: Store, url: str, username: str) -> Community:
     return store.add_community(community)
 
 
-def bench_scale(label: str, scale: float) -> dict[str, Any]:
+def bench_scale(label: str, scale: float, *, rate_limits: bool = False) -> dict[str, Any]:
     from moderator.sandbox import SANDBOX_USERNAME, SandboxServer
 
     started = time.perf_counter()
     with SandboxServer(seed=7, scale=scale, port=0) as srv, tempfile.TemporaryDirectory() as tmp:
         built = time.perf_counter() - started
+        srv.rate_limits = rate_limits  # Discourse's limits (admin 60 requests a minute): a user's wait
         world_topics, world_posts = len(srv.world.topics), len(srv.world.posts)
         with Store(Path(tmp) / "bench.sqlite3") as store:
             community = _community(store, srv.url, SANDBOX_USERNAME)

@@ -73,11 +73,13 @@ class AppContext:
 
 def ensure_sandbox_community(store: Store, *, now: dt.datetime | None = None) -> Community:
     """The sandbox community row, created on first launch and refreshed when the day's anchor moves."""
-    from moderator.sandbox import SANDBOX_USERNAME, generate
-
     anchor = sandbox_anchor(now).isoformat()
     community = store.community(SANDBOX_NAME)
     if community is None:
+        # The sandbox package (its server, its generator) is imported on first launch only: at
+        # every other start it would cost a noticeable part of the time to the first paint.
+        from moderator.sandbox import SANDBOX_USERNAME, generate
+
         # Set up as an animator would: the practice community's ideas category is declared, so
         # "Idea categories only" in Trending ideas works from the first minute.
         categories = generate(seed=SANDBOX_SEED, now=sandbox_anchor(now)).planted["category_ids"]

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from ui.empty_state import EmptyState
+from ui.tasks import LatestJob
 from ui.filter_edit import FilterEdit
-from ui.topic_model import REF_ROLE, Column, TopicFilterProxy, TopicTableModel, prepare_rows
+from ui.topic_model import REF_ROLE, Column, TopicFilterProxy, TopicTableModel, prepare_rows, sort_prepared
 from ui.views import TableNavigation, TopicRef, View
 
 if TYPE_CHECKING:
@@ -50,6 +51,7 @@ class TopicListView(TableNavigation, View):
         self.proxy.setSourceModel(self.model)
         self.last_refresh_ms = 0.0
         self._generation = 0
+        self.jobs = LatestJob()  # one refresh job at a time; a newer request cancels the older
 
         self.filter = FilterEdit(self)
         self.filter.setObjectName("filter")
@@ -127,23 +129,37 @@ class TopicListView(TableNavigation, View):
         generation = self._generation
         store, scope = self.ctx.store, self.community_ids
         started = time.perf_counter()
+        order = self.model.sort_order()
+
+        def job(_task: object) -> tuple[list[tuple[object, ...]], tuple[int, Qt.SortOrder]]:
+            rows = prepare_rows(store.topic_rows(scope))
+            sort_prepared(rows, *order)  # off the GUI thread: only the swap happens there
+            return rows, order
+
         if self.tasks is None:
-            self._apply(generation, prepare_rows(store.topic_rows(scope)), started)
+            self._apply(generation, job(None), started)
             return
         if self.tasks.closed:
             return  # quitting: the store is closing
-        self.tasks.run(
-            lambda _task: prepare_rows(store.topic_rows(scope)),
-            on_done=lambda rows: self._apply(generation, rows, started),
+        self.jobs.run(
+            self.tasks,
+            job,
+            on_done=lambda prepared: self._apply(generation, prepared, started),
             label="topics",
         )
 
-    def _apply(self, generation: int, rows: list[tuple[object, ...]], started: float) -> None:
+    def _apply(
+        self,
+        generation: int,
+        prepared: tuple[list[tuple[object, ...]], tuple[int, Qt.SortOrder]],
+        started: float,
+    ) -> None:
         if generation != self._generation:
             return  # a newer refresh is on its way
         swap_started = time.perf_counter()
         keep = self.current()
-        self.model.load_prepared(rows)
+        rows, order = prepared
+        self.model.load_prepared(rows, sorted_by=order)
         # One community in sight: its name on every row says nothing.
         single = self.model.community_count() <= 1 or (
             self.community_ids is not None and len(self.community_ids) == 1
@@ -162,6 +178,9 @@ class TopicListView(TableNavigation, View):
         self.count_changed.emit(len(rows))
         self._update_empty_state()
         self.refreshed.emit()
+
+    def busy(self) -> bool:
+        return self.jobs.busy
 
     def primary_column(self) -> int:
         return int(Column.TITLE)

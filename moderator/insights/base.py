@@ -8,6 +8,7 @@ JSON values (timestamps as ISO-8601 UTC strings) for the CLI's json and csv outp
 from __future__ import annotations
 
 import dataclasses
+import functools
 import datetime as dt
 import enum
 import json
@@ -49,7 +50,13 @@ class Row:
     COLUMNS: ClassVar[tuple[str, ...]] = ()
 
     def to_json_dict(self) -> dict[str, Any]:
-        return {f.name: _json_value(getattr(self, f.name)) for f in dataclasses.fields(self)}
+        return {name: _json_value(getattr(self, name)) for name in _field_names(type(self))}
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    """A row class's field names, in order (``dataclasses.fields`` rebuilds the tuple each call)."""
+    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 RowT = TypeVar("RowT", bound=Row)

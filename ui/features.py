@@ -277,12 +277,14 @@ class FeatureWiring(QObject):
 
     @Slot()
     def flush_mirrors(self) -> None:
-        from moderator.reminder_mirror import flush_mirrors
-
         ctx = self.window.ctx
         connector_for = self.window.controller.connector_for
 
         def job(_task: object) -> object:
+            # Imported here, off the GUI thread: it brings the HTTP layer (requests), which the
+            # first paint does not need.
+            from moderator.reminder_mirror import flush_mirrors
+
             return flush_mirrors(ctx.store, connector_for)
 
         def failed(exc: BaseException) -> None:

@@ -29,7 +29,12 @@ DAY = 24 * HOUR
 REGULAR = "{a}.post_type = 1 AND {a}.hidden = 0 AND {a}.deleted_at IS NULL AND {a}.user_deleted = 0"
 
 
+_PLAIN = frozenset({str, int, bool, type(None)})  # written as they are (most of the values)
+
+
 def _json_value(value: Any) -> Any:
+    if type(value) in _PLAIN:
+        return value
     if isinstance(value, Row):
         return value.to_json_dict()
     if isinstance(value, dt.datetime):

@@ -86,6 +86,30 @@ def _build(path: Path, size: Size) -> None:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
+def index_terms(built: Built) -> float | None:
+    """Count the rising terms' index into the store once, as the app's syncs now keep it up to date
+    while they store posts (a user's store never needs a first count of its whole history): the
+    seconds it took, or None when the store had it already. Marked in BUILT.json."""
+    marker = built.data_dir / "BUILT.json"
+    info = json.loads(marker.read_text())
+    if info.get("terms_indexed"):
+        return None
+    from moderator.insights import term_index
+    from moderator.store import Store
+
+    started = time.perf_counter()
+    store = Store(built.database)
+    try:
+        term_index.refresh(store, [c.id for c in store.communities() if c.id is not None])
+    finally:
+        store.close()
+    with sqlite3.connect(built.database) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    seconds = time.perf_counter() - started
+    marker.write_text(json.dumps(info | {"terms_indexed": True, "terms_seconds": seconds}))
+    return seconds
+
+
 def copy(built: Built, target: Path) -> Path:
     """A throw-away copy of a store's data directory (a GUI run adds the sandbox and syncs it)."""
     if target.exists():

@@ -155,6 +155,8 @@ class InsightModel(QAbstractTableModel):
     COMMUNITY_COLUMN: int | None = 0  # hidden when one community is in sight
     NUMERIC: frozenset[int] = frozenset()
     DEFAULT_SORT: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
+    #: the column order that is the core's own order (rows just loaded need no sort in it)
+    CORE_ORDER: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -302,6 +304,9 @@ class InsightModel(QAbstractTableModel):
         Column -1 is the core's own order (its ranking, which the user gets back on each reload).
         """
         column, order = self._sort
+        if loaded and self._sort == self.CORE_ORDER:
+            self._haystacks = [None] * len(self.rows)
+            return  # rows just loaded come in the core's order
         if column < 0:
             if not loaded:  # rows just loaded are in the core's order already
                 self.rows.sort(key=self.core_rank)
@@ -344,6 +349,7 @@ class UnansweredModel(InsightModel):
     Column = UnansweredColumn
     NUMERIC = frozenset({UnansweredColumn.VIEWS, UnansweredColumn.LIKES})
     DEFAULT_SORT = (UnansweredColumn.WAITING, Qt.SortOrder.DescendingOrder)  # longest wait on top
+    CORE_ORDER = DEFAULT_SORT  # _sort_key: "descending" waits are the core's order
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

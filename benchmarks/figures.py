@@ -102,7 +102,11 @@ def queues(table: Table, built: stores.Built, runs: int) -> None:
 
             def unanswered(definition: str) -> Callable[[], Any]:
                 return lambda: insights.unanswered_topics(
-                    store, None, now=NOW, definition=definition, tr=translate_insight  # type: ignore[arg-type]
+                    store,
+                    None,
+                    now=NOW,
+                    definition=definition,
+                    tr=translate_insight,  # type: ignore[arg-type]
                 )
 
             def silent() -> Any:
@@ -129,7 +133,9 @@ def queues(table: Table, built: stores.Built, runs: int) -> None:
             for name, job, model_class in cases:
                 job_ms, job_cpu, rows = _median_ms_cpu(job, runs)
                 model = model_class()
-                load_ms, load_cpu, _ = _median_ms_cpu(lambda model=model, rows=rows: model.load(rows, NOW), runs)
+                load_ms, load_cpu, _ = _median_ms_cpu(
+                    lambda model=model, rows=rows: model.load(rows, NOW), runs
+                )
                 total = job_ms + load_ms
                 table.add(
                     name,
@@ -146,7 +152,15 @@ def cli(table: Table, built: stores.Built, runs: int) -> None:
     """``silent --format json`` as a script runs it: a whole process, output read to the end."""
     with tempfile.TemporaryDirectory() as tmp:
         data = stores.copy(built, Path(tmp) / "cli")
-        command = [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data), "silent", "--format", "json"]
+        command = [
+            sys.executable,
+            str(ROOT / "main.py"),
+            "--data-dir",
+            str(data),
+            "silent",
+            "--format",
+            "json",
+        ]
         subprocess.run(command, check=True, capture_output=True)  # the first run adds the sandbox row
         times = []
         for _ in range(runs):
@@ -154,7 +168,13 @@ def cli(table: Table, built: stores.Built, runs: int) -> None:
             subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             times.append((time.perf_counter() - started) * 1000)
     ms = statistics.median(times)
-    table.add("`silent --format json` (CLI, whole process)", built.size.label, f"{ms:.0f} ms", "<= 400 ms", ms <= 400)
+    table.add(
+        "`silent --format json` (CLI, whole process)",
+        built.size.label,
+        f"{ms:.0f} ms",
+        "<= 400 ms",
+        ms <= 400,
+    )
 
 
 def _percentile(values: list[float], q: float) -> float:
@@ -170,7 +190,15 @@ def gui(table: Table, built: stores.Built, runs: int, *, rate_limits: bool, time
             data = stores.copy(built, Path(tmp) / "gui")
             out = Path(tmp) / "probe.json"
             env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BENCH_SPAWNED_AT=repr(time.time()))
-            command = [sys.executable, "-m", "benchmarks.gui_probe", "--data-dir", str(data), "--out", str(out)]
+            command = [
+                sys.executable,
+                "-m",
+                "benchmarks.gui_probe",
+                "--data-dir",
+                str(data),
+                "--out",
+                str(out),
+            ]
             command += ["--timeout", str(timeout)] + (["--rate-limits"] if rate_limits else [])
             subprocess.run(command, check=True, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
             results.append(json.loads(out.read_text()))
@@ -201,7 +229,9 @@ def gui(table: Table, built: stores.Built, runs: int, *, rate_limits: bool, time
         p99 <= 16 and worst <= 50,
     )
     jobs = statistics.median([sum(r["jobs"].values()) for r in results])
-    table.add("background jobs, start to settled", label, f"{jobs:.0f} (settled {settled / 1000:.1f} s)", "", None)
+    table.add(
+        "background jobs, start to settled", label, f"{jobs:.0f} (settled {settled / 1000:.1f} s)", "", None
+    )
     rss = statistics.median([r["peak_rss_mb"] for r in results])
     table.add("peak memory, app with that store", label, f"{rss:.0f} MB", "<= 300 MB", rss <= 300)
     if any(r.get("timed_out") for r in results):
@@ -246,13 +276,20 @@ def main(argv: list[str]) -> int:
     runs = args.runs or (3 if args.quick else 5)
     parts = set(filter(None, args.only.split(","))) or {"queues", "cli", "gui", "ingest", "sync"}
     load = os.getloadavg()[0]
-    print(f"machine: {os.cpu_count()} CPUs, load average {load:.1f} at start; medians of {runs} runs", flush=True)
+    print(
+        f"machine: {os.cpu_count()} CPUs, load average {load:.1f} at start; medians of {runs} runs",
+        flush=True,
+    )
     table = Table()
     for name in sizes:
         size = stores.SIZES[name]
         started = time.perf_counter()
         built = stores.ensure(size, args.stores, rebuild=args.rebuild)
-        how = f"reused (built in {built.seconds:.0f} s)" if built.reused else f"built in {time.perf_counter() - started:.0f} s"
+        how = (
+            f"reused (built in {built.seconds:.0f} s)"
+            if built.reused
+            else f"built in {time.perf_counter() - started:.0f} s"
+        )
         print(
             f"\n== {name}: {size.posts:,} posts, {size.members:,} members, {size.communities} communities,"
             f" {how}: {built.data_dir}",
@@ -263,7 +300,9 @@ def main(argv: list[str]) -> int:
             # the generated one gets it once, timed: what a first count of that history costs.
             seconds = stores.index_terms(built)
             if seconds is not None:
-                table.add("rising terms: first count of the history", name, f"{seconds:.1f} s (once)", "", None)
+                table.add(
+                    "rising terms: first count of the history", name, f"{seconds:.1f} s (once)", "", None
+                )
             queues(table, built, runs)
         if "cli" in parts:
             cli(table, built, runs)

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui.empty_state import EmptyState
-from ui.tasks import LatestJob
 from ui.filter_edit import FilterEdit
+from ui.tasks import LatestJob
 from ui.topic_model import REF_ROLE, Column, TopicFilterProxy, TopicTableModel, prepare_rows, sort_prepared
 from ui.views import TableNavigation, TopicRef, View
 

@@ -8,7 +8,6 @@ JSON values (timestamps as ISO-8601 UTC strings) for the CLI's json and csv outp
 from __future__ import annotations
 
 import dataclasses
-import functools
 import datetime as dt
 import enum
 import json
@@ -58,10 +57,15 @@ class Row:
         return {name: _json_value(getattr(self, name)) for name in _field_names(type(self))}
 
 
-@functools.cache
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def _field_names(cls: type) -> tuple[str, ...]:
     """A row class's field names, in order (``dataclasses.fields`` rebuilds the tuple each call)."""
-    return tuple(f.name for f in dataclasses.fields(cls))
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))  # type: ignore[arg-type]
+    return names
 
 
 RowT = TypeVar("RowT", bound=Row)

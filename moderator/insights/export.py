@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-import functools
 import json
 from collections.abc import Sequence
 from typing import Any, TextIO
@@ -55,15 +54,17 @@ def to_json(rows: Sequence[Row], *, indent: int | None = 2) -> str:
 _NATIVE = orjson.OPT_INDENT_2 | orjson.OPT_UTC_Z | orjson.OPT_NAIVE_UTC
 
 
-@functools.cache
+_NATIVE_CLASSES: dict[type, bool] = {}
+
+
 def _native(cls: type) -> bool:
     """Whether orjson alone writes rows of ``cls`` as ``to_json_dict()`` does: no float field
-    (to_json_dict rounds floats), and the same for the rows it nests."""
-    for field in dataclasses.fields(cls):
-        kind = str(field.type)
-        if "float" in kind or "Any" in kind or "dict" in kind:
-            return False
-    return True
+    (to_json_dict rounds floats), nothing untyped or free-form."""
+    native = _NATIVE_CLASSES.get(cls)
+    if native is None:
+        kinds = [str(field.type) for field in dataclasses.fields(cls)]  # type: ignore[arg-type]
+        native = _NATIVE_CLASSES[cls] = not any(w in k for k in kinds for w in ("float", "Any", "dict"))
+    return native
 
 
 def to_csv(rows: Sequence[Row], file: TextIO, columns: Sequence[Column] | None = None) -> None:

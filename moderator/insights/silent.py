@@ -371,6 +371,7 @@ def _scope_rows(
     def piece(kind: str, n: int) -> str:
         text = pieces[(kind, n)] = counted(n, *forms[kind], tr)
         return text
+
     rows: list[Ranked] = []
     append = rows.append
     for (code, mid, username, name, joined, seen, posted, posts, read, visited, likes, active, last_at, last_topic,

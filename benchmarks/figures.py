@@ -307,7 +307,13 @@ def main(argv: list[str]) -> int:
         if "cli" in parts:
             cli(table, built, runs)
         if "gui" in parts:
-            gui(table, built, max(1, min(runs, 3)), rate_limits=False, timeout=120 if args.quick else 600)
+            gui(
+                table,
+                built,
+                1 if args.quick else max(1, min(runs, 3)),
+                rate_limits=False,
+                timeout=120 if args.quick else 600,
+            )
     if "ingest" in parts:
         print("\n== ingest ==", flush=True)
         ingest(table)

@@ -247,7 +247,7 @@ def ingest(table: Table) -> None:
     table.add(
         "ingest: JSON decode + parse + store",
         "real",
-        f"{result['end_to_end']:,.0f} posts/s (store {result['store']:,.0f}/s)",
+        f"{result['end_to_end']:,.0f} posts/s (CPU time: {result['end_to_end_cpu']:,.0f}/s)",
         ">= 30,000 posts/s",
         result["end_to_end"] >= 30_000,
     )

@@ -103,6 +103,9 @@ def main(argv: list[str]) -> int:
 
     if shown is not None and hasattr(shown, "refreshed"):
         shown.refreshed.connect(on_refreshed)
+        model = getattr(shown, "model", None)
+        if model is not None:  # rows on screen, even before the view says it has them all
+            model.modelReset.connect(on_refreshed)
 
     def on_sync_finished(cid: int, report: Any) -> None:
         result.setdefault("syncs", []).append(

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+FIRST_SCREEN = 300  # topics shown first when the list is empty, before all of them
+
 _WIDTHS = {
     Column.COMMUNITY: 96,
     Column.CATEGORY: 104,
@@ -131,8 +133,10 @@ class TopicListView(TableNavigation, View):
         started = time.perf_counter()
         order = self.model.sort_order()
 
-        def job(_task: object) -> tuple[list[tuple[object, ...]], tuple[int, Qt.SortOrder]]:
-            rows = prepare_rows(store.topic_rows(scope))
+        def job(
+            _task: object, limit: int | None = None
+        ) -> tuple[list[tuple[object, ...]], tuple[int, Qt.SortOrder]]:
+            rows = prepare_rows(store.topic_rows(scope, limit=limit))
             sort_prepared(rows, *order)  # off the GUI thread: only the swap happens there
             return rows, order
 
@@ -141,12 +145,38 @@ class TopicListView(TableNavigation, View):
             return
         if self.tasks.closed:
             return  # quitting: the store is closing
-        self.jobs.run(
-            self.tasks,
-            job,
-            on_done=lambda prepared: self._apply(generation, prepared, started),
-            label="topics",
-        )
+
+        def run_all() -> None:
+            assert self.tasks is not None
+            self.jobs.run(
+                self.tasks,
+                job,
+                on_done=lambda prepared: self._apply(generation, prepared, started),
+                label="topics",
+            )
+
+        if self.model.rowCount() == 0 and order == (Column.ACTIVITY, Qt.SortOrder.DescendingOrder):
+            # An empty list (the app just started): the most recent topics first, in a moment,
+            # then all of them (a large store takes seconds to read in full).
+            def first_screen(prepared: tuple[list[tuple[object, ...]], tuple[int, Qt.SortOrder]]) -> None:
+                if generation != self._generation:
+                    return
+                if len(prepared[0]) < FIRST_SCREEN:  # that was every topic: done
+                    self._apply(generation, prepared, started)
+                    return
+                self.model.load_prepared(prepared[0], sorted_by=prepared[1])
+                self._hide_single_community()
+                self._update_empty_state()
+                run_all()
+
+            self.jobs.run(
+                self.tasks,
+                lambda task: job(task, FIRST_SCREEN),
+                on_done=first_screen,
+                label="topics, first screen",
+            )
+            return
+        run_all()
 
     def _apply(
         self,
@@ -160,11 +190,7 @@ class TopicListView(TableNavigation, View):
         keep = self.current()
         rows, order = prepared
         self.model.load_prepared(rows, sorted_by=order)
-        # One community in sight: its name on every row says nothing.
-        single = self.model.community_count() <= 1 or (
-            self.community_ids is not None and len(self.community_ids) == 1
-        )
-        self.table.setColumnHidden(Column.COMMUNITY, single)
+        self._hide_single_community()
         if keep is not None:
             self._select_ref(keep)
         now = time.perf_counter()
@@ -181,6 +207,13 @@ class TopicListView(TableNavigation, View):
 
     def busy(self) -> bool:
         return self.jobs.busy
+
+    def _hide_single_community(self) -> None:
+        """One community in sight: its name on every row says nothing."""
+        single = self.model.community_count() <= 1 or (
+            self.community_ids is not None and len(self.community_ids) == 1
+        )
+        self.table.setColumnHidden(Column.COMMUNITY, single)
 
     def primary_column(self) -> int:
         return int(Column.TITLE)

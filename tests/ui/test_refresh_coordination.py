@@ -87,3 +87,23 @@ def test_a_superseded_job_is_cancelled_and_its_result_dropped(qtbot, tasks: Task
     assert ran == ["first", "third"]
     assert seen_cancel == [True]
     assert not latest.busy and latest.started == 2
+
+
+def test_an_empty_topic_list_shows_the_most_recent_topics_first(qtbot, ctx, tasks: TaskManager) -> None:  # type: ignore[no-untyped-def]
+    from ui_fakes import add_community, fill
+
+    from ui.topic_view import FIRST_SCREEN, TopicListView
+
+    fill(ctx.store, add_community(ctx.store, "big"), topics=FIRST_SCREEN + 40)
+    view = TopicListView(ctx)
+    view.tasks = tasks
+    qtbot.addWidget(view)
+    shown: list[list[object]] = []
+    view.model.modelReset.connect(
+        lambda: shown.append([view.model.ref(r) for r in range(view.model.rowCount())])
+    )
+    view.show()
+    with qtbot.waitSignal(view.refreshed, timeout=10_000):
+        pass
+    assert [len(rows) for rows in shown] == [FIRST_SCREEN, FIRST_SCREEN + 40]  # a first screen, then all
+    assert shown[0] == shown[1][:FIRST_SCREEN]  # the most recently active, in the list's order

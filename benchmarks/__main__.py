@@ -1,21 +1,20 @@
-"""`make bench` / `python -m benchmarks`: every benchmark, one after the other, printing numbers.
+"""`make bench` / `python -m benchmarks`: the figures of issue 17 against their goals (see figures.py).
 
-`python -m benchmarks --quick` skips the 20k-topic sandbox sync (the longest part).
+`python -m benchmarks --quick` is the CI-sized run (a 20k-post store, under two minutes). The older,
+narrower tools stay runnable alone: `python -m benchmarks.bench_sync`, `python -m benchmarks.bench_insights`.
 """
 
 from __future__ import annotations
 
 import sys
 
-from benchmarks import bench_insights, bench_review, bench_sync
+from benchmarks import bench_review
+from benchmarks.figures import main as figures_main
 
 
 def main(argv: list[str]) -> int:
-    quick = "--quick" in argv
-    print("== sync and ingest (benchmarks/bench_sync.py) ==", flush=True)
-    status = bench_sync.main(["--quick"] if quick else [])
-    print("\n== the three views (benchmarks/bench_insights.py) ==", flush=True)
-    status = status or bench_insights.main(["--runs", "3"] if quick else [])
+    """The issue-17 figures against their goals, then the moderation queue's own figures."""
+    status = figures_main(argv)
     print("\n== the moderation queue (benchmarks/bench_review.py) ==", flush=True)
     return status or bench_review.main([])
 

@@ -79,14 +79,17 @@ class AppContext:
 
 def ensure_sandbox_community(store: Store, *, now: dt.datetime | None = None) -> Community:
     """The sandbox community row, created on first launch and refreshed when the day's anchor moves."""
-    from moderator.sandbox import SANDBOX_USERNAME, generate
-
     anchor = sandbox_anchor(now).isoformat()
     community = store.community(SANDBOX_NAME)
     if community is None:
+        # The sandbox package is imported on first launch only (at every other start it would cost
+        # a noticeable part of the time to the first paint), and its world is not generated here:
+        # the categories' ids are fixed (generating the world took seconds before the first paint).
+        from moderator.sandbox.generator import CATEGORIES, SANDBOX_USERNAME
+
         # Set up as an animator would: the practice community's ideas category is declared, so
         # "Idea categories only" in Trending ideas works from the first minute.
-        categories = generate(seed=SANDBOX_SEED, now=sandbox_anchor(now)).planted["category_ids"]
+        categories = {key: cid for cid, key, *_ in CATEGORIES}  # = the world's planted["category_ids"]
         community = store.add_community(
             Community(
                 name=SANDBOX_NAME,

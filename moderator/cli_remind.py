@@ -21,7 +21,7 @@ import datetime as dt
 import sys
 from typing import Any, NoReturn
 
-from moderator import ics, quickpicks
+from moderator import quickpicks
 from moderator import reminders as rem
 from moderator.bootstrap import AppContext, open_context
 from moderator.clock import Clock, SystemClock, local_zone
@@ -260,6 +260,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         ids = [_community(ctx, args.community).id or 0] if args.community else None
         try:
+            from moderator import ics  # icalendar: only for this command
+
             count = ics.export_ics(ctx.store, args.ics, now=now, community_ids=ids)
         except OSError as exc:
             _fail(f"Cannot write {args.ics}: {exc.strerror or exc}. Choose another file or folder.")

@@ -51,6 +51,11 @@ class SyncReport:
     bug: BaseException | None = None
 
     @property
+    def stored(self) -> bool:
+        """Whether this sync changed the local copy (else the views have nothing to recompute)."""
+        return bool(self.categories or self.members or self.topics or self.posts or self.removed_posts)
+
+    @property
     def ok(self) -> bool:
         return self.error is None and self.bug is None and not self.cancelled
 
@@ -129,6 +134,18 @@ class StoreLocalView:
         return {r[0] for r in rows}
 
 
+def _count_terms(store: Store, cid: int) -> None:
+    """Bring the rising terms' index up to date with the posts just stored, here in the sync's
+    thread: a view opened later finds it counted instead of counting a whole history first. A
+    failure only delays the count (the view catches up), it never fails the sync."""
+    from moderator.insights import term_index
+
+    try:
+        term_index.refresh(store, [cid])
+    except Exception:  # noqa: BLE001 - the posts are stored; the index catches up on the next call
+        log.exception("Counting the terms of the new posts failed")
+
+
 def sync_community(
     store: Store,
     community: Community,
@@ -164,6 +181,8 @@ def sync_community(
         from moderator.review.sync import sync_review
 
         sync_review(store, community, connector, cancel=cancel)
+        if report.posts or report.removed_posts:
+            _count_terms(store, cid)
     except Cancelled:
         report.cancelled = True
         error_text = CANCELLED_MESSAGE

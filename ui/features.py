@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import sys
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QSystemTrayIcon
 
 from ui import banners as _banners  # noqa: F401 - the window's banner area lives there
 from ui import views
+from ui.sync_controller import stored_anything
 from ui.views import TopicRef
 
 if TYPE_CHECKING:
@@ -278,23 +280,26 @@ class FeatureWiring(QObject):
 
     @Slot(int, object)
     def _after_sync(self, community_id: int, report: object) -> None:
-        from ui.composer import Composer
-
-        if getattr(report, "error", "x") is None:
-            self.features.outbox.send_pending()
-        Composer.refresh_all()
-        if self.features.notifier is not None:
+        if not getattr(report, "ok", False):
+            return  # offline, refused, failed: nothing to send to it, nothing new to look at
+        self.features.outbox.send_pending()
+        composer = sys.modules.get("ui.composer")  # none imported: no composer is open
+        if composer is not None and stored_anything(report):
+            composer.Composer.refresh_all()
+        if self.features.notifier is not None and stored_anything(report):
             self.features.notifier.evaluate_after_sync()
         self.flush_mirrors()
 
     @Slot()
     def flush_mirrors(self) -> None:
-        from moderator.reminder_mirror import flush_mirrors
-
         ctx = self.window.ctx
         connector_for = self.window.controller.connector_for
 
         def job(_task: object) -> object:
+            # Imported here, off the GUI thread: it brings the HTTP layer (requests), which the
+            # first paint does not need.
+            from moderator.reminder_mirror import flush_mirrors
+
             return flush_mirrors(ctx.store, connector_for)
 
         def failed(exc: BaseException) -> None:

@@ -155,12 +155,14 @@ class InsightModel(QAbstractTableModel):
     COMMUNITY_COLUMN: int | None = 0  # hidden when one community is in sight
     NUMERIC: frozenset[int] = frozenset()
     DEFAULT_SORT: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
+    #: the column order that is the core's own order (rows just loaded need no sort in it)
+    CORE_ORDER: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.rows: list[Any] = []
         self.now = dt.datetime.now(UTC)
-        self._haystacks: list[str] = []
+        self._haystacks: list[str | None] = []  # worked out when a filter first asks (None: not yet)
         self._core_rank: dict[int, int] = {}  # id(row) -> position in the core's order
         self._sort = self.DEFAULT_SORT
         self._bold = QFont()
@@ -174,7 +176,7 @@ class InsightModel(QAbstractTableModel):
         self.now = now or dt.datetime.now(UTC)
         self.rows = list(rows)
         self._core_rank = {id(r): n for n, r in enumerate(self.rows)}
-        self._sort_rows()
+        self._sort_rows(loaded=True)
         self.endResetModel()
 
     def remove(self, row: int) -> Any:
@@ -205,7 +207,10 @@ class InsightModel(QAbstractTableModel):
         return -1
 
     def haystack(self, row: int) -> str:
-        return self._haystacks[row]
+        text = self._haystacks[row]
+        if text is None:
+            text = self._haystacks[row] = self._search_text(self.rows[row]).casefold()
+        return text
 
     # -- what subclasses say -------------------------------------------------------------------
 
@@ -293,22 +298,26 @@ class InsightModel(QAbstractTableModel):
         """The row's place in the order the core returned (0: first)."""
         return self._core_rank.get(id(r), 0)
 
-    def _sort_rows(self) -> None:
+    def _sort_rows(self, *, loaded: bool = False) -> None:
         """Sort on raw values; rows without a value (never seen, not reported) go last either way.
 
         Column -1 is the core's own order (its ranking, which the user gets back on each reload).
         """
         column, order = self._sort
+        if loaded and self._sort == self.CORE_ORDER:
+            self._haystacks = [None] * len(self.rows)
+            return  # rows just loaded come in the core's order
         if column < 0:
-            self.rows.sort(key=self.core_rank)
-            self._haystacks = [self._search_text(r).casefold() for r in self.rows]
+            if not loaded:  # rows just loaded are in the core's order already
+                self.rows.sort(key=self.core_rank)
+            self._haystacks = [None] * len(self.rows)
             return
         keyed = [(self._sort_key(r, column), r) for r in self.rows]
         known = [kr for kr in keyed if kr[0] is not None]
         unknown = [r for k, r in keyed if k is None]
         known.sort(key=lambda kr: kr[0], reverse=order == Qt.SortOrder.DescendingOrder)
         self.rows = [r for _, r in known] + unknown
-        self._haystacks = [self._search_text(r).casefold() for r in self.rows]
+        self._haystacks = [None] * len(self.rows)
 
 
 def _when_sort(value: dt.datetime | None) -> float | None:
@@ -340,6 +349,7 @@ class UnansweredModel(InsightModel):
     Column = UnansweredColumn
     NUMERIC = frozenset({UnansweredColumn.VIEWS, UnansweredColumn.LIKES})
     DEFAULT_SORT = (UnansweredColumn.WAITING, Qt.SortOrder.DescendingOrder)  # longest wait on top
+    CORE_ORDER = DEFAULT_SORT  # _sort_key: "descending" waits are the core's order
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -48,6 +48,7 @@ from ui.column_fit import TitleFirst
 from ui.empty_state import EmptyState
 from ui.filter_edit import FilterEdit
 from ui.insight_models import REF_ROLE, InsightModel, InsightProxy
+from ui.tasks import LatestJob
 from ui.views import TableNavigation, View
 
 if TYPE_CHECKING:
@@ -142,6 +143,7 @@ class InsightView(TableNavigation, View):
     """Base of the three views. A subclass gives its model, its job and its words; see the module doc."""
 
     refreshed = Signal()  # the rows on screen are the store's (tests, screenshots)
+    went_stale = Signal()  # hidden, the store changed: call refresh_if_stale when the app is idle
 
     #: the object name and accessible name of the table, set by subclasses
     TABLE_NAME = "insights"
@@ -165,6 +167,7 @@ class InsightView(TableNavigation, View):
         self.loading = False  # a refresh job is on its way
         self.last_error = ""
         self._generation = 0
+        self.jobs = LatestJob()  # one refresh job at a time; a newer request cancels the older
         self._select_after_refresh: object | None = None
         self.columns: TitleFirst | None = None  # a view whose title must stay readable sets one
 
@@ -263,7 +266,8 @@ class InsightView(TableNavigation, View):
             return  # quitting: the store is closing
         self.loading = True
         self.update_empty_state()  # the first time: "Reading the local copy…", not a blank table
-        self.tasks.run(
+        self.jobs.run(
+            self.tasks,
             job,
             on_done=lambda payload: self._apply(generation, payload, now),
             on_error=lambda exc: self._failed(generation, exc),
@@ -271,13 +275,23 @@ class InsightView(TableNavigation, View):
         )
 
     def request_refresh(self) -> None:
-        """New data in the store. Unlike other views, recompute even while hidden (in a job): the
-        sidebar badge counts what the view would list, and it must be right without a visit."""
+        """New data in the store. Visible: recompute now (in a job). Hidden: the sidebar badge counts
+        what the view would list, so it must be recomputed without a visit, but not while the user
+        waits for something else: the view says it went stale and the window calls
+        ``refresh_if_stale`` when the app is idle (no sync running, one hidden view at a time)."""
         if self.isVisible() or self.tasks is None:
             super().request_refresh()
         else:
-            self._dirty = False
-            self.refresh()
+            self._dirty = True
+            self.went_stale.emit()
+
+    def refresh_if_stale(self) -> bool:
+        """Recompute a hidden view whose data changed (for its badge); False if there was nothing to do."""
+        if not self._dirty or self.isVisible():
+            return False
+        self._dirty = False
+        self.refresh()
+        return True
 
     def busy(self) -> bool:
         """A job is still computing what the view shows (screenshots and tests wait for it)."""

@@ -36,7 +36,7 @@ from ui.reading_pane import ReadingPane
 from ui.shortcuts_dialog import ShortcutsDialog
 from ui.sidebar import Sidebar
 from ui.status_bar import SyncStatusBar
-from ui.sync_controller import SyncController, SyncState
+from ui.sync_controller import SyncController, SyncState, stored_anything
 from ui.views import TopicRef, View
 
 if TYPE_CHECKING:
@@ -46,6 +46,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 FIRST_LAUNCH_BANNER = "first-launch"
+COALESCE_MS = 150  # syncs ending within this of each other refresh the views once
+IDLE_REFRESH_MS = 400  # hidden views recompute their badges this long after the app went idle
 
 
 class MainWindow(QMainWindow):
@@ -54,6 +56,18 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.tasks = tasks
         self.controller = controller
+        # One refresh per change: syncs ending close together (all communities at start) refresh
+        # the views once, after the last of them.
+        self._coalesce = QTimer(self)
+        self._coalesce.setSingleShot(True)
+        self._coalesce.setInterval(COALESCE_MS)
+        self._coalesce.timeout.connect(self._refresh_after_syncs)
+        # Hidden views recompute (their badges) only when the app is idle, one at a time.
+        self._idle_refresh = QTimer(self)
+        self._idle_refresh.setSingleShot(True)
+        self._idle_refresh.setInterval(IDLE_REFRESH_MS)
+        self._idle_refresh.timeout.connect(self._refresh_hidden_views)
+        self._hidden_refreshing: View | None = None
         self.setWindowTitle(self.tr("Community Moderator"))
         self.setWindowIcon(icons.icon("app"))
         screen_fit.fit_to_screen(self, 1400, 860)  # at 150 % on a laptop: the screen's room, not more
@@ -98,6 +112,7 @@ class MainWindow(QMainWindow):
         self.reading.open_in_browser_requested.connect(self.open_in_browser)
         controller.state_changed.connect(self._on_sync_state)
         controller.finished.connect(self._on_sync_finished)
+        controller.all_idle.connect(self._idle_refresh.start)
         tasks.unhandled_error.connect(self._on_unhandled_error)
         self._live_refresh = QTimer(self)  # while a long sync runs, show what has arrived so far
         self._live_refresh.setInterval(3000)
@@ -111,6 +126,7 @@ class MainWindow(QMainWindow):
         self.reload_communities()
         self.sidebar.select_key("all", emit=False)
         self.choose("all")
+        self._idle_refresh.start()  # the hidden views' badges, once the shown list is filled
 
     # -- views -------------------------------------------------------------------------------
 
@@ -135,6 +151,9 @@ class MainWindow(QMainWindow):
         view.message.connect(self.show_message)
         if spec.in_sidebar:
             view.count_changed.connect(lambda n, key=spec.key: self.set_badge(key, n))
+        stale = getattr(view, "went_stale", None)
+        if stale is not None:
+            stale.connect(self._idle_refresh.start)
         self.stack.addWidget(view)
         return view
 
@@ -272,10 +291,8 @@ class MainWindow(QMainWindow):
 
     @Slot(int, object)
     def _on_sync_finished(self, community_id: int, report: Any) -> None:
-        for widget in self.view_widgets.values():
-            if isinstance(widget, View):
-                widget.request_refresh()
-        self.reading.reload()
+        if stored_anything(report):  # a sync that failed or found nothing new changes no view
+            self._coalesce.start()
         status = self.controller.status(community_id)
         if status is not None and status.state == SyncState.SYNCED:
             new = getattr(report, "topics", 0)
@@ -283,6 +300,36 @@ class MainWindow(QMainWindow):
                 self.tr("%1 synced: %2 topics updated").replace("%1", status.name).replace("%2", str(new)),
                 5000,
             )
+
+    @Slot()
+    def _refresh_after_syncs(self) -> None:
+        """New data from one or more syncs: the shown view now, the hidden ones when idle."""
+        for widget in self.view_widgets.values():
+            if isinstance(widget, View):
+                widget.request_refresh()
+        self.reading.reload()
+
+    @Slot()
+    def _refresh_hidden_views(self) -> None:
+        """Recompute one stale hidden view (its badge) if nothing else is going on, then the next."""
+        if self._shut_down or self.tasks.closed:
+            return
+        shown = self.current_view()
+        running = self._hidden_refreshing
+        if (
+            self.controller.is_syncing()
+            or (running is not None and running.busy())
+            or (shown is not None and shown.busy())
+        ):
+            self._idle_refresh.start()  # later
+            return
+        self._hidden_refreshing = None
+        for widget in self.view_widgets.values():
+            refresh_if_stale = getattr(widget, "refresh_if_stale", None)
+            if refresh_if_stale is not None and refresh_if_stale():
+                self._hidden_refreshing = widget  # type: ignore[assignment]
+                self._idle_refresh.start()
+                return
 
     @Slot()
     def _refresh_current(self) -> None:

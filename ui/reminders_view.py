@@ -50,7 +50,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from moderator import ics, quickpicks
+from moderator import quickpicks
 from moderator import reminders as rem
 from moderator.clock import Clock, SystemClock, local_zone
 from moderator.model import AuthKind, Community
@@ -628,6 +628,8 @@ class RemindersView(TableNavigation, View):
         path = self.ask_export_path(self)
         if not path:
             return
+        from moderator import ics  # icalendar: only for an export, off the start path
+
         try:
             count = ics.export_ics(
                 self.ctx.store,

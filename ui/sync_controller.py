@@ -349,3 +349,9 @@ class FailedSync:
     posts: int = 0
     members: int = 0
     categories: int = 0
+
+
+def stored_anything(report: object) -> bool:
+    """Whether a sync's report (``finished``) says the local copy changed. A ``FailedSync`` stored
+    nothing: the sync engine reports every failure it meets itself, counts included."""
+    return bool(getattr(report, "stored", False))

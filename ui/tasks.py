@@ -208,3 +208,74 @@ class TaskManager(QObject):
         task = self._tasks.get(task_id)
         if task is not None and task.on_progress is not None:
             task.on_progress(payload)
+
+
+class LatestJob:
+    """One refresh job at a time for its owner (a view), the latest request winning.
+
+    ``run`` while a job is on its way cancels it (a job that has not started yet never runs; one
+    that runs sees ``ctx.cancelled``), drops its result, and starts the newest request when it
+    returns: a burst of requests costs at most two jobs, never one per request, and a late result
+    never overwrites fresher rows.
+    """
+
+    def __init__(self) -> None:
+        self._task: Task[Any] | None = None
+        self._pending: _Request | None = None
+        self.started = 0  # jobs started (tests, benchmarks)
+
+    @property
+    def busy(self) -> bool:
+        return self._task is not None or self._pending is not None
+
+    def run(
+        self,
+        tasks: TaskManager,
+        fn: Callable[[TaskContext], Any],
+        *,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None] | None = None,
+        label: str = "",
+    ) -> None:
+        self._pending = (tasks, fn, on_done, on_error, label)
+        if self._task is not None:
+            self._task.cancel()
+            return
+        self._start()
+
+    def _start(self) -> None:
+        assert self._pending is not None
+        tasks, fn, on_done, on_error, label = self._pending
+        self._pending = None
+        if tasks.closed:
+            return
+
+        def job(ctx: TaskContext) -> Any:
+            return _SUPERSEDED if ctx.cancelled else fn(ctx)
+
+        def unhandled(exc: BaseException) -> None:
+            log.error("Background job %r failed", label, exc_info=exc)
+            tasks.unhandled_error.emit(label, exc)
+
+        def then(callback: Callable[[Any], None]) -> Callable[[Any], None]:
+            def deliver(value: Any) -> None:
+                self._task = None
+                if self._pending is not None:
+                    self._start()  # superseded: the newest request runs, this result is dropped
+                elif value is not _SUPERSEDED:
+                    callback(value)
+
+            return deliver
+
+        self.started += 1
+        self._task = tasks.run(job, on_done=then(on_done), on_error=then(on_error or unhandled), label=label)
+
+
+_SUPERSEDED = object()
+_Request = tuple[
+    TaskManager,
+    Callable[[TaskContext], Any],
+    Callable[[Any], None],
+    Callable[[BaseException], None] | None,
+    str,
+]

@@ -113,13 +113,27 @@ class TopicTableModel(QAbstractTableModel):
         """Replace every row (on the GUI thread: for big lists prefer ``prepare_rows`` in a job)."""
         self.load_prepared(prepare_rows(rows), now)
 
-    def load_prepared(self, rows: list[tuple[Any, ...]], now: dt.datetime | None = None) -> None:
-        """Replace every row with rows ``prepare_rows`` built (possibly in a worker thread)."""
+    def load_prepared(
+        self,
+        rows: list[tuple[Any, ...]],
+        now: dt.datetime | None = None,
+        *,
+        sorted_by: tuple[int, Qt.SortOrder] | None = None,
+    ) -> None:
+        """Replace every row with rows ``prepare_rows`` built (possibly in a worker thread).
+
+        ``sorted_by``: the order the rows come in already (``sort_prepared`` in the job, off the
+        GUI thread); they are sorted here only if the table's order is another one by now."""
         self.beginResetModel()
         self._now = now or dt.datetime.now(UTC)
         self._rows = rows
-        self._sort_rows()
+        if sorted_by != self._sort:
+            self._sort_rows()
         self.endResetModel()
+
+    def sort_order(self) -> tuple[int, Qt.SortOrder]:
+        """The table's order (column, direction), for ``sort_prepared`` in a job."""
+        return self._sort
 
     def community_count(self) -> int:
         return len({r[_CID] for r in self._rows})
@@ -246,12 +260,17 @@ class TopicTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def _sort_rows(self) -> None:
-        column, order = self._sort
-        field = _SORT_FIELD[Column(column)]
-        if isinstance(self._rows[0][field] if self._rows else 0, str):
-            self._rows.sort(key=lambda r: r[field].casefold(), reverse=order == Qt.SortOrder.DescendingOrder)
-        else:
-            self._rows.sort(key=lambda r: r[field], reverse=order == Qt.SortOrder.DescendingOrder)
+        sort_prepared(self._rows, *self._sort)
+
+
+def sort_prepared(rows: list[tuple[Any, ...]], column: int, order: Qt.SortOrder) -> None:
+    """Sort prepared rows in place by a column (thread-safe: no model involved)."""
+    field = _SORT_FIELD[Column(column)]
+    descending = order == Qt.SortOrder.DescendingOrder
+    if isinstance(rows[0][field] if rows else 0, str):
+        rows.sort(key=lambda r: r[field].casefold(), reverse=descending)
+    else:
+        rows.sort(key=lambda r: r[field], reverse=descending)
 
 
 class TopicFilterProxy(QSortFilterProxyModel):

@@ -20,13 +20,16 @@ from PySide6.QtWidgets import (
 from ui.column_fit import TitleFirst
 from ui.empty_state import EmptyState
 from ui.filter_edit import FilterEdit
-from ui.topic_model import REF_ROLE, Column, TopicFilterProxy, TopicTableModel, prepare_rows
+from ui.tasks import LatestJob
+from ui.topic_model import REF_ROLE, Column, TopicFilterProxy, TopicTableModel, prepare_rows, sort_prepared
 from ui.views import TableNavigation, TopicRef, View
 
 if TYPE_CHECKING:
     from moderator.bootstrap import AppContext
 
 log = logging.getLogger(__name__)
+
+FIRST_SCREEN = 300  # topics shown first when the list is empty, before all of them
 
 _WIDTHS = {
     Column.COMMUNITY: 96,
@@ -51,6 +54,7 @@ class TopicListView(TableNavigation, View):
         self.proxy.setSourceModel(self.model)
         self.last_refresh_ms = 0.0
         self._generation = 0
+        self.jobs = LatestJob()  # one refresh job at a time; a newer request cancels the older
 
         self.filter = FilterEdit(self)
         self.filter.setObjectName("filter")
@@ -134,28 +138,66 @@ class TopicListView(TableNavigation, View):
         generation = self._generation
         store, scope = self.ctx.store, self.community_ids
         started = time.perf_counter()
+        order = self.model.sort_order()
+
+        def job(
+            _task: object, limit: int | None = None
+        ) -> tuple[list[tuple[object, ...]], tuple[int, Qt.SortOrder]]:
+            rows = prepare_rows(store.topic_rows(scope, limit=limit))
+            sort_prepared(rows, *order)  # off the GUI thread: only the swap happens there
+            return rows, order
+
         if self.tasks is None:
-            self._apply(generation, prepare_rows(store.topic_rows(scope)), started)
+            self._apply(generation, job(None), started)
             return
         if self.tasks.closed:
             return  # quitting: the store is closing
-        self.tasks.run(
-            lambda _task: prepare_rows(store.topic_rows(scope)),
-            on_done=lambda rows: self._apply(generation, rows, started),
-            label="topics",
-        )
 
-    def _apply(self, generation: int, rows: list[tuple[object, ...]], started: float) -> None:
+        def run_all() -> None:
+            assert self.tasks is not None
+            self.jobs.run(
+                self.tasks,
+                job,
+                on_done=lambda prepared: self._apply(generation, prepared, started),
+                label="topics",
+            )
+
+        if self.model.rowCount() == 0 and order == (Column.ACTIVITY, Qt.SortOrder.DescendingOrder):
+            # An empty list (the app just started): the most recent topics first, in a moment,
+            # then all of them (a large store takes seconds to read in full).
+            def first_screen(prepared: tuple[list[tuple[object, ...]], tuple[int, Qt.SortOrder]]) -> None:
+                if generation != self._generation:
+                    return
+                if len(prepared[0]) < FIRST_SCREEN:  # that was every topic: done
+                    self._apply(generation, prepared, started)
+                    return
+                self.model.load_prepared(prepared[0], sorted_by=prepared[1])
+                self._hide_single_community()
+                self._update_empty_state()
+                run_all()
+
+            self.jobs.run(
+                self.tasks,
+                lambda task: job(task, FIRST_SCREEN),
+                on_done=first_screen,
+                label="topics, first screen",
+            )
+            return
+        run_all()
+
+    def _apply(
+        self,
+        generation: int,
+        prepared: tuple[list[tuple[object, ...]], tuple[int, Qt.SortOrder]],
+        started: float,
+    ) -> None:
         if generation != self._generation:
             return  # a newer refresh is on its way
         swap_started = time.perf_counter()
         keep = self.current()
-        self.model.load_prepared(rows)
-        # One community in sight: its name on every row says nothing.
-        single = self.model.community_count() <= 1 or (
-            self.community_ids is not None and len(self.community_ids) == 1
-        )
-        self.columns.set_wanted(Column.COMMUNITY, not single)
+        rows, order = prepared
+        self.model.load_prepared(rows, sorted_by=order)
+        self._hide_single_community()
         if keep is not None:
             self._select_ref(keep)
         now = time.perf_counter()
@@ -169,6 +211,16 @@ class TopicListView(TableNavigation, View):
         self.count_changed.emit(len(rows))
         self._update_empty_state()
         self.refreshed.emit()
+
+    def busy(self) -> bool:
+        return self.jobs.busy
+
+    def _hide_single_community(self) -> None:
+        """One community in sight: its name on every row says nothing."""
+        single = self.model.community_count() <= 1 or (
+            self.community_ids is not None and len(self.community_ids) == 1
+        )
+        self.columns.set_wanted(Column.COMMUNITY, not single)
 
     def primary_column(self) -> int:
         return int(Column.TITLE)

@@ -108,6 +108,10 @@ class View(QWidget):
             self._dirty = False
             self.refresh()
 
+    def busy(self) -> bool:
+        """A job is still computing what the view shows (screenshots and tests wait for it)."""
+        return False
+
     def focus_filter(self) -> None:
         """``/``: put the cursor in the view's filter box."""
 

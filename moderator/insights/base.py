@@ -28,7 +28,12 @@ DAY = 24 * HOUR
 REGULAR = "{a}.post_type = 1 AND {a}.hidden = 0 AND {a}.deleted_at IS NULL AND {a}.user_deleted = 0"
 
 
+_PLAIN = frozenset({str, int, bool, type(None)})  # written as they are (most of the values)
+
+
 def _json_value(value: Any) -> Any:
+    if type(value) in _PLAIN:
+        return value
     if isinstance(value, Row):
         return value.to_json_dict()
     if isinstance(value, dt.datetime):
@@ -49,7 +54,18 @@ class Row:
     COLUMNS: ClassVar[tuple[str, ...]] = ()
 
     def to_json_dict(self) -> dict[str, Any]:
-        return {f.name: _json_value(getattr(self, f.name)) for f in dataclasses.fields(self)}
+        return {name: _json_value(getattr(self, name)) for name in _field_names(type(self))}
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    """A row class's field names, in order (``dataclasses.fields`` rebuilds the tuple each call)."""
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))  # type: ignore[arg-type]
+    return names
 
 
 RowT = TypeVar("RowT", bound=Row)

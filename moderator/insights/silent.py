@@ -363,6 +363,15 @@ def _scope_rows(
     fromtimestamp = dt.datetime.fromtimestamp
     lower_ascii = _ASCII_LOWER
     newcomer_steps: dict[tuple[Any, ...], str] = {}  # many newcomers share their days and counts
+    # Readers' facts ("visited 12 days", "read 40 posts"): thousands of rows, a few hundred counts.
+    pieces: dict[tuple[str, int], str] = {}
+    forms = {"v": _VISITED, "r": _READ, "l": _GAVE}
+    invite = tr(_INVITE)
+
+    def piece(kind: str, n: int) -> str:
+        text = pieces[(kind, n)] = counted(n, *forms[kind], tr)
+        return text
+
     rows: list[Ranked] = []
     append = rows.append
     for (code, mid, username, name, joined, seen, posted, posts, read, visited, likes, active, last_at, last_topic,
@@ -370,7 +379,17 @@ def _scope_rows(
         # The sort key: the SQL order (_ORDER), then the community, then SQLite's lower(username).
         if code == 2:
             segment = reader
-            step = _reader_step(now, visited, read, likes, seen, tr)
+            if visited or read or likes:  # _reader_step's text, its pieces worked out once each
+                facts = []
+                if visited:
+                    facts.append(pieces.get(("v", visited)) or piece("v", visited))
+                if read:
+                    facts.append(pieces.get(("r", read)) or piece("r", read))
+                if likes:
+                    facts.append(pieces.get(("l", likes)) or piece("l", likes))
+                step = invite.format(facts=", ".join(facts))
+            else:
+                step = _reader_step(now, visited, read, likes, seen, tr)
             first, second, third = -(visited or 0), -(read or 0), -(seen or 0)
         elif code == 0:
             segment = newcomer

@@ -41,6 +41,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+import orjson
 import requests
 
 from moderator import __version__
@@ -67,6 +68,16 @@ TEXT_429_BACKOFF = 11.0  # pydiscourse's pause when a 429 carries no wait: Disco
 
 Sleep = Callable[[float], None]
 Clock = Callable[[], float]
+
+
+def decode_json(content: bytes) -> Any:
+    """A JSON body, decoded by orjson (several times faster than the standard library: most of a big
+    sync's pages are JSON to decode); what orjson refuses and the standard library reads (integers
+    beyond 64 bits, a UTF-16 body) still decodes. Raises ValueError when it is not JSON at all."""
+    try:
+        return orjson.loads(content)
+    except orjson.JSONDecodeError:
+        return json.loads(content)
 
 
 # -- secrets never reach a log ----------------------------------------------------------------------
@@ -498,7 +509,7 @@ class HttpClient:
         decode_error = False
         if response.content:
             try:
-                body = response.json()
+                body = decode_json(response.content)
             except ValueError:
                 decode_error = True
         if 200 <= status < 300:

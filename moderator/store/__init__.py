@@ -496,7 +496,9 @@ class Store:
                 for p in unique
             ],
         )
-        db.execute("INSERT INTO posts_fts (rowid, text) SELECT rowid, text FROM posts WHERE rowid > ?", (watermark,))
+        db.execute(
+            "INSERT INTO posts_fts (rowid, text) SELECT rowid, text FROM posts WHERE rowid > ?", (watermark,)
+        )
 
     # -- reads for the views -------------------------------------------------------------------
 
@@ -575,12 +577,20 @@ class Store:
         )
 
     def topic_rows(
-        self, community_ids: Iterable[int] | None = None, *, include_private: bool = True
+        self,
+        community_ids: Iterable[int] | None = None,
+        *,
+        include_private: bool = True,
+        limit: int | None = None,
     ) -> list[sqlite3.Row]:
-        """Every topic with its community and category names, most recently active first."""
+        """Every topic with its community and category names, most recently active first
+        (the ``limit`` most recent only: a first screen)."""
         where, args = self._community_filter("t", community_ids)
         if not include_private:
             where += " AND t.archetype = 'regular'"
+        tail = ""
+        if limit is not None:
+            tail, args = " LIMIT ?", [*args, limit]
         return (
             self.read()
             .execute(
@@ -589,7 +599,7 @@ class Store:
                 " FROM topics t JOIN communities c ON c.id = t.community_id"
                 " LEFT JOIN categories cat ON cat.community_id = t.community_id AND cat.id = t.category_id"
                 " LEFT JOIN members m ON m.community_id = t.community_id AND m.id = t.author_id"
-                f" WHERE {where} ORDER BY t.bumped_at DESC",
+                f" WHERE {where} ORDER BY t.bumped_at DESC{tail}",
                 args,
             )
             .fetchall()

@@ -214,10 +214,14 @@ def test_a_hidden_view_still_counts_for_its_sidebar_badge(
     view = SilentMembersView(ctx, clock=FakeClock(NOW), zone=PARIS)
     view.tasks = tasks
     qtbot.addWidget(view)  # never shown
-    with qtbot.waitSignal(view.count_changed) as counted:
+    with qtbot.waitSignal(view.went_stale):
         view.request_refresh()  # what the window does after each sync
+    assert not view.busy()  # nothing computed while the user waits for something else
+    with qtbot.waitSignal(view.count_changed) as counted:
+        assert view.refresh_if_stale()  # what the window does once the app is idle
     assert counted.args == [len(insights.silent_members(setup.store, now=NOW))]
     assert not view.busy()
+    assert not view.refresh_if_stale()  # up to date: nothing to do
 
 
 # -- unanswered --------------------------------------------------------------------------------------

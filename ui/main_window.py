@@ -304,6 +304,8 @@ class MainWindow(QMainWindow):
     @Slot()
     def _refresh_after_syncs(self) -> None:
         """New data from one or more syncs: the shown view now, the hidden ones when idle."""
+        if self._shut_down or self.tasks.closed:
+            return  # quitting: the store is closing
         for widget in self.view_widgets.values():
             if isinstance(widget, View):
                 widget.request_refresh()
@@ -492,6 +494,8 @@ class MainWindow(QMainWindow):
             return
         self._shut_down = True
         self._live_refresh.stop()
+        self._coalesce.stop()
+        self._idle_refresh.stop()
         self.controller.stop()
         self.tasks.shutdown()
 

@@ -147,7 +147,9 @@ class HostileServer:
         if route.mode in ("endless", "huge-announced"):
             chunk = b'{"pad":"' + b"x" * 65_000 + b'",'
             if route.mode == "endless":
-                head = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                head = (
+                    b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                )
                 frame = f"{len(chunk):x}\r\n".encode() + chunk + b"\r\n"
             else:
                 head = (

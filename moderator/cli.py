@@ -28,6 +28,7 @@ from moderator import (
 )
 from moderator.bootstrap import AppContext, open_context
 from moderator.model import AuthKind, Community
+from moderator.store import StoreError
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -261,6 +262,9 @@ def main(
     try:
         return int(args.handler(args))
     except CliError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except (StoreError, paths.DataDirError) as exc:  # the local data cannot be opened: say why, touch nothing
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

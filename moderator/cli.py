@@ -27,6 +27,7 @@ from moderator import (
     paths,
 )
 from moderator.bootstrap import AppContext, open_context
+from moderator.cli_args import row_count
 from moderator.model import AuthKind, Community
 from moderator.store import StoreError
 
@@ -201,7 +202,7 @@ def build_parser(
     topics = sub.add_parser("topics", help="list the topics of the local copy")
     topics.add_argument("--community", metavar="NAME")
     topics.add_argument("--format", choices=("table", "json"), default="table")
-    topics.add_argument("--limit", type=int, default=0, help="at most this many rows (0: all)")
+    topics.add_argument("--limit", type=row_count, default=0, help="at most this many rows (0: all)")
     topics.set_defaults(handler=cmd_topics)
 
     accounts = sub.add_parser("accounts", help="the communities you moderate and how you sign in")

@@ -23,6 +23,7 @@ from moderator.store import Store
 if TYPE_CHECKING:
     from moderator.platforms.base import Connector
     from moderator.sandbox import SandboxServer
+    from moderator.secrets import SecretOwner
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +52,7 @@ class AppContext:
             return make_connector(live, None)
         from moderator.secrets import get_secret
 
-        secret = get_secret(community.name, str(community.auth_kind))
+        secret = get_secret(secret_owner(self.store, community), str(community.auth_kind))
         return make_connector(community, secret)
 
     def ensure_sandbox_server(self) -> SandboxServer:
@@ -69,6 +70,13 @@ class AppContext:
             self.sandbox.stop()
             self.sandbox = None
         self.store.close()
+
+
+def secret_owner(store: Store, community: Community) -> SecretOwner:
+    """Whose key this community's is: this data directory, the site's origin, the account's name."""
+    from moderator.secrets import SecretOwner
+
+    return SecretOwner.of(store.data_id, community.name, community.base_url)
 
 
 def ensure_sandbox_community(store: Store, *, now: dt.datetime | None = None) -> Community:

@@ -67,6 +67,7 @@ from moderator.platforms.base import (
     RequestRejected,
     ServerError,
 )
+from moderator.secrets import origin_of
 
 log = logging.getLogger(__name__)
 
@@ -280,6 +281,18 @@ def check_base_url(base_url: str) -> str:
 check_url = check_base_url  # the name the CLI uses
 
 
+class KeyForAnotherSite(AuthenticationError):
+    """Refused before anything was sent: the key belongs to another site."""
+
+    def __init__(self, key_origin: str, site_origin: str) -> None:
+        super().__init__(
+            f"The key stored for this account was created for {key_origin}, not {site_origin}, so it was "
+            "not sent. Open the account settings and enter this site's key."
+        )
+        self.key_origin = key_origin
+        self.site_origin = site_origin
+
+
 @dataclasses.dataclass(frozen=True, slots=True)
 class Timeouts:
     connect: float = 5.0
@@ -404,6 +417,7 @@ class HttpClient:
         base_url: str,
         *,
         auth_headers: Mapping[str, str] | None = None,
+        key_origin: str | None = None,
         budget: RateBudget | None = None,
         session: requests.Session | None = None,
         timeouts: Timeouts = Timeouts(),
@@ -419,6 +433,10 @@ class HttpClient:
     ) -> None:
         self.base_url = check_base_url(base_url)
         self._origin = urlsplit(self.base_url)
+        if key_origin is not None and auth_headers and key_origin != origin_of(self.base_url):
+            # The key was stored for another site (the account's address changed, or an entry was
+            # mixed up): sending it here would hand one site's key to another.
+            raise KeyForAnotherSite(key_origin, origin_of(self.base_url))
         self._auth = SecretHeaders(auth_headers or {})
         self.budget = budget
         self._own_session = session is None
@@ -663,7 +681,7 @@ class HttpClient:
             response.close()  # closes the socket: an endless body is not drained
             raise
         response._content = bytes(body)
-        response._content_consumed = True
+        response._content_consumed = True  # type: ignore[attr-defined]
 
     def _decode(self, method: str, url: str, response: requests.Response, expect: type | None) -> Any:
         status = response.status_code

@@ -231,6 +231,15 @@ class Store:
                         self._writer.execute("ROLLBACK")
                     raise
 
+    @property
+    def data_id(self) -> str:
+        """This data directory's random identity (names its keyring entries, see ``moderator.secrets``)."""
+        cached = getattr(self, "_data_id", None)
+        if cached is None:
+            row = self.read().execute("SELECT value FROM app_meta WHERE key = 'data_id'").fetchone()
+            cached = self._data_id = str(row[0])
+        return cached
+
     # -- communities ---------------------------------------------------------------------------
 
     def add_community(self, community: Community) -> Community:

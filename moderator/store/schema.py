@@ -395,6 +395,17 @@ CREATE TABLE series_occurrences (
 ) WITHOUT ROWID;
 """
 
+V_DATA_ID = """
+-- The data directory's identity: a random id, given once. Keyring entries are named with it
+-- (moderator.secrets.SecretOwner), so two data directories never share, overwrite or delete each
+-- other's keys, even for communities of the same name.
+CREATE TABLE app_meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+INSERT INTO app_meta (key, value) VALUES ('data_id', lower(hex(randomblob(16))));
+"""
+
 MIGRATIONS: list[str] = [
     V1_CORE,
     V2_INSIGHTS,
@@ -404,6 +415,7 @@ MIGRATIONS: list[str] = [
     V6_AUTHOR_POSTS,
     V_RESULTS_HANDLED_LOG,
     V_SCHEDULED_POSTS,
+    V_DATA_ID,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -82,7 +82,19 @@ def cmd_sync(args: argparse.Namespace) -> int:
                 print(f"{community.name}: cannot connect: {exc}", file=sys.stderr)
                 failures += 1
                 continue
-            report = sync_community(ctx.store, community, connector)
+            try:
+                # A sync asked for by hand also re-checks the queued topics (moderator.recheck).
+                report = sync_community(ctx.store, community, connector, recheck=True)
+            except Exception as exc:  # a bug: logged with its traceback, the other communities go on
+                print(
+                    f"{community.name}: the sync stopped on an internal error ({type(exc).__name__});"
+                    " the local copy is intact. Run with -v and report it.",
+                    file=sys.stderr,
+                )
+                failures += 1
+                continue
+            finally:
+                connector.close()
             if report.error:
                 failures += 1
                 print(f"{community.name}: sync failed: {report.error} (local copy kept)", file=sys.stderr)

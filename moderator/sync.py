@@ -21,6 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from moderator.model import Community, SyncBatch
 from moderator.platforms.base import Cancelled, Connector, PlatformError, StoredTopic
+from moderator.recheck import run as recheck_queues
 from moderator.store import Store
 
 log = logging.getLogger(__name__)
@@ -136,8 +137,13 @@ def sync_community(
     *,
     cancel: threading.Event | None = None,
     progress: Progress | None = None,
+    recheck: bool = False,
 ) -> SyncReport:
-    """Sync one community; never raises a ``PlatformError`` (it is in the report)."""
+    """Sync one community; never raises a ``PlatformError`` (it is in the report).
+
+    After the pull, the topics the queues show are re-checked when due (``moderator.recheck``), or
+    at once with ``recheck=True`` (a manual refresh).
+    """
     if community.id is None:
         raise ValueError(f"Community {community.name!r} is not in the store")
     cid = community.id
@@ -146,20 +152,26 @@ def sync_community(
     requests_before = connector.requests_made
     skipped_before = connector.items_skipped
     error_text: str | None = None
+    local = StoreLocalView(store, cid)
+
+    def stored(batch: SyncBatch) -> None:
+        report.add(batch)
+        if progress is not None:
+            progress(batch)
+        if cancel is not None and cancel.is_set():
+            raise Cancelled()
+
     try:
-        batches = connector.pull(store.sync_cursor(cid), local=StoreLocalView(store, cid), cancel=cancel)
+        batches = connector.pull(store.sync_cursor(cid), local=local, cancel=cancel)
         try:
             for batch in batches:
                 store.apply_batch(cid, batch)
-                report.add(batch)
-                if progress is not None:
-                    progress(batch)
-                if cancel is not None and cancel.is_set():
-                    raise Cancelled()
+                stored(batch)
         finally:
             close = getattr(batches, "close", None)
             if close is not None:
                 close()
+        recheck_queues(store, cid, connector, local, force=recheck, cancel=cancel, on_batch=stored)
     except Cancelled:
         report.cancelled = True
         error_text = CANCELLED_MESSAGE

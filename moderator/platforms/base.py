@@ -72,6 +72,7 @@ class Capabilities:
     staff_member_list: bool = False  # the full member list with private statistics (staff only)
     private_messages: bool = False
     new_topics: bool = False  # the account may start topics (in the categories that allow it)
+    topic_recheck: bool = False  # queued topics can be re-checked cheaply (``TopicRechecker``)
 
 
 class PostStatus(enum.StrEnum):
@@ -258,6 +259,9 @@ class MemoryLocalView:
             self.members_by_id[member.id] = member
         for post_id in batch.removed_post_ids:
             self.posts_by_id.pop(post_id, None)
+        for topic_id in batch.unlisted_topic_ids:
+            if topic_id in self.topics_by_id:
+                self.topics_by_id[topic_id].visible = False
         self.cursor.update(batch.cursor)
 
     def topics(self, topic_ids: Iterable[str]) -> dict[str, StoredTopic]:
@@ -341,3 +345,28 @@ class Connector(Protocol):
     def web_url(self, topic_id: str | None = None, post_number: int | None = None) -> str: ...
 
     def close(self) -> None: ...
+
+
+@runtime_checkable
+class TopicRechecker(Protocol):
+    """Optional: re-read the current state of given topics, cheaply, without a topic pass.
+
+    Why: a platform's "what changed" list may not show every change (on Discourse, closing, archiving,
+    unlisting or deleting a topic does not bump it), so topics would wait in the unanswered queue or
+    the trending list long after they left the site's lists. The sync engine asks for the topics
+    those views show (``moderator.recheck``), every few minutes and at once on a manual refresh.
+
+    ``recheck_topics`` yields ``SyncBatch``es like ``pull`` (a changed topic stored only with its
+    posts), and lists in ``unlisted_topic_ids`` the topics the account can no longer see in the
+    site's lists (deleted, unlisted, moved to a hidden category, muted). A connector that implements
+    it says so with ``Capabilities.topic_recheck``; the cost should stay near one request per 100
+    topics (Discourse: ``/latest.json?topic_ids=``).
+    """
+
+    def recheck_topics(
+        self,
+        topic_ids: Sequence[str],
+        *,
+        local: LocalView | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Iterator[SyncBatch]: ...

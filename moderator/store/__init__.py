@@ -343,6 +343,11 @@ class Store:
                     "DELETE FROM posts WHERE community_id=? AND id=?",
                     [(community_id, pid) for pid in batch.removed_post_ids],
                 )
+            if batch.unlisted_topic_ids:
+                db.executemany(
+                    "UPDATE topics SET visible=0 WHERE community_id=? AND id=?",
+                    [(community_id, tid) for tid in batch.unlisted_topic_ids],
+                )
             if batch.cursor:
                 row = db.execute("SELECT sync_cursor FROM communities WHERE id=?", (community_id,)).fetchone()
                 cursor = dict(json.loads(row[0])) if row else {}

@@ -76,6 +76,7 @@ class WorldTopic:
     archived: bool = False
     pinned: bool = False
     deleted: bool = False
+    visible: bool = True  # False: unlisted (only staff see it in lists)
     has_accepted_answer: bool = False
     allowed_user_ids: tuple[int, ...] = ()
     views: int = 0
@@ -552,6 +553,7 @@ class DiscourseDouble:
             pinned=topic.pinned,
             closed=topic.closed,
             archived=topic.archived,
+            visible=topic.visible,
             views=topic.views,
             category_id=topic.category_id,
             has_accepted_answer=topic.has_accepted_answer,
@@ -578,10 +580,17 @@ class DiscourseDouble:
         return body
 
     def _latest(self, query: dict[str, list[str]], viewer: dict[str, Any]) -> dict[str, Any]:
+        staff = viewer["admin"] or viewer["moderator"]
+        wanted = None
+        if "topic_ids" in query:  # comma-separated, as Discourse's param_to_integer_list reads it
+            wanted = {int(x) for x in query["topic_ids"][0].split(",") if x.strip().isdigit()}
         topics = [
             t
             for t in self.world.topics.values()
-            if t.archetype == "regular" and self.world.can_see(t, viewer)
+            if t.archetype == "regular"
+            and self.world.can_see(t, viewer)
+            and (t.visible or staff)
+            and (wanted is None or t.id in wanted)
         ]
         return self._listed(topics, query, "/latest", 30)
 

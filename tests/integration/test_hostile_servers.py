@@ -7,6 +7,7 @@ levels deep.
 
 from __future__ import annotations
 
+import re
 import time
 import tracemalloc
 from collections.abc import Iterator
@@ -111,3 +112,30 @@ def test_a_hostile_community_does_not_stop_the_others(env: SyncEnv) -> None:
     assert good_report.ok, good_report.message
     assert env.store.counts(good.id)["topics"] == 12
     assert isinstance(double, DiscourseDouble)
+
+
+def test_the_sync_command_goes_on_after_a_hostile_community(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from moderator import accounts, cli, paths
+    from moderator.model import AuthKind
+    from moderator.store import Store
+    from tests.helpers.discourse_double import API_KEY
+
+    routes = {
+        "/u/system.json": Route("json", {"user": {"id": -1, "username": "system", "admin": True}}),
+        "/site.json": Route("json", {"categories": []}),
+        "/latest.json": Route("deep-json", depth=200_000),
+    }
+    with hostile_server(routes) as server, running(World(seed=3, topics=12)) as double:
+        with Store(paths.database_path()) as store:
+            for name, url in (("hostile", server.url), ("good", double.url)):
+                community = accounts.new_community(
+                    name=name, site=url, auth_kind=AuthKind.ADMIN_KEY, username="system"
+                )
+                accounts.add_account(store, community, API_KEY)
+        assert cli.main(["sync", "hostile", "good"]) == 1
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err + captured.out
+    assert "hostile: sync failed: The server's answer to /latest.json was nested too deeply" in captured.err
+    assert re.match(r"good: \d+ topics, \d+ posts", captured.out)

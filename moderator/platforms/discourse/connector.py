@@ -38,9 +38,16 @@ setting, default None = everything the walk reaches) bounds a first sync: older 
 and older posts not walked; an old topic bumped later is then completed through ``/t/{id}.json`` — cheap
 for a recent window, expensive if most history is wanted later.
 
-Not seen until their topic is bumped again, shows on page 0 (whose numbers are refreshed every sync) or
-is opened (``fetch_topic``): edits and likes, status changes (closed, archived, solved) of older topics,
-posts made with ``no_bump``. Topics deleted on the server stay in the local copy.
+Not seen until their topic is bumped again, shows on page 0 (whose numbers are refreshed every sync),
+is opened (``fetch_topic``) or is re-checked: edits and likes, status changes (closed, archived,
+solved) of older topics, posts made with ``no_bump``. Topics deleted on the server stay in the local copy.
+
+**Re-check** (``recheck_topics``, the ``TopicRechecker`` protocol; the engine calls it for the topics the
+queues show, see ``moderator.recheck``): ``/latest.json?topic_ids=a,b,...&per_page=100``, 100 topics per
+request (Discourse's ``TopicQuery`` filters any list by ``topic_ids``, comma-separated, and still
+applies its own rules: deleted topics, unlisted ones for non-staff, topics in categories the account
+cannot see or has muted are left out). A listed topic is stored like in a pass (its posts fetched if
+its numbers changed); a topic left out is stored as not visible, so the queues drop it.
 """
 
 from __future__ import annotations
@@ -84,6 +91,7 @@ log = logging.getLogger(__name__)
 LIST_PAGE_SIZE = 100  # /latest.json per_page maximum
 WALK_PAGE_SIZE = 50  # /posts.json answers 50 posts
 IDS_PER_REQUEST = 50  # post_ids[] per /t/{id}/posts.json
+RECHECK_PER_REQUEST = 100  # topic_ids per /latest.json re-check (its per_page maximum)
 WALK_BATCH_POSTS = 500  # walk pages stored together, up to this many posts...
 WALK_FLUSH_SECONDS = 1.0  # ...or this long since the last batch (progress stays live on slow links)
 ADMIN_PAGE_SIZE = 100  # /admin/users/list: 1-based pages of 100
@@ -200,6 +208,7 @@ class DiscourseConnector:
             staff_member_list=staff,
             private_messages=self.options.private_messages,
             new_topics=True,
+            topic_recheck=True,
         )
 
     def whoami(self, *, cancel: threading.Event | None = None) -> Member:
@@ -524,6 +533,39 @@ class DiscourseConnector:
             posts.extend(more.posts)
             members.extend(more.members)
         return detail, posts, members
+
+    # -- re-check ------------------------------------------------------------------------------
+
+    def recheck_topics(
+        self,
+        topic_ids: Sequence[str],
+        *,
+        local: LocalView | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Iterator[SyncBatch]:
+        """The current state of ``topic_ids`` (see the module docstring), 100 topics per request."""
+        if local is None:
+            local = _TrackingView()
+        ids = sorted({t for t in topic_ids if t.isdigit()}, key=int)
+        total = len(ids)
+        for start in range(0, total, RECHECK_PER_REQUEST):
+            chunk = ids[start : start + RECHECK_PER_REQUEST]
+            body = self.http.get_json(
+                "/latest.json",
+                {"topic_ids": ",".join(chunk), "per_page": RECHECK_PER_REQUEST, "order": "activity"},
+                cancel=cancel,
+            )
+            page = parse.parse_topic_list(body)
+            self._count(page.skipped)
+            wanted = set(chunk)
+            listed = [t for t in page.topics if t.id in wanted]
+            seen = {t.id for t in listed}
+            label = f"Re-checking the queues, {min(start + len(chunk), total)} of {total}"
+            yield from self._complete(listed, page.members, local, cancel, label, {})
+            gone = [t for t in chunk if t not in seen]
+            if gone:
+                log.info("%s: %d queued topic(s) no longer listed", self.community.name, len(gone))
+                yield SyncBatch(unlisted_topic_ids=gone, label=label)
 
     # -- private messages ----------------------------------------------------------------------
 

@@ -691,7 +691,10 @@ class DiscourseDouble:
     def _admin_users(self, query: dict[str, list[str]]) -> list[dict[str, Any]]:
         page = int(query.get("page", ["1"])[0])
         template = _template(rec.ADMIN_USERS, 0)
-        users = sorted(self.world.users.values(), key=lambda u: u["id"])[(page - 1) * 100 : page * 100]
+        # AdminUserIndexQuery: order=created sorts by creation (ids grow with it), newest first unless asc.
+        newest_first = query.get("order") == ["created"] and query.get("asc") != ["true"]
+        ordered = sorted(self.world.users.values(), key=lambda u: u["id"], reverse=newest_first)
+        users = ordered[(page - 1) * 100 : page * 100]
         rows = []
         for user in users:
             posts = sum(1 for p in self.world.posts.values() if p.user_id == user["id"] and not p.deleted)

@@ -7,6 +7,11 @@ not asking twice. The cursor (stored with every batch, see ``moderator.model.Syn
 ``categories_at``            last category refresh (``/site.json``), every ``categories_refresh_hours``
 ``members_at``               last completed member refresh, every ``members_refresh_hours``
 ``members_page``             next member page of a refresh in progress (resume)
+``members_top``, ``new_members_at``   the highest member id seen, and the last look for newer members
+                             (staff only: ``/admin/users/list/active.json?order=created``, newest first,
+                             every ``new_members_minutes``, usually 1 request; the public directory
+                             cannot be ordered by join date, so a non-staff account sees newcomers when
+                             they post, or at the daily refresh)
 ``topics_mark``              ``bumped_at`` high-water mark of the last completed topic pass (ISO 8601)
 ``last_post_id``             every post up to this id that ``/posts.json`` shows is stored
 ``pass``                     a topic pass in progress: ``mark`` (its future ``topics_mark``), ``post_top``
@@ -96,6 +101,7 @@ WALK_BATCH_POSTS = 500  # walk pages stored together, up to this many posts...
 WALK_FLUSH_SECONDS = 1.0  # ...or this long since the last batch (progress stays live on slow links)
 ADMIN_PAGE_SIZE = 100  # /admin/users/list: 1-based pages of 100
 DIRECTORY_LAST_PAGE = 10  # /directory_items.json: 0-based pages of 50, page <= 10
+NEW_MEMBER_PAGES = 5  # newest members per look: 500 at most (more waits for the daily refresh)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -106,6 +112,7 @@ class SyncOptions:
     categories_refresh_hours: float = 24.0
     members_refresh_hours: float = 24.0
     me_refresh_hours: float = 24.0
+    new_members_minutes: float = 9.0  # with a 10-minute sync schedule: every scheduled sync
     private_messages: bool = True
 
     @classmethod
@@ -149,6 +156,10 @@ def _needs_posts(topic: Topic, stored: StoredTopic | None) -> bool:
     gap = stored.stored_posts < topic.posts_count or stored.max_post_number < topic.highest_post_number
     excess = stored.stored_posts > topic.posts_count  # deleted, hidden from us, or moved away
     return gap or excess
+
+
+def _member_id(member: Member) -> int:
+    return int(member.id) if member.id.lstrip("-").isdigit() else 0
 
 
 def _same_text(a: str, b: str) -> bool:
@@ -293,6 +304,8 @@ class DiscourseConnector:
         resuming_members = cursor.get("members_page") is not None
         if resuming_members or _stale(cursor, "members_at", self.options.members_refresh_hours, now):
             yield from self._members(cursor, cancel, now, me)
+        elif me.staff and _stale(cursor, "new_members_at", self.options.new_members_minutes / 60, now):
+            yield from self._new_members(cursor, cancel, now)
 
     def _categories(self, cancel: threading.Event | None, now: dt.datetime) -> SyncBatch:
         try:
@@ -640,10 +653,16 @@ class DiscourseConnector:
                 page = parse.MembersPage([], more=False)
             self._count(page.skipped)
             last = not page.more or (not staff and page_number >= DIRECTORY_LAST_PAGE)
+            top = max([_member_id(m) for m in page.members] + [int(cursor.get("members_top") or 0)])
             update: dict[str, Any] = (
-                {"members_page": None, "members_at": int(now.timestamp())}
+                {
+                    "members_page": None,
+                    "members_at": int(now.timestamp()),
+                    "new_members_at": int(now.timestamp()),
+                    "members_top": top,
+                }
                 if last
-                else {"members_page": page_number + 1}
+                else {"members_page": page_number + 1, "members_top": top}
             )
             shown = page_number if staff else page_number + 1
             yield SyncBatch(members=page.members, cursor=update, label=f"Members, page {shown}")
@@ -651,6 +670,36 @@ class DiscourseConnector:
             if last:
                 return
             page_number += 1
+
+    def _new_members(
+        self, cursor: dict[str, Any], cancel: threading.Event | None, now: dt.datetime
+    ) -> Iterator[SyncBatch]:
+        """Members who joined since the highest id seen: newest first, until a known one (staff only)."""
+        known_top = int(cursor.get("members_top") or 0)
+        first_look = "members_top" not in cursor  # a copy from before this mark: one page sets it
+        top = known_top
+        for page_number in range(1, NEW_MEMBER_PAGES + 1):
+            try:
+                body = self.http.get_json(
+                    "/admin/users/list/active.json",
+                    {"order": "created", "stats": "true", "show_emails": "false", "page": page_number},
+                    cancel=cancel,
+                    expect=list,
+                )
+            except (NotFound, PermissionDenied):
+                page = parse.MembersPage([], more=False)
+            else:
+                page = parse.parse_admin_users(body)
+            self._count(page.skipped)
+            new = [m for m in page.members if _member_id(m) > known_top]
+            top = max([top] + [_member_id(m) for m in new])
+            reached = first_look or len(new) < len(page.members) or not page.more
+            update: dict[str, Any] = {"members_top": top}
+            if reached or page_number == NEW_MEMBER_PAGES:
+                update["new_members_at"] = int(now.timestamp())
+            yield SyncBatch(members=new, cursor=update, label="New members")
+            if reached:
+                return
 
     # -- on demand -----------------------------------------------------------------------------
 

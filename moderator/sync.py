@@ -129,6 +129,14 @@ class StoreLocalView:
         )
         return {r[0] for r in rows}
 
+    def orphan_topic_ids(self) -> set[str]:
+        rows = self._store.read().execute(
+            "SELECT DISTINCT p.topic_id FROM posts p WHERE p.community_id=?1 AND NOT EXISTS"
+            " (SELECT 1 FROM topics t WHERE t.community_id=?1 AND t.id=p.topic_id)",
+            (self._cid,),
+        )
+        return {r[0] for r in rows}
+
 
 def sync_community(
     store: Store,

@@ -240,6 +240,11 @@ class LocalView(Protocol):
 
     def post_ids(self, topic_id: str) -> set[str]: ...
 
+    def orphan_topic_ids(self) -> set[str]:
+        """Topics whose posts are stored but not the topic itself (a pass that stopped midway, or
+        topics the site's lists never show, like Discourse's category definition topics)."""
+        ...
+
 
 class MemoryLocalView:
     """A ``LocalView`` over batches kept in memory: for tests and tools that have no store."""
@@ -289,6 +294,9 @@ class MemoryLocalView:
 
     def post_ids(self, topic_id: str) -> set[str]:
         return {p.id for p in self.posts_by_id.values() if p.topic_id == topic_id}
+
+    def orphan_topic_ids(self) -> set[str]:
+        return {p.topic_id for p in self.posts_by_id.values()} - set(self.topics_by_id)
 
 
 # -- the protocol ------------------------------------------------------------------------------------

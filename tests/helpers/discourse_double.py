@@ -77,6 +77,7 @@ class WorldTopic:
     pinned: bool = False
     deleted: bool = False
     visible: bool = True  # False: unlisted (only staff see it in lists)
+    definition: bool = False  # a category's "About the … category" topic: in /posts.json, not in lists
     has_accepted_answer: bool = False
     allowed_user_ids: tuple[int, ...] = ()
     views: int = 0
@@ -588,6 +589,7 @@ class DiscourseDouble:
             t
             for t in self.world.topics.values()
             if t.archetype == "regular"
+            and not t.definition
             and self.world.can_see(t, viewer)
             and (t.visible or staff)
             and (wanted is None or t.id in wanted)

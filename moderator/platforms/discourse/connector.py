@@ -398,6 +398,7 @@ class DiscourseConnector:
             page_number += 1
         post_top = state.get("post_top")
         yield SyncBatch(
+            removed_post_ids=self._orphan_posts(local),
             cursor={
                 "pass": None,
                 "topics_mark": state.get("mark"),
@@ -407,6 +408,25 @@ class DiscourseConnector:
         )
         cursor.update({"pass": None, "topics_mark": state.get("mark")})
         cursor["last_post_id"] = max(last_post_id, int(post_top or 0))
+
+    def _orphan_posts(self, local: LocalView) -> list[str]:
+        """Posts the walk stored for topics no list of this pass showed: dropped, never kept alone.
+
+        The walk reads every public post; the topic lists leave some topics out (category definition
+        topics on recent versions, muted categories, unlisted topics). A post without its topic is
+        of no use to any view and breaks "a topic with its posts, or neither".
+        """
+        find = getattr(local, "orphan_topic_ids", None)
+        if find is None:
+            return []
+        orphans = sorted(find())
+        if orphans:
+            log.info(
+                "%s: %d topic(s) not listed; their walked posts are not kept",
+                self.community.name,
+                len(orphans),
+            )
+        return [post_id for topic_id in orphans for post_id in sorted(local.post_ids(topic_id))]
 
     def _walk(
         self,

@@ -38,6 +38,7 @@ from moderator.model import (
     utcnow,
 )
 from moderator.store.schema import LATEST_VERSION, MIGRATIONS
+from moderator.textsafety import neutralize_batch
 
 
 class StoreError(Exception):
@@ -332,6 +333,7 @@ class Store:
 
     def apply_batch(self, community_id: int, batch: SyncBatch) -> None:
         """Store one sync step and advance the cursor, all or nothing."""
+        batch = neutralize_batch(batch)  # no direction controls in anything shown (moderator.textsafety)
         with self.write() as db:
             self._upsert_categories(db, community_id, batch.categories)
             self._upsert_members(db, community_id, batch.members)

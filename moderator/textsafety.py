@@ -12,22 +12,23 @@ change no order beyond one character and real right-to-left text uses them.
 from __future__ import annotations
 
 import dataclasses
-import re
 from typing import Any, TypeVar
 
 from moderator.model import SyncBatch
 
 BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")  # one pass over the text
+_DROP = str.maketrans("", "", BIDI_CONTROLS)
 
 T = TypeVar("T")
 
 
 def neutralize(text: str) -> str:
     """``text`` without direction controls (the same object when it had none: cheap on clean text)."""
-    if not text or _CONTROLS.search(text) is None:
+    # Nine substring tests beat one regex pass by far: on the usual Latin-1 text each is O(1) (a
+    # character above U+00FF cannot be in it), otherwise a fast memchr-like scan.
+    if not text or not any(c in text for c in BIDI_CONTROLS):
         return text
-    return _CONTROLS.sub("", text)
+    return text.translate(_DROP)
 
 
 def _clean_fields(item: T, names: tuple[str, ...]) -> T:

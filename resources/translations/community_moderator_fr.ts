@@ -2790,6 +2790,10 @@
         <source>Cannot start</source>
         <translation>Démarrage impossible</translation>
     </message>
+    <message>
+        <source>The app's local data cannot be opened. Nothing was changed.</source>
+        <translation>Les données locales de l’application ne peuvent pas être ouvertes. Rien n’a été modifié.</translation>
+    </message>
 </context>
 <context>
     <name>dialogs</name>
@@ -3809,6 +3813,13 @@ Toujours en attente d’une réponse :
     <message>
         <source>Give the topic a title.</source>
         <translation>Donnez un titre au sujet.</translation>
+    </message>
+</context>
+<context>
+    <name>sanitize</name>
+    <message>
+        <source>[image]</source>
+        <translation>[image]</translation>
     </message>
 </context>
 </TS>

@@ -37,14 +37,24 @@ def _community(ctx: AppContext, name: str) -> Community:
     return community
 
 
-def _read_body(source: str, limit: int) -> str:
-    """The reply's text, read up to one character past ``limit`` (a 50 MB file is not read whole)."""
+def _read_body(source: str, limit: int = outbox.MAX_REPLY_LENGTH) -> str:
+    """The text of a post, refused past ``limit`` characters (a 50 MB file is never read whole)."""
+    text = _read_text(source, limit * 2)
+    if len(text.strip()) > limit:
+        raise _cli_error(
+            f"The text is longer than {limit:,} characters, the most a Discourse post may have. "
+            "Shorten it (or split it into several posts) and try again."
+        )
+    return text
+
+
+def _read_text(source: str, most: int) -> str:
     if source == "-":
-        return sys.stdin.read(limit + 1)
+        return sys.stdin.read(most + 1)
     path = Path(source).expanduser()
     try:
         with path.open(encoding="utf-8") as file:
-            return file.read(limit + 1)
+            return file.read(most + 1)
     except FileNotFoundError:
         raise _cli_error(
             f"No file named {source}. Give the path of the reply's text, or - to read it from standard input."
@@ -60,13 +70,7 @@ def _read_body(source: str, limit: int) -> str:
 def cmd_reply(args: argparse.Namespace) -> int:
     from moderator.bootstrap import open_context
 
-    longest = outbox.MAX_REPLY_LENGTH
-    body = _read_body(args.body_file, longest * 2).strip()
-    if len(body) > longest:
-        raise _cli_error(
-            f"The reply is longer than {longest:,} characters, the most a Discourse post may have. "
-            "Shorten it (or split it into several replies) and try again."
-        )
+    body = _read_body(args.body_file).strip()
     if not body:
         raise _cli_error("The reply is empty: write something in the file (or on standard input) first.")
     if len(body) < outbox.MIN_REPLY_LENGTH:

@@ -4,7 +4,7 @@ Unicode's explicit direction controls — embeddings and overrides (U+202A–U+2
 (U+2066–U+2069) — let a title, a name or a post display in another order than it reads: "‮txt.exe"
 shows as "exe.txt", a name can swallow the words after it. Right-to-left scripts need none of them
 (Qt lays Arabic and Hebrew out by the characters themselves), so they are removed: from everything a
-sync stores (``Store.apply_batch``), from what is already stored (schema v8) and, belt and braces, from
+sync stores (``Store.apply_batch``), from what is already stored (the V_NO_BIDI_CONTROLS migration) and, belt and braces, from
 what the reading pane and the composer's preview render. The invisible marks LRM/RLM/ALM stay: they
 change no order beyond one character and real right-to-left text uses them.
 """

@@ -69,6 +69,41 @@ def bench_scale(label: str, scale: float, *, rate_limits: bool = False) -> dict[
     }
 
 
+def bench_recheck(scale: float = 2.2) -> dict[str, Any]:
+    """What the queue re-check (moderator.recheck) adds to an up-to-date sync of a ~1,500-topic community."""
+    from moderator import recheck
+    from moderator.model import utcnow
+    from moderator.sandbox import SANDBOX_USERNAME, SandboxServer
+
+    with SandboxServer(seed=7, scale=scale, port=0) as srv, tempfile.TemporaryDirectory() as tmp:
+        topics = len(srv.world.topics)
+        with Store(Path(tmp) / "bench.sqlite3") as store:
+            community = _community(store, srv.url, SANDBOX_USERNAME)
+            connector = make_connector(community, None)
+            try:
+                sync_community(store, community, connector)  # first sync: starts the re-check clock
+                plain = sync_community(store, community, connector)  # between re-checks
+                queued = len(recheck.queued_topic_ids(store, community.id or 0, utcnow()))
+                srv.reset_requests()
+                started = time.perf_counter()
+                checked = sync_community(store, community, connector, recheck=True)  # a manual refresh
+                elapsed = time.perf_counter() - started
+                served = srv.request_count()
+            finally:
+                connector.close()
+    for report in (plain, checked):
+        if not report.ok:
+            raise SystemExit(f"re-check: sync failed: {report.message}")
+    return {
+        "topics": topics,
+        "queued": queued,
+        "plain": plain.requests,
+        "checked": checked.requests,
+        "served": served,
+        "elapsed": elapsed,
+    }
+
+
 def _walk_pages(scale: float) -> list[bytes]:
     from moderator.sandbox import SANDBOX_API_KEY, SANDBOX_USERNAME, SandboxServer
 
@@ -136,6 +171,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"sandbox {label} (scale {scale:g}): {result['world']}")
         print(f"  first sync     : {r1:5d} requests (server saw {s1}), {t1:7.2f} s -> {result['stored']}")
         print(f"  up-to-date sync: {r2:5d} requests (server saw {s2}), {t2:7.3f} s")
+    rc = bench_recheck()
+    print(
+        f"queue re-check, sandbox of {rc['topics']} topics, {rc['queued']} topics in the queues: up-to-date"
+        f" sync {rc['plain']} requests; with the re-check {rc['checked']} (server saw {rc['served']}),"
+        f" {rc['elapsed']:.2f} s"
+    )
     ingest = bench_ingest()
     print(f"ingest of {ingest['posts']} real /posts.json posts (batches of 500):")
     print(

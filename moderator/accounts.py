@@ -239,6 +239,11 @@ def user_key_account(
 # -- add, edit ------------------------------------------------------------------------------------
 
 
+def _owner(store: Store, community: Community) -> keystore.SecretOwner:
+    """The keyring owner of this account's key (data directory, site, name): see ``moderator.secrets``."""
+    return keystore.SecretOwner.of(store.data_id, community.name, community.base_url)
+
+
 def new_community(
     *,
     name: str,
@@ -272,11 +277,11 @@ def add_account(store: Store, community: Community, secret: str) -> Community:
         raise AccountError("An admin API key acts as a user: enter that username.")
     if not secret.strip():
         raise AccountError("The key is empty. Paste the whole key.")
-    keystore.set_secret(community.name, str(community.auth_kind), secret.strip())
+    keystore.set_secret(_owner(store, community), str(community.auth_kind), secret.strip())
     try:
         return store.add_community(community)
     except BaseException:
-        keystore.delete_secret(community.name, str(community.auth_kind))
+        keystore.delete_secret(_owner(store, community), str(community.auth_kind))
         raise
 
 
@@ -289,13 +294,20 @@ def update_account(store: Store, community: Community, *, secret: str | None = N
     community.name = validate_name(store, community.name, current_id=community.id)
     if community.auth_kind is not AuthKind.SANDBOX:
         community.base_url = normalize_site(community.base_url)
-    moved = (old.name, old.auth_kind) != (community.name, community.auth_kind)
+    old_owner, new_owner = _owner(store, old), _owner(store, community)
+    moved = (old_owner, old.auth_kind) != (new_owner, community.auth_kind)
     if community.auth_kind is not AuthKind.SANDBOX and (secret or moved):
-        value = secret.strip() if secret else keystore.get_secret(old.name, str(old.auth_kind))
+        if not secret and old_owner.origin != new_owner.origin:
+            # A key belongs to its site: it does not follow the account to another address.
+            raise AccountError(
+                f"The key was created for {old_owner.origin}; it is not sent to {new_owner.origin}. "
+                "Enter the key of the new address."
+            )
+        value = secret.strip() if secret else keystore.get_secret(old_owner, str(old.auth_kind))
         if value:
-            keystore.set_secret(community.name, str(community.auth_kind), value)
+            keystore.set_secret(new_owner, str(community.auth_kind), value)
         if moved:
-            keystore.delete_secret(old.name, str(old.auth_kind))
+            keystore.delete_secret(old_owner, str(old.auth_kind))
     store.update_community(community)
     return community
 
@@ -332,7 +344,7 @@ def remove_account(
     if community.auth_kind is not AuthKind.SANDBOX:
         secret: str | None = None
         try:
-            secret = keystore.get_secret(community.name, kind)
+            secret = keystore.get_secret(_owner(store, community), kind)
         except keystore.SecretStoreUnavailable as exc:
             revoke_error = exc.message
         if community.auth_kind is AuthKind.USER_KEY and secret:
@@ -353,7 +365,7 @@ def remove_account(
                 )
                 log.warning("Revoking the key of %s failed: %s", community.name, type(exc).__name__)
         try:
-            keystore.delete_secret(community.name, kind)
+            keystore.delete_secret(_owner(store, community), kind)
             forgotten = True
         except keystore.SecretStoreUnavailable as exc:
             revoke_error = revoke_error or exc.message
@@ -365,11 +377,11 @@ def remove_account(
     return Removal(community.name, revoked, revoke_error, forgotten, delete_local_data)
 
 
-def has_key(community: Community) -> bool | None:
+def has_key(store: Store, community: Community) -> bool | None:
     """Whether a key is stored (None: the keyring cannot be asked). The sandbox needs none."""
     if community.auth_kind is AuthKind.SANDBOX:
         return True
     try:
-        return bool(keystore.get_secret(community.name, str(community.auth_kind)))
+        return bool(keystore.get_secret(_owner(store, community), str(community.auth_kind)))
     except keystore.SecretStoreUnavailable:
         return None

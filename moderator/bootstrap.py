@@ -23,6 +23,7 @@ from moderator.store import Store
 if TYPE_CHECKING:
     from moderator.platforms.base import Connector
     from moderator.sandbox import SandboxServer
+    from moderator.secrets import SecretOwner
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +54,7 @@ class AppContext:
         from moderator.secrets import SecretStoreUnavailable, get_secret
 
         try:
-            secret = get_secret(community.name, str(community.auth_kind))
+            secret = get_secret(secret_owner(self.store, community), str(community.auth_kind))
         except SecretStoreUnavailable:
             secret = None  # no keyring (a key kept for one session only died with it)
         if not secret:
@@ -75,6 +76,13 @@ class AppContext:
             self.sandbox.stop()
             self.sandbox = None
         self.store.close()
+
+
+def secret_owner(store: Store, community: Community) -> SecretOwner:
+    """Whose key this community's is: this data directory, the site's origin, the account's name."""
+    from moderator.secrets import SecretOwner
+
+    return SecretOwner.of(store.data_id, community.name, community.base_url)
 
 
 def ensure_sandbox_community(store: Store, *, now: dt.datetime | None = None) -> Community:

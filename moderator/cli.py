@@ -28,7 +28,9 @@ from moderator import (
     paths,
 )
 from moderator.bootstrap import AppContext, open_context
+from moderator.cli_args import row_count
 from moderator.model import AuthKind, Community
+from moderator.store import StoreError
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -81,7 +83,19 @@ def cmd_sync(args: argparse.Namespace) -> int:
                 print(f"{community.name}: cannot connect: {exc}", file=sys.stderr)
                 failures += 1
                 continue
-            report = sync_community(ctx.store, community, connector)
+            try:
+                # A sync asked for by hand also re-checks the queued topics (moderator.recheck).
+                report = sync_community(ctx.store, community, connector, recheck=True)
+            except Exception as exc:  # a bug: logged with its traceback, the other communities go on
+                print(
+                    f"{community.name}: the sync stopped on an internal error ({type(exc).__name__});"
+                    " the local copy is intact. Run with -v and report it.",
+                    file=sys.stderr,
+                )
+                failures += 1
+                continue
+            finally:
+                connector.close()
             if report.error:
                 failures += 1
                 print(f"{community.name}: sync failed: {report.error} (local copy kept)", file=sys.stderr)
@@ -201,7 +215,7 @@ def build_parser(
     topics = sub.add_parser("topics", help="list the topics of the local copy")
     topics.add_argument("--community", metavar="NAME")
     topics.add_argument("--format", choices=("table", "json"), default="table")
-    topics.add_argument("--limit", type=int, default=0, help="at most this many rows (0: all)")
+    topics.add_argument("--limit", type=row_count, default=0, help="at most this many rows (0: all)")
     topics.set_defaults(handler=cmd_topics)
 
     accounts = sub.add_parser("accounts", help="the communities you moderate and how you sign in")
@@ -263,6 +277,9 @@ def main(
     try:
         return int(args.handler(args))
     except CliError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except (StoreError, paths.DataDirError) as exc:  # the local data cannot be opened: say why, touch nothing
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -22,6 +22,7 @@ from typing import Any, NoReturn
 
 from moderator import insights
 from moderator.bootstrap import AppContext, open_context
+from moderator.cli_args import row_count
 from moderator.clock import Clock, SystemClock
 from moderator.insights import Row, Segment
 from moderator.insights.export import Column, to_csv, to_json, to_table
@@ -174,7 +175,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
         default="table",
         help="table for reading; json or csv (every field, platform ids included) for scripts",
     )
-    parser.add_argument("--limit", type=int, default=0, metavar="N", help="at most N rows (0: all)")
+    parser.add_argument("--limit", type=row_count, default=0, metavar="N", help="at most N rows (0: all)")
 
 
 def register(subparsers: Any) -> list[argparse.ArgumentParser]:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from moderator import outbox
+from moderator.cli_args import post_number
 from moderator.model import utcnow
 
 if TYPE_CHECKING:
@@ -36,12 +37,24 @@ def _community(ctx: AppContext, name: str) -> Community:
     return community
 
 
-def _read_body(source: str) -> str:
+def _read_body(source: str, limit: int = outbox.MAX_REPLY_LENGTH) -> str:
+    """The text of a post, refused past ``limit`` characters (a 50 MB file is never read whole)."""
+    text = _read_text(source, limit * 2)
+    if len(text.strip()) > limit:
+        raise _cli_error(
+            f"The text is longer than {limit:,} characters, the most a Discourse post may have. "
+            "Shorten it (or split it into several posts) and try again."
+        )
+    return text
+
+
+def _read_text(source: str, most: int) -> str:
     if source == "-":
-        return sys.stdin.read()
+        return sys.stdin.read(most + 1)
     path = Path(source).expanduser()
     try:
-        return path.read_text(encoding="utf-8")
+        with path.open(encoding="utf-8") as file:
+            return file.read(most + 1)
     except FileNotFoundError:
         raise _cli_error(
             f"No file named {source}. Give the path of the reply's text, or - to read it from standard input."
@@ -76,6 +89,15 @@ def cmd_reply(args: argparse.Namespace) -> int:
                 f" Check the number with `topics --community {community.name}`, or run `sync {community.name}` first."
             )
         not_before = _send_at(args.at)
+        if (
+            args.reply_to is not None
+            and topic.highest_post_number
+            and args.reply_to > topic.highest_post_number
+        ):
+            raise _cli_error(
+                f"Topic {topic.id} has posts 1 to {topic.highest_post_number}: there is no post {args.reply_to}"
+                " to answer. Check the number on the site, or run `sync` if the post is new."
+            )
         item = outbox.queue_reply(
             ctx.store,
             community.id,
@@ -238,7 +260,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     reply.add_argument(
         "--body-file", required=True, metavar="FILE", help="the reply's Markdown text; - reads standard input"
     )
-    reply.add_argument("--reply-to", type=int, metavar="N", help="answer post number N of the topic")
+    reply.add_argument(
+        "--reply-to", type=post_number, metavar="N", help="answer post number N of the topic (1 or more)"
+    )
     reply.add_argument(
         "--at",
         metavar="WHEN",

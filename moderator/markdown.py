@@ -23,6 +23,8 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
+from moderator.textsafety import neutralize
+
 ALLOWED_TAGS = frozenset(
     {"p", "br", "hr", "a", "strong", "em", "code", "pre", "blockquote", "ul", "ol", "li", "del", "s", "span"}
     | {f"h{i}" for i in range(1, 7)}
@@ -112,7 +114,7 @@ def render(text: str) -> str:
     """Safe HTML for the preview of ``text`` (Markdown as the user types it)."""
     if not text.strip():
         return ""
-    return sanitize(_render_segments(text))
+    return neutralize(sanitize(_render_segments(text)))
 
 
 def quote_block(text: str, *, username: str, post_number: int | None, topic_id: str | None) -> str:

@@ -196,6 +196,9 @@ class SyncBatch:
     topics: list[Topic] = dataclasses.field(default_factory=list)
     posts: list[Post] = dataclasses.field(default_factory=list)
     removed_post_ids: list[str] = dataclasses.field(default_factory=list)  # gone from the server
+    # Topics the account no longer sees in the site's lists (deleted, unlisted, hidden): stored as not
+    # visible, so no view lists them (a topic pass that lists one again makes it visible again).
+    unlisted_topic_ids: list[str] = dataclasses.field(default_factory=list)
     cursor: dict[str, Any] = dataclasses.field(default_factory=dict)  # merged into the stored cursor
     label: str = ""  # what this step was, for progress ("Topics, page 3")
     done: int = 0  # progress: steps done so far / expected total (0 when unknown)

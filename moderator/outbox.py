@@ -59,6 +59,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MIN_REPLY_LENGTH = 20  # Discourse's default min_post_length; the sandbox enforces it too
+MAX_REPLY_LENGTH = 32_000  # Discourse's default max_post_length (/site.json does not carry a site's own)
 LEASE_SECONDS = 600  # longer than any single request with its retries and rate-limit waits
 FIND_WINDOW = dt.timedelta(minutes=15)  # clock skew allowance when looking for our reply on the server
 # A POST that got no answer may still be processed by the server for a while (proxies give up on

@@ -1,15 +1,30 @@
 """Account secrets live in the operating system's keyring, never in the database or a plain file.
 
-A thin wrapper, so that the rest of the app has one vocabulary (``community name`` + ``kind``, e.g.
-``"user_api_key"``) and one typed error when no keyring can be used: the GUI then explains how to get one
-(on Linux: an unlocked Secret Service such as gnome-keyring) instead of silently storing the key
-elsewhere. Nothing here logs a secret, not even its length.
+A thin wrapper, so that the rest of the app has one vocabulary and one typed error when no keyring can
+be used: the GUI then explains how to get one (on Linux: an unlocked Secret Service such as
+gnome-keyring) instead of silently storing the key elsewhere. Nothing here logs a secret, not even its
+length.
+
+**Whose secret** (``SecretOwner``): the data directory (the random id its database was given, see
+``Store.data_id``), the site's origin (scheme, host and port) and the account (the community's name,
+unique within a data directory), plus the kind of key. Two data directories that each name a
+community ``shared``, for two sites, never share an entry: neither reads, overwrites nor deletes the
+other's key. Entries of older versions (``name:kind``, shared by every data directory) are moved to
+the new name the first time they are asked for, and only then: the first data directory to ask owns
+it, a second one is asked for its key again.
+
+A secret read back is a ``BoundSecret``: the string, plus the origin it was stored for. The HTTP layer
+refuses to send it anywhere else (``HttpClient(key_origin=...)``), even if the account's address was
+changed since.
 """
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import logging
 import threading
+from urllib.parse import urlsplit
 
 import keyring
 import keyring.errors
@@ -37,8 +52,55 @@ class SecretStoreUnavailable(Exception):
         super().__init__(self.message)
 
 
-def _username(community_name: str, kind: str) -> str:
-    return f"{community_name}:{kind}"
+def origin_of(url: str) -> str:
+    """``scheme://host[:port]`` of an address, lowercased, the scheme's default port left out."""
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower()
+    if ":" in host:
+        host = f"[{host}]"
+    port = parts.port
+    if port is None or (scheme, port) in (("https", 443), ("http", 80)):
+        return f"{scheme}://{host}"
+    return f"{scheme}://{host}:{port}"
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class SecretOwner:
+    """Whose secret: see the module docstring. ``origin`` is normalized by ``origin_of``."""
+
+    data_id: str  # the data directory's identity (``Store.data_id``)
+    origin: str
+    account: str  # the community's name
+
+    @classmethod
+    def of(cls, data_id: str, account: str, site: str) -> SecretOwner:
+        return cls(data_id=data_id, origin=origin_of(site), account=account)
+
+    def entry(self, kind: str) -> str:
+        return f"{self.origin} {self.account} {kind} @{self.data_id}"
+
+    def legacy_entry(self, kind: str) -> str:
+        """The name older versions used, shared by every data directory."""
+        return f"{self.account}:{kind}"
+
+
+class BoundSecret(str):
+    """A secret and the origin it was stored for (``str`` so it goes wherever a key string goes)."""
+
+    origin: str
+
+    def __new__(cls, value: str, origin: str) -> BoundSecret:
+        secret = super().__new__(cls, value)
+        secret.origin = origin
+        return secret
+
+    def __repr__(self) -> str:
+        return f"BoundSecret(<hidden>, origin={self.origin!r})"
+
+
+def _username(owner: SecretOwner, kind: str) -> str:
+    return owner.entry(kind)
 
 
 def keyring_problem() -> str | None:
@@ -71,52 +133,71 @@ def session_only() -> bool:
     return _session_only
 
 
-def get_secret(community_name: str, kind: str) -> str | None:
-    """The stored secret, or None if there is none."""
+def get_secret(owner: SecretOwner, kind: str) -> BoundSecret | None:
+    """The stored secret, or None if there is none. A legacy entry is moved to ``owner`` first."""
+    entry = _username(owner, kind)
     with _session_lock:
-        kept = _session_secrets.get(_username(community_name, kind))
+        kept = _session_secrets.get(entry)
     if kept is not None:
-        return kept
+        return BoundSecret(kept, owner.origin)
     problem = keyring_problem()
     if problem is not None:
         if _session_only:
             return None
         raise SecretStoreUnavailable(problem)
     try:
-        return keyring.get_password(SERVICE, _username(community_name, kind))
+        value = keyring.get_password(SERVICE, entry)
+        if value is None:
+            value = _migrate(owner, kind)
     except keyring.errors.KeyringError as exc:  # NoKeyringError, InitError, KeyringLocked...
         if _session_only:
             return None
         raise SecretStoreUnavailable(type(exc).__name__) from None
+    return None if value is None else BoundSecret(value, owner.origin)
 
 
-def set_secret(community_name: str, kind: str, secret: str) -> None:
+def _migrate(owner: SecretOwner, kind: str) -> str | None:
+    """Move an entry of an older version (``name:kind``) to ``owner``'s entry; None if there is none."""
+    legacy = owner.legacy_entry(kind)
+    value = keyring.get_password(SERVICE, legacy)
+    if value is None:
+        return None
+    keyring.set_password(SERVICE, owner.entry(kind), value)
+    with contextlib.suppress(keyring.errors.PasswordDeleteError):
+        keyring.delete_password(SERVICE, legacy)
+    log.info("Moved the %s of %s to its per-site keyring entry", kind, owner.account)
+    return value
+
+
+def set_secret(owner: SecretOwner, kind: str, secret: str) -> None:
+    entry = _username(owner, kind)
     problem = keyring_problem()
     if problem is None:
         try:
-            keyring.set_password(SERVICE, _username(community_name, kind), secret)
+            keyring.set_password(SERVICE, entry, str(secret))
         except keyring.errors.KeyringError as exc:
             problem = type(exc).__name__
         else:
-            log.info("Stored the %s of %s in the keyring", kind, community_name)
+            log.info("Stored the %s of %s in the keyring", kind, owner.account)
             return
     if not _session_only:
         raise SecretStoreUnavailable(problem)
     with _session_lock:
-        _session_secrets[_username(community_name, kind)] = secret
-    log.info("Kept the %s of %s in memory for this session only (no keyring)", kind, community_name)
+        _session_secrets[entry] = str(secret)
+    log.info("Kept the %s of %s in memory for this session only (no keyring)", kind, owner.account)
 
 
-def delete_secret(community_name: str, kind: str) -> None:
-    """Forget a secret; forgetting one that is not there is not an error."""
+def delete_secret(owner: SecretOwner, kind: str) -> None:
+    """Forget a secret; forgetting one that is not there is not an error. Never touches another's."""
+    entry = _username(owner, kind)
     with _session_lock:
-        _session_secrets.pop(_username(community_name, kind), None)
+        _session_secrets.pop(entry, None)
     if keyring_problem() is not None:
         if _session_only:
             return
         raise SecretStoreUnavailable("no usable keyring backend")
     try:
-        keyring.delete_password(SERVICE, _username(community_name, kind))
+        keyring.delete_password(SERVICE, entry)
     except keyring.errors.PasswordDeleteError:
         return
     except keyring.errors.KeyringError as exc:

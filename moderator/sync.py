@@ -21,6 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from moderator.model import Community, SyncBatch
 from moderator.platforms.base import Cancelled, Connector, PlatformError, StoredTopic
+from moderator.recheck import run as recheck_queues
 from moderator.store import Store
 
 log = logging.getLogger(__name__)
@@ -133,6 +134,14 @@ class StoreLocalView:
         )
         return {r[0] for r in rows}
 
+    def orphan_topic_ids(self) -> set[str]:
+        rows = self._store.read().execute(
+            "SELECT DISTINCT p.topic_id FROM posts p WHERE p.community_id=?1 AND NOT EXISTS"
+            " (SELECT 1 FROM topics t WHERE t.community_id=?1 AND t.id=p.topic_id)",
+            (self._cid,),
+        )
+        return {r[0] for r in rows}
+
 
 def _count_terms(store: Store, cid: int) -> None:
     """Bring the rising terms' index up to date with the posts just stored, here in the sync's
@@ -153,8 +162,13 @@ def sync_community(
     *,
     cancel: threading.Event | None = None,
     progress: Progress | None = None,
+    recheck: bool = False,
 ) -> SyncReport:
-    """Sync one community; never raises a ``PlatformError`` (it is in the report)."""
+    """Sync one community; never raises a ``PlatformError`` (it is in the report).
+
+    After the pull, the topics the queues show are re-checked when due (``moderator.recheck``), or
+    at once with ``recheck=True`` (a manual refresh).
+    """
     if community.id is None:
         raise ValueError(f"Community {community.name!r} is not in the store")
     cid = community.id
@@ -163,20 +177,26 @@ def sync_community(
     requests_before = connector.requests_made
     skipped_before = connector.items_skipped
     error_text: str | None = None
+    local = StoreLocalView(store, cid)
+
+    def stored(batch: SyncBatch) -> None:
+        report.add(batch)
+        if progress is not None:
+            progress(batch)
+        if cancel is not None and cancel.is_set():
+            raise Cancelled()
+
     try:
-        batches = connector.pull(store.sync_cursor(cid), local=StoreLocalView(store, cid), cancel=cancel)
+        batches = connector.pull(store.sync_cursor(cid), local=local, cancel=cancel)
         try:
             for batch in batches:
                 store.apply_batch(cid, batch)
-                report.add(batch)
-                if progress is not None:
-                    progress(batch)
-                if cancel is not None and cancel.is_set():
-                    raise Cancelled()
+                stored(batch)
         finally:
             close = getattr(batches, "close", None)
             if close is not None:
                 close()
+        recheck_queues(store, cid, connector, local, force=recheck, cancel=cancel, on_batch=stored)
         # The moderation queue, staff accounts only: one count request when nothing changed.
         from moderator.review.sync import sync_review
 

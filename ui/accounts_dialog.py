@@ -979,9 +979,10 @@ class AccountsDialog(QDialog):
         d = self.details
         if self._tasks.closed:
             return  # quitting
+        store = self._ctx.store
 
         def job(_task: TaskContext) -> bool | None:
-            return accounts.has_key(community)
+            return accounts.has_key(store, community)
 
         def done(has: bool | None) -> None:
             if not shiboken6.isValid(d):

@@ -78,6 +78,7 @@ def make_application(argv: Sequence[str]) -> QApplication:
 def start(argv: Sequence[str] = (), *, sync_at_start: bool = True, dark: bool | None = None) -> Running:
     """Open everything and show the window (also used by the screenshots and the tests)."""
     from moderator.bootstrap import open_context
+    from moderator.store import StoreError
     from ui.main_window import MainWindow
     from ui.sync_controller import SyncController
     from ui.tasks import TaskManager
@@ -89,6 +90,11 @@ def start(argv: Sequence[str] = (), *, sync_at_start: bool = True, dark: bool | 
     crash.install()
     try:
         ctx = open_context()
+    except (StoreError, paths.DataDirError) as exc:  # damaged, a folder in its place, no permission
+        log.warning("Cannot open the local data: %s", exc)
+        crash.uninstall()
+        lead = QCoreApplication.translate("app", "The app's local data cannot be opened. Nothing was changed.")
+        raise StartupError(f"{lead}\n\n{exc}") from exc
     except Exception as exc:  # a newer schema, a corrupt file, a full disk: say it in words
         log.exception("Cannot open the local data")
         crash.uninstall()
@@ -120,15 +126,20 @@ class StartupError(Exception):
 
 def main(argv: Sequence[str] | None = None) -> int:
     """The GUI entry point (``community-moderator``, ``python main.py``)."""
-    setup_logging()
     try:
+        setup_logging()
         running = start(list(argv or []))
+    except paths.DataDirError as exc:  # no data folder: nothing to log into either
+        return _cannot_start(str(exc))
     except StartupError as exc:
-        make_application([])
-        dialogs.set_enabled(True)
-        box = dialogs.critical(None, str(exc), title=QCoreApplication.translate("app", "Cannot start"))
-        if box is not None:
-            box.exec()
-        return 1
+        return _cannot_start(str(exc))
     running.app.aboutToQuit.connect(lambda: stop(running))
     return int(running.app.exec())
+
+
+def _cannot_start(message: str) -> int:
+    make_application([])
+    box = dialogs.critical(None, message, title=QCoreApplication.translate("app", "Cannot start"))
+    if box is not None:
+        box.exec()
+    return 1

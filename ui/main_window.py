@@ -239,7 +239,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def sync_now(self) -> None:
-        self.controller.sync_all()
+        self.controller.sync_all(manual=True)
         self.show_message(self.tr("Syncing…"), 2000)
 
     @Slot()

@@ -6,7 +6,8 @@ Post HTML is written by strangers: it is hostile until proven otherwise. Three p
    (``aside.quote``, its ``div.title``) and ``img[alt]``; scripts and styles go with their content,
    every event handler, style attribute and non-web link scheme goes.
 2. A small ``html.parser`` pass folds each quote into a ``blockquote`` headed by who wrote it and
-   replaces each image by its alt text (``:smile:``), so nothing is ever fetched.
+   replaces each image by its alt text (``:smile:``, or "[image]" when it has none), so nothing is
+   ever fetched and no link is left empty.
 3. ``nh3`` again with only the final tag set: whatever pass 2 produced, the output is minimal.
 
 The reading pane then also refuses every resource load (``SafeTextBrowser.loadResource``): two locks.
@@ -18,6 +19,7 @@ import html
 from html.parser import HTMLParser
 
 import nh3
+from PySide6.QtCore import QCoreApplication
 
 FINAL_TAGS = frozenset(
     {"p", "br", "a", "strong", "em", "code", "pre", "blockquote", "ul", "ol", "li"}
@@ -43,9 +45,10 @@ class _QuoteFolder(HTMLParser):
         attr = dict(attrs)
         parent = self._stack[-1] if self._stack else ""
         if tag == "img":
-            alt = attr.get("alt") or ""
-            if alt:
-                self.out.append(html.escape(alt))
+            # Its alt text (":smile:"), or a word that says an image was there: never nothing, which
+            # would leave an empty, invisible link around a linked image.
+            alt = (attr.get("alt") or "").strip() or QCoreApplication.translate("sanitize", "[image]")
+            self.out.append(html.escape(alt))
             return
         if tag == "aside":
             self._stack.append("quote" if "quote" in (attr.get("class") or "") else "skip")

@@ -147,12 +147,16 @@ class SyncController(QObject):
         self._scheduling = True
         self.sync_all()
 
-    def sync_all(self) -> None:
+    def sync_all(self, *, manual: bool = False) -> None:
         for community in self.reload_communities():
-            self.sync(community)
+            self.sync(community, manual=manual)
 
-    def sync(self, community: Community | int) -> bool:
-        """Start a sync of one community unless one is running. Returns True if started."""
+    def sync(self, community: Community | int, *, manual: bool = False) -> bool:
+        """Start a sync of one community unless one is running. Returns True if started.
+
+        ``manual``: the user asked for it, so the queued topics are re-checked at once too
+        (``moderator.recheck``); a scheduled sync re-checks them every 10 minutes.
+        """
         if isinstance(community, int):
             found = self.ctx.store.community(community)
             if found is None:
@@ -169,7 +173,7 @@ class SyncController(QObject):
             timer.stop()
         cid = community.id
         state.task = self.tasks.run(
-            self._job(community),
+            self._job(community, manual=manual),
             on_done=lambda report: self._on_done(cid, report),
             on_error=lambda exc: self._on_error(cid, exc),
             on_progress=lambda payload: self._on_progress(cid, payload),
@@ -202,7 +206,7 @@ class SyncController(QObject):
         with self._connector_lock:
             return (self._connect or self.ctx.connector_for)(community)
 
-    def _job(self, community: Community) -> Callable[[TaskContext], Any]:
+    def _job(self, community: Community, *, manual: bool = False) -> Callable[[TaskContext], Any]:
         sync_fn = self._sync_fn
         store = self.ctx.store
         connector_for = self.connector_for
@@ -219,7 +223,8 @@ class SyncController(QObject):
                 def progress(batch: SyncBatch) -> None:
                     task.progress((batch.label, batch.done, batch.total))
 
-                return sync_fn(store, community, connector, cancel=task.cancel, progress=progress)
+                extra = {"recheck": True} if manual else {}
+                return sync_fn(store, community, connector, cancel=task.cancel, progress=progress, **extra)
             finally:
                 close = getattr(connector, "close", None)
                 if close is not None:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QPalette
 
 from moderator.model import Community, Member, Post, Topic
+from moderator.textsafety import neutralize
 from ui import timefmt
 from ui.sanitize import sanitize_post_html
 
@@ -139,4 +140,5 @@ def render_topic(
         if index:
             parts.append("<hr>")
         parts.append(render_post(post, author, src))
-    return "\n".join(parts), avatars
+    # Stored texts are cleaned at sync; what an older version stored is cleaned here too.
+    return neutralize("\n".join(parts)), avatars

@@ -112,6 +112,8 @@ def make_connector(
         headers, username, key = _discourse_auth(community, secret)
         if "budget" not in options:
             options["budget"] = shared_budget(key, rate_limits_for(community)) if key else None
+        # A key read from the keyring remembers the site it was stored for: never sent to another.
+        options.setdefault("key_origin", getattr(secret, "origin", None))
         http = HttpClient(community.base_url, auth_headers=headers, session=session, **options)
         return DiscourseConnector(community, http, acting_username=username)
     raise UnsupportedPlatform(

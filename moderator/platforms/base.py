@@ -74,6 +74,7 @@ class Capabilities:
     private_messages: bool = False
     new_topics: bool = False  # the account may start topics (in the categories that allow it)
     review_queue: bool = False  # the moderation queue (flags, posts awaiting approval): staff only
+    topic_recheck: bool = False  # queued topics can be re-checked cheaply (``TopicRechecker``)
 
 
 class PostStatus(enum.StrEnum):
@@ -265,6 +266,11 @@ class LocalView(Protocol):
 
     def post_ids(self, topic_id: str) -> set[str]: ...
 
+    def orphan_topic_ids(self) -> set[str]:
+        """Topics whose posts are stored but not the topic itself (a pass that stopped midway, or
+        topics the site's lists never show, like Discourse's category definition topics)."""
+        ...
+
 
 class MemoryLocalView:
     """A ``LocalView`` over batches kept in memory: for tests and tools that have no store."""
@@ -284,6 +290,9 @@ class MemoryLocalView:
             self.members_by_id[member.id] = member
         for post_id in batch.removed_post_ids:
             self.posts_by_id.pop(post_id, None)
+        for topic_id in batch.unlisted_topic_ids:
+            if topic_id in self.topics_by_id:
+                self.topics_by_id[topic_id].visible = False
         self.cursor.update(batch.cursor)
 
     def topics(self, topic_ids: Iterable[str]) -> dict[str, StoredTopic]:
@@ -311,6 +320,9 @@ class MemoryLocalView:
 
     def post_ids(self, topic_id: str) -> set[str]:
         return {p.id for p in self.posts_by_id.values() if p.topic_id == topic_id}
+
+    def orphan_topic_ids(self) -> set[str]:
+        return {p.topic_id for p in self.posts_by_id.values()} - set(self.topics_by_id)
 
 
 # -- the protocol ------------------------------------------------------------------------------------
@@ -390,3 +402,28 @@ class ReviewQueueConnector(Protocol):
     def review_show(self, item_id: str) -> tuple[ReviewItem, str | None]: ...
 
     def review_perform(self, item_id: str, action_id: str, version: int) -> PerformResult: ...
+
+
+@runtime_checkable
+class TopicRechecker(Protocol):
+    """Optional: re-read the current state of given topics, cheaply, without a topic pass.
+
+    Why: a platform's "what changed" list may not show every change (on Discourse, closing, archiving,
+    unlisting or deleting a topic does not bump it), so topics would wait in the unanswered queue or
+    the trending list long after they left the site's lists. The sync engine asks for the topics
+    those views show (``moderator.recheck``), every few minutes and at once on a manual refresh.
+
+    ``recheck_topics`` yields ``SyncBatch``es like ``pull`` (a changed topic stored only with its
+    posts), and lists in ``unlisted_topic_ids`` the topics the account can no longer see in the
+    site's lists (deleted, unlisted, moved to a hidden category, muted). A connector that implements
+    it says so with ``Capabilities.topic_recheck``; the cost should stay near one request per 100
+    topics (Discourse: ``/latest.json?topic_ids=``).
+    """
+
+    def recheck_topics(
+        self,
+        topic_ids: Sequence[str],
+        *,
+        local: LocalView | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Iterator[SyncBatch]: ...

@@ -11,7 +11,14 @@ Rules, in the order a request meets them:
    (interruptibly, through the cancel event) instead of exceeding the budget. Discourse defaults: a user
    API key has 20/min and 2,880/day of its own; every admin key of one site shares 60/min (keyed by host).
    ``None`` means unlimited (the local sandbox).
-2. Timeouts on every call (connect 5 s, read 20 s by default).
+2. Timeouts on every call: connect 5 s, read 20 s (between two bytes), and a total deadline of 30 s
+   for each HTTP exchange (headers and body), enforced by a watchdog that cuts the connection, so a
+   server that drips one byte every few seconds cannot hold a sync. A missed deadline is not retried
+   (a server that slow will not be faster a second later): it ends with ``Offline``.
+   Bodies are streamed with a cap (``max_body_bytes``, 16 MiB by default, about 30 times the largest
+   real page): past it the connection is dropped and the answer is a ``MalformedResponse``, so an
+   endless or huge body costs bounded memory. JSON nested too deeply to decode is a
+   ``MalformedResponse`` too (never a ``RecursionError``).
 3. Retries with exponential backoff and jitter for idempotent methods on connection errors, timeouts,
    cut-off bodies and 502/503/504. A POST is never retried unless the caller says it is safe: a POST whose
    answer was lost may have been applied (the outbox asks ``find_reply`` instead).
@@ -35,6 +42,7 @@ import ipaddress
 import json
 import logging
 import random
+import socket
 import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
@@ -43,6 +51,8 @@ from urllib.parse import urljoin, urlsplit
 
 import orjson
 import requests
+import urllib3
+from requests.adapters import HTTPAdapter
 
 from moderator import __version__
 from moderator.platforms.base import (
@@ -58,6 +68,7 @@ from moderator.platforms.base import (
     RequestRejected,
     ServerError,
 )
+from moderator.secrets import origin_of
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +76,8 @@ USER_AGENT = f"CommunityModerator/{__version__} (+desktop)"
 RETRY_STATUSES = frozenset({502, 503, 504})
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 TEXT_429_BACKOFF = 11.0  # pydiscourse's pause when a 429 carries no wait: Discourse's 10 s window + 1
+MAX_BODY_BYTES = 16 * 1024 * 1024  # the largest real Discourse page is well under 1 MB (a topic with raw)
+CHUNK_BYTES = 64 * 1024
 
 Sleep = Callable[[float], None]
 Clock = Callable[[], float]
@@ -279,10 +292,132 @@ def check_base_url(base_url: str) -> str:
 check_url = check_base_url  # the name the CLI uses
 
 
+class KeyForAnotherSite(AuthenticationError):
+    """Refused before anything was sent: the key belongs to another site."""
+
+    def __init__(self, key_origin: str, site_origin: str) -> None:
+        super().__init__(
+            f"The key stored for this account was created for {key_origin}, not {site_origin}, so it was "
+            "not sent. Open the account settings and enter this site's key."
+        )
+        self.key_origin = key_origin
+        self.site_origin = site_origin
+
+
 @dataclasses.dataclass(frozen=True, slots=True)
 class Timeouts:
     connect: float = 5.0
-    read: float = 20.0
+    read: float = 20.0  # the longest silence between two bytes
+    total: float = 30.0  # the longest one HTTP exchange may take, however the bytes trickle
+
+
+# -- the total deadline -------------------------------------------------------------------------------
+#
+# urllib3's read timeout bounds each recv(), not the exchange: a server sending a byte every 5 s never
+# trips it, even while the status line and headers are read. So each exchange gets a watchdog timer;
+# the connections it uses register themselves (thread-local) when they send or wait for an answer, and
+# when the deadline passes the watchdog shuts their sockets down, which wakes the blocked read at once.
+
+_watch = threading.local()
+
+
+class _Deadline:
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.expired = False
+        self._connections: list[Any] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Deadline:
+        _watch.deadline = self
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+        _watch.deadline = None
+
+    def add(self, connection: Any) -> None:
+        with self._lock:
+            self._connections.append(connection)
+            expired = self.expired
+        if expired:
+            self._cut(connection)
+
+    def check(self) -> None:
+        if self.expired:
+            raise _DeadlineExpired()
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            connections = list(self._connections)
+        for connection in connections:
+            self._cut(connection)
+
+    @staticmethod
+    def _cut(connection: Any) -> None:
+        # A connection or the socket it had when it started waiting (http.client forgets its socket
+        # once a "Connection: close" answer begins; the answer still reads from it).
+        sock = connection if isinstance(connection, socket.socket) else getattr(connection, "sock", None)
+        if sock is not None:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+
+
+class _DeadlineExpired(Exception):
+    """Internal: the exchange's total deadline passed."""
+
+
+class _Watched:
+    """Mixed into urllib3's connections: register with the running exchange's watchdog."""
+
+    def _register(self) -> None:
+        deadline = getattr(_watch, "deadline", None)
+        if deadline is not None:
+            deadline.add(self)
+
+    def request(self, *args: Any, **kwargs: Any) -> Any:
+        self._register()
+        return super().request(*args, **kwargs)  # type: ignore[misc]
+
+    def getresponse(self, *args: Any, **kwargs: Any) -> Any:
+        self._register()
+        deadline = getattr(_watch, "deadline", None)
+        sock = getattr(self, "sock", None)
+        if deadline is not None and sock is not None:
+            deadline.add(sock)
+        return super().getresponse(*args, **kwargs)  # type: ignore[misc]
+
+
+class _WatchedHTTPConnection(_Watched, urllib3.connection.HTTPConnection):
+    pass
+
+
+class _WatchedHTTPSConnection(_Watched, urllib3.connection.HTTPSConnection):
+    pass
+
+
+class _WatchedHTTPPool(urllib3.HTTPConnectionPool):
+    ConnectionCls = _WatchedHTTPConnection
+
+
+class _WatchedHTTPSPool(urllib3.HTTPSConnectionPool):
+    ConnectionCls = _WatchedHTTPSConnection
+
+
+class _WatchedAdapter(HTTPAdapter):
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {"http": _WatchedHTTPPool, "https": _WatchedHTTPSPool}
+
+
+def _install_watchdog(session: requests.Session) -> None:
+    for prefix in ("https://", "http://"):
+        if not isinstance(session.adapters.get(prefix), _WatchedAdapter):
+            session.mount(prefix, _WatchedAdapter())
 
 
 class HttpClient:
@@ -293,9 +428,11 @@ class HttpClient:
         base_url: str,
         *,
         auth_headers: Mapping[str, str] | None = None,
+        key_origin: str | None = None,
         budget: RateBudget | None = None,
         session: requests.Session | None = None,
         timeouts: Timeouts = Timeouts(),
+        max_body_bytes: int = MAX_BODY_BYTES,
         max_retries: int = 3,
         backoff_base: float = 1.0,
         backoff_cap: float = 30.0,
@@ -307,12 +444,19 @@ class HttpClient:
     ) -> None:
         self.base_url = check_base_url(base_url)
         self._origin = urlsplit(self.base_url)
+        if key_origin is not None and auth_headers and key_origin != origin_of(self.base_url):
+            # The key was stored for another site (the account's address changed, or an entry was
+            # mixed up): sending it here would hand one site's key to another.
+            raise KeyForAnotherSite(key_origin, origin_of(self.base_url))
         self._auth = SecretHeaders(auth_headers or {})
         self.budget = budget
         self._own_session = session is None
         self._session = session if session is not None else requests.Session()
         self._session.verify = True
+        if type(self._session) is requests.Session:  # not a test's scripted session
+            _install_watchdog(self._session)
         self.timeouts = timeouts
+        self.max_body_bytes = max_body_bytes
         self.max_retries = max_retries
         self.backoff_base = backoff_base
         self.backoff_cap = backoff_cap
@@ -387,6 +531,18 @@ class HttpClient:
             self._check_cancel(cancel)
             try:
                 response = self._send(method, url, params, json_body)
+            except _DeadlineExpired:
+                raise Offline(
+                    f"{self._origin.hostname} took longer than {self.timeouts.total:.0f} s to answer "
+                    f"{_path(url)} and was cut off: the site or the network is far too slow. Your local copy "
+                    "is intact; sync again later."
+                ) from None
+            except _TooLarge:
+                raise MalformedResponse(
+                    f"The server's answer to {_path(url)} was larger than "
+                    f"{self.max_body_bytes // (1024 * 1024)} MB, far more than any real page, and was "
+                    "dropped. Your local copy is intact; if this persists the site is misbehaving."
+                ) from None
             except requests.exceptions.SSLError:
                 raise InsecureConnection(
                     f"The security certificate of {self._origin.hostname} could not be verified, so nothing "
@@ -479,21 +635,33 @@ class HttpClient:
         headers.update(self._auth.items())
         started = self._monotonic()
         self.requests_made += 1
-        try:
-            response = self._session.request(
-                method,
-                url,
-                params=params,
-                json=json_body,
-                headers=headers,
-                timeout=(self.timeouts.connect, self.timeouts.read),
-                verify=True,
-                allow_redirects=False,
-            )
-            response.content  # noqa: B018 - read the body now, so a cut-off body fails here (retryable)
-        except requests.RequestException:
-            log.debug("%s %s failed after %.0f ms", method, _path(url), (self._monotonic() - started) * 1000)
-            raise
+        response: requests.Response | None = None
+        with _Deadline(self.timeouts.total) as deadline:
+            try:
+                response = self._session.request(
+                    method,
+                    url,
+                    params=params,
+                    json=json_body,
+                    headers=headers,
+                    timeout=(self.timeouts.connect, self.timeouts.read),
+                    verify=True,
+                    allow_redirects=False,
+                    stream=True,
+                )
+                deadline.check()
+                # Read the body now, so a cut-off body fails here (retryable); never more than the cap.
+                self._read_body(response, deadline)
+            except _DeadlineExpired:
+                if response is not None:
+                    response.close()
+                raise
+            except (requests.RequestException, urllib3.exceptions.HTTPError, OSError):
+                log.debug(
+                    "%s %s failed after %.0f ms", method, _path(url), (self._monotonic() - started) * 1000
+                )
+                deadline.check()
+                raise
         log.debug(
             "%s %s -> %s in %.0f ms",
             method,
@@ -503,6 +671,29 @@ class HttpClient:
         )
         return response
 
+    def _read_body(self, response: requests.Response, deadline: _Deadline) -> None:
+        """Stream the body into ``response`` up to ``max_body_bytes``; drop the connection past it."""
+        if isinstance(getattr(response, "_content", False), bytes):
+            return  # already read (a test's scripted session)
+        limit = self.max_body_bytes
+        announced = response.headers.get("Content-Length", "")
+        if announced.strip().isdigit() and int(announced) > limit:
+            response.close()
+            raise _TooLarge()
+        body = bytearray()
+        try:
+            for chunk in response.iter_content(CHUNK_BYTES):
+                deadline.check()
+                body += chunk
+                if len(body) > limit:
+                    raise _TooLarge()
+            deadline.check()
+        except BaseException:
+            response.close()  # closes the socket: an endless body is not drained
+            raise
+        response._content = bytes(body)
+        response._content_consumed = True  # type: ignore[attr-defined]
+
     def _decode(self, method: str, url: str, response: requests.Response, expect: type | None) -> Any:
         status = response.status_code
         body: Any = None
@@ -510,6 +701,11 @@ class HttpClient:
         if response.content:
             try:
                 body = decode_json(response.content)
+            except RecursionError:
+                raise MalformedResponse(
+                    f"The server's answer to {_path(url)} was nested too deeply to be read (no real page "
+                    "is). Your local copy is intact; if this persists the site is misbehaving."
+                ) from None
             except ValueError:
                 decode_error = True
         if 200 <= status < 300:
@@ -568,6 +764,10 @@ class _CutJson(Exception):
     """Internal: a 2xx answer labelled JSON that does not decode."""
 
 
+class _TooLarge(Exception):
+    """Internal: the body passed ``max_body_bytes``."""
+
+
 def _path(url: str) -> str:
     parts = urlsplit(url)
     return parts.path + (f"?{parts.query}" if parts.query else "")
@@ -613,7 +813,7 @@ def _rate_limit_wait(response: requests.Response) -> float | None:
                 return max(0.0, (when - dt.datetime.now(dt.UTC)).total_seconds())
     try:
         body = json.loads(response.content or b"null")
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
     if isinstance(body, dict):
         extras = body.get("extras")

@@ -35,7 +35,7 @@ TOPIC_ORDERS: dict[str, Callable[[Topic], Any]] = {
     "posters": lambda t: t.participant_count,
     "category": lambda t: t.category_id or 0,
 }
-LIST_PARAMS = ("ascending", "category", "max_posts", "min_posts", "order", "per_page", "status")
+LIST_PARAMS = ("ascending", "category", "max_posts", "min_posts", "order", "per_page", "status", "topic_ids")
 DIRECTORY_COLUMNS = (
     "likes_received",
     "likes_given",
@@ -152,10 +152,13 @@ def latest(
     max_posts = int_param(query, "max_posts", -1, lo=-1)
     status = one(query, "status")
     hide_all = status == "unlisted" and not viewer.staff  # only staff can list unlisted topics
+    # ``topic_ids=1,2,3`` (ListController#param_to_integer_list): only these, every other rule kept.
+    wanted = _id_list(one(query, "topic_ids"))
 
     def keep(t: Topic) -> bool:
         return (
             not hide_all
+            and (wanted is None or t.id in wanted)
             and world.listable(t, viewer)
             and (category_id is None or t.category_id == category_id)
             and (min_posts < 0 or t.posts_count >= min_posts)
@@ -176,6 +179,18 @@ def latest(
         params["page"] = str(page + 1)
         more = f"{base_path}?{urlencode(sorted(params.items()))}"
     return TopicPage(topics, per_page, more)
+
+
+def _id_list(text: str | None) -> set[int] | None:
+    if text is None:
+        return None
+    ids = set()
+    for part in text.split(","):
+        try:
+            ids.add(int(part.strip()))
+        except ValueError:
+            ids.add(0)  # Ruby's to_i: not a number is 0, which is no topic
+    return ids
 
 
 def _page_with_pins(

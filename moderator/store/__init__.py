@@ -16,6 +16,7 @@ import contextlib
 import datetime as dt
 import html
 import json
+import os
 import re
 import sqlite3
 import threading
@@ -37,6 +38,7 @@ from moderator.model import (
     utcnow,
 )
 from moderator.store.schema import LATEST_VERSION, MIGRATIONS
+from moderator.textsafety import neutralize_batch
 
 
 class StoreError(Exception):
@@ -62,10 +64,71 @@ def plain_text(cooked: str) -> str:
     return " ".join(text.split())
 
 
+SQLITE_MAGIC = b"SQLite format 3\x00"
+_LEAVE_IT = (
+    "The file was left as it is: move it away (a new local copy is then created and synced again; "
+    "drafts, reminders and the outbox are in that file) or start the app with another --data-dir."
+)
+
+
+def check_openable(path: Path) -> None:
+    """Refuse, in words and without writing anything, a database path that cannot be a good store.
+
+    Only the file's 100-byte header is read: random bytes or another kind of file, a file cut short
+    (shorter than its header says), a directory in its place, no permission. SQLite itself would
+    either fail with a bare "file is not a database" or, for a truncated file, open it and fail later.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(
+            f"The folder {path.parent} cannot be used for the local data ({exc.strerror or exc}). Start "
+            "the app with another --data-dir."
+        ) from None
+    if not path.exists():
+        return
+    if path.is_dir():
+        raise StoreError(
+            f"{path} is a folder where the local database should be a file. Move that folder away or "
+            "start the app with another --data-dir. Nothing was changed."
+        )
+    if not os.access(path, os.R_OK | os.W_OK):
+        raise StoreError(
+            f"The local database {path} cannot be read or written with your permissions. Fix its "
+            "permissions or start the app with another --data-dir. Nothing was changed."
+        )
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as file:
+            header = file.read(100)
+    except OSError as exc:
+        raise StoreError(
+            f"The local database {path} cannot be read ({exc.strerror or exc}). {_LEAVE_IT}"
+        ) from None
+    if size == 0:
+        return  # created but never written: a new, empty database
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        raise StoreError(
+            f"{path} is not a Community Moderator database (it is damaged or another file). {_LEAVE_IT}"
+        )
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    header_size_valid = header[24:28] == header[92:96] and pages > 0
+    # A write-ahead log may hold pages a checkpoint cut by a crash had not yet copied: SQLite recovers
+    # those, so the size is only judged without one.
+    wal = path.with_name(path.name + "-wal")
+    recoverable = wal.exists() and wal.stat().st_size > 0
+    if page_size < 512 or (header_size_valid and not recoverable and size < pages * page_size):
+        raise StoreError(
+            f"The local database {path} is cut short (damaged, perhaps by a full disk or a copy that did not finish). {_LEAVE_IT}"
+        )
+
+
 class Store:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        check_openable(self.path)
         self._write_lock = threading.RLock()
         self._local = threading.local()
         self._readers: list[sqlite3.Connection] = []
@@ -77,7 +140,10 @@ class Store:
             self._writer.execute("PRAGMA journal_mode=WAL")
             self._migrate()
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"Cannot open the local database {self.path}: {exc}") from exc
+            raise StoreError(
+                f"The local database {self.path} cannot be opened ({exc}). It was left as it is: move it "
+                "away (a new one is then created) or start the app with another --data-dir."
+            ) from exc
 
     # -- connections ---------------------------------------------------------------------------
 
@@ -165,6 +231,15 @@ class Store:
                     if self._writer.in_transaction:
                         self._writer.execute("ROLLBACK")
                     raise
+
+    @property
+    def data_id(self) -> str:
+        """This data directory's random identity (names its keyring entries, see ``moderator.secrets``)."""
+        cached = getattr(self, "_data_id", None)
+        if cached is None:
+            row = self.read().execute("SELECT value FROM app_meta WHERE key = 'data_id'").fetchone()
+            cached = self._data_id = str(row[0])
+        return cached
 
     # -- communities ---------------------------------------------------------------------------
 
@@ -259,6 +334,7 @@ class Store:
 
     def apply_batch(self, community_id: int, batch: SyncBatch) -> None:
         """Store one sync step and advance the cursor, all or nothing."""
+        batch = neutralize_batch(batch)  # no direction controls in anything shown (moderator.textsafety)
         with self.write() as db:
             self._upsert_categories(db, community_id, batch.categories)
             self._upsert_members(db, community_id, batch.members)
@@ -269,6 +345,11 @@ class Store:
                 db.executemany(
                     "DELETE FROM posts WHERE community_id=? AND id=?",
                     [(community_id, pid) for pid in batch.removed_post_ids],
+                )
+            if batch.unlisted_topic_ids:
+                db.executemany(
+                    "UPDATE topics SET visible=0 WHERE community_id=? AND id=?",
+                    [(community_id, tid) for tid in batch.unlisted_topic_ids],
                 )
             if batch.cursor:
                 row = db.execute("SELECT sync_cursor FROM communities WHERE id=?", (community_id,)).fetchone()

@@ -458,6 +458,41 @@ V_LEANER_POSTS = """
 DROP INDEX IF EXISTS posts_topic;
 """
 
+V_DATA_ID = """
+-- The data directory's identity: a random id, given once. Keyring entries are named with it
+-- (moderator.secrets.SecretOwner), so two data directories never share, overwrite or delete each
+-- other's keys, even for communities of the same name.
+CREATE TABLE app_meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+INSERT INTO app_meta (key, value) VALUES ('data_id', lower(hex(randomblob(16))));
+"""
+
+
+def _strip_bidi(table: str, columns: tuple[str, ...]) -> str:
+    """SQL removing the direction controls of ``moderator.textsafety`` from ``columns`` of ``table``."""
+    codes = [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+    statements = []
+    for column in columns:
+        value = column
+        for code in codes:
+            value = f"replace({value}, char({code}), '')"
+        found = " OR ".join(f"instr({column}, char({code})) > 0" for code in codes)
+        statements.append(f"UPDATE {table} SET {column} = {value} WHERE {found};")
+    return "\n".join(statements)
+
+
+V_NO_BIDI_CONTROLS = f"""
+-- Direction overrides and isolates (U+202A-U+202E, U+2066-U+2069) let a stranger's title, name or
+-- post display in another order than it reads; a sync no longer stores them (moderator.textsafety)
+-- and this takes them out of what older versions stored. Only rows that have one are rewritten.
+{_strip_bidi("topics", ("title",))}
+{_strip_bidi("members", ("username", "name"))}
+{_strip_bidi("categories", ("name", "description"))}
+{_strip_bidi("posts", ("raw", "cooked", "text", "username"))}
+"""
+
 MIGRATIONS: list[str] = [
     V1_CORE,
     V2_INSIGHTS,
@@ -469,6 +504,8 @@ MIGRATIONS: list[str] = [
     V_SCHEDULED_POSTS,
     V_REVIEW_QUEUE,
     V_LEANER_POSTS,
+    V_DATA_ID,
+    V_NO_BIDI_CONTROLS,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

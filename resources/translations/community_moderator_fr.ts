@@ -3350,6 +3350,10 @@ Toujours en attente d’une réponse :
         <source>Cannot start</source>
         <translation>Démarrage impossible</translation>
     </message>
+    <message>
+        <source>The app's local data cannot be opened. Nothing was changed.</source>
+        <translation>Les données locales de l’application ne peuvent pas être ouvertes. Rien n’a été modifié.</translation>
+    </message>
 </context>
 <context>
     <name>dialogs</name>
@@ -4352,6 +4356,28 @@ La décision est envoyée à la communauté et ne peut pas être annulée d’ic
     <message>
         <source>Review</source>
         <translation>Modération</translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <source>The title is too short: at least %1 characters.</source>
+        <translation>Le titre est trop court : au moins %1 caractères.</translation>
+    </message>
+    <message>
+        <source>The title is too long: at most %1 characters.</source>
+        <translation>Le titre est trop long : au plus %1 caractères.</translation>
+    </message>
+    <message>
+        <source>Give the topic a title.</source>
+        <translation>Donnez un titre au sujet.</translation>
+    </message>
+</context>
+<context>
+    <name>sanitize</name>
+    <message>
+        <source>[image]</source>
+        <translation>[image]</translation>
     </message>
 </context>
 </TS>

@@ -76,6 +76,8 @@ class WorldTopic:
     archived: bool = False
     pinned: bool = False
     deleted: bool = False
+    visible: bool = True  # False: unlisted (only staff see it in lists)
+    definition: bool = False  # a category's "About the … category" topic: in /posts.json, not in lists
     has_accepted_answer: bool = False
     allowed_user_ids: tuple[int, ...] = ()
     views: int = 0
@@ -552,6 +554,7 @@ class DiscourseDouble:
             pinned=topic.pinned,
             closed=topic.closed,
             archived=topic.archived,
+            visible=topic.visible,
             views=topic.views,
             category_id=topic.category_id,
             has_accepted_answer=topic.has_accepted_answer,
@@ -578,10 +581,18 @@ class DiscourseDouble:
         return body
 
     def _latest(self, query: dict[str, list[str]], viewer: dict[str, Any]) -> dict[str, Any]:
+        staff = viewer["admin"] or viewer["moderator"]
+        wanted = None
+        if "topic_ids" in query:  # comma-separated, as Discourse's param_to_integer_list reads it
+            wanted = {int(x) for x in query["topic_ids"][0].split(",") if x.strip().isdigit()}
         topics = [
             t
             for t in self.world.topics.values()
-            if t.archetype == "regular" and self.world.can_see(t, viewer)
+            if t.archetype == "regular"
+            and not t.definition
+            and self.world.can_see(t, viewer)
+            and (t.visible or staff)
+            and (wanted is None or t.id in wanted)
         ]
         return self._listed(topics, query, "/latest", 30)
 
@@ -682,7 +693,10 @@ class DiscourseDouble:
     def _admin_users(self, query: dict[str, list[str]]) -> list[dict[str, Any]]:
         page = int(query.get("page", ["1"])[0])
         template = _template(rec.ADMIN_USERS, 0)
-        users = sorted(self.world.users.values(), key=lambda u: u["id"])[(page - 1) * 100 : page * 100]
+        # AdminUserIndexQuery: order=created sorts by creation (ids grow with it), newest first unless asc.
+        newest_first = query.get("order") == ["created"] and query.get("asc") != ["true"]
+        ordered = sorted(self.world.users.values(), key=lambda u: u["id"], reverse=newest_first)
+        users = ordered[(page - 1) * 100 : page * 100]
         rows = []
         for user in users:
             posts = sum(1 for p in self.world.posts.values() if p.user_id == user["id"] and not p.deleted)

@@ -35,11 +35,12 @@ SCRIPT = textwrap.dedent(
     backend = SecretService.Keyring()
     keyring.set_keyring(backend)
     result = {"backend": type(backend).__module__, "problem": secrets.keyring_problem()}
-    secrets.set_secret("ci-community", "user_key", "ci-secret-9f3b")
-    result["read"] = secrets.get_secret("ci-community", "user_key")
-    result["raw"] = backend.get_password(secrets.SERVICE, "ci-community:user_key")
-    secrets.delete_secret("ci-community", "user_key")
-    result["after_delete"] = secrets.get_secret("ci-community", "user_key")
+    owner = secrets.SecretOwner.of("ci-data-dir", "ci-community", "https://forum.example.org")
+    secrets.set_secret(owner, "user_key", "ci-secret-9f3b")
+    result["read"] = secrets.get_secret(owner, "user_key")
+    result["raw"] = backend.get_password(secrets.SERVICE, owner.entry("user_key"))
+    secrets.delete_secret(owner, "user_key")
+    result["after_delete"] = secrets.get_secret(owner, "user_key")
     print("RESULT " + json.dumps(result))
     """
 )

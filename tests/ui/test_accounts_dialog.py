@@ -297,7 +297,13 @@ def test_no_keyring_offers_this_session_only(
         with qtbot.waitSignal(dialog.accounts_changed, timeout=TIMEOUT):
             qtbot.mouseClick(dialog.admin_page.add_button, Qt.MouseButton.LeftButton)
         assert asked and "keyring is not available" in asked[0]
-        assert secrets.session_only() and secrets.get_secret("ideas", "admin_key") == ADMIN_KEY
+        assert (
+            secrets.session_only()
+            and secrets.get_secret(
+                secrets.SecretOwner.of(ctx.store.data_id, "ideas", server.url), "admin_key"
+            )
+            == ADMIN_KEY
+        )
         assert "until you quit" in dialog.result_page.note.text()
 
 
@@ -347,7 +353,9 @@ def test_test_rename_and_remove_a_signed_in_account(
     dialog.details.name.setText("ideas-fr")
     with qtbot.waitSignal(dialog.accounts_changed, timeout=TIMEOUT):
         qtbot.mouseClick(dialog.details.save_button, Qt.MouseButton.LeftButton)
-    assert [k for (_, k) in keyring_backend.passwords] == ["ideas-fr:user_key"]
+    assert [k for (_, k) in keyring_backend.passwords] == [
+        secrets.SecretOwner.of(ctx.store.data_id, "ideas-fr", server.url).entry("user_key")
+    ]
     (key,) = keyring_backend.passwords.values()
 
     monkeypatch.setattr(RemoveAccountDialog, "ask", classmethod(lambda cls, parent, c: RemoveChoice(True)))

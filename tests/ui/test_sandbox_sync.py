@@ -114,7 +114,8 @@ def test_unreachable_community_is_offline_while_the_sandbox_is_fine(
             title="Acme",
         )
     )
-    secrets.set_secret("acme", str(AuthKind.USER_KEY), "not-a-real-key")
+    owner = secrets.SecretOwner.of(sandbox_ctx.store.data_id, "acme", community.base_url)
+    secrets.set_secret(owner, str(AuthKind.USER_KEY), "not-a-real-key")
     window.reload_communities()
     _sync(qtbot, window)
     assert community.id is not None

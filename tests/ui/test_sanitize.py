@@ -32,7 +32,7 @@ def test_remote_images_become_their_alt_text() -> None:
     )
     assert "<img" not in out
     assert "tracker" not in out
-    assert out == "<p>Hi :wave: </p>"
+    assert out == "<p>Hi :wave: [image]</p>"  # an image without alt text still says it was there
 
 
 @pytest.mark.parametrize(

@@ -144,6 +144,7 @@ class GatedSync:
         self.entered = threading.Event()
         self.outcome: dict[str, Any] = {}
         self.calls: list[str] = []
+        self.rechecks: list[bool] = []  # recheck=True: a manual sync
         self.gate = False
 
     def __call__(
@@ -154,8 +155,10 @@ class GatedSync:
         *,
         cancel: threading.Event | None = None,
         progress: Callable[[SyncBatch], None] | None = None,
+        recheck: bool = False,
     ) -> SyncReport:
         self.calls.append(community.name)
+        self.rechecks.append(recheck)
         self.entered.set()
         if progress is not None:
             progress(SyncBatch(label="Topics, page 1", done=1, total=4))

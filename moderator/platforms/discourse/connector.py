@@ -7,6 +7,11 @@ not asking twice. The cursor (stored with every batch, see ``moderator.model.Syn
 ``categories_at``            last category refresh (``/site.json``), every ``categories_refresh_hours``
 ``members_at``               last completed member refresh, every ``members_refresh_hours``
 ``members_page``             next member page of a refresh in progress (resume)
+``members_top``, ``new_members_at``   the highest member id seen, and the last look for newer members
+                             (staff only: ``/admin/users/list/active.json?order=created``, newest first,
+                             every ``new_members_minutes``, usually 1 request; the public directory
+                             cannot be ordered by join date, so a non-staff account sees newcomers when
+                             they post, or at the daily refresh)
 ``topics_mark``              ``bumped_at`` high-water mark of the last completed topic pass (ISO 8601)
 ``last_post_id``             every post up to this id that ``/posts.json`` shows is stored
 ``pass``                     a topic pass in progress: ``mark`` (its future ``topics_mark``), ``post_top``
@@ -38,9 +43,16 @@ setting, default None = everything the walk reaches) bounds a first sync: older 
 and older posts not walked; an old topic bumped later is then completed through ``/t/{id}.json`` — cheap
 for a recent window, expensive if most history is wanted later.
 
-Not seen until their topic is bumped again, shows on page 0 (whose numbers are refreshed every sync) or
-is opened (``fetch_topic``): edits and likes, status changes (closed, archived, solved) of older topics,
-posts made with ``no_bump``. Topics deleted on the server stay in the local copy.
+Not seen until their topic is bumped again, shows on page 0 (whose numbers are refreshed every sync),
+is opened (``fetch_topic``) or is re-checked: edits and likes, status changes (closed, archived,
+solved) of older topics, posts made with ``no_bump``. Topics deleted on the server stay in the local copy.
+
+**Re-check** (``recheck_topics``, the ``TopicRechecker`` protocol; the engine calls it for the topics the
+queues show, see ``moderator.recheck``): ``/latest.json?topic_ids=a,b,...&per_page=100``, 100 topics per
+request (Discourse's ``TopicQuery`` filters any list by ``topic_ids``, comma-separated, and still
+applies its own rules: deleted topics, unlisted ones for non-staff, topics in categories the account
+cannot see or has muted are left out). A listed topic is stored like in a pass (its posts fetched if
+its numbers changed); a topic left out is stored as not visible, so the queues drop it.
 """
 
 from __future__ import annotations
@@ -85,10 +97,12 @@ log = logging.getLogger(__name__)
 LIST_PAGE_SIZE = 100  # /latest.json per_page maximum
 WALK_PAGE_SIZE = 50  # /posts.json answers 50 posts
 IDS_PER_REQUEST = 50  # post_ids[] per /t/{id}/posts.json
+RECHECK_PER_REQUEST = 100  # topic_ids per /latest.json re-check (its per_page maximum)
 WALK_BATCH_POSTS = 500  # walk pages stored together, up to this many posts...
 WALK_FLUSH_SECONDS = 1.0  # ...or this long since the last batch (progress stays live on slow links)
 ADMIN_PAGE_SIZE = 100  # /admin/users/list: 1-based pages of 100
 DIRECTORY_LAST_PAGE = 10  # /directory_items.json: 0-based pages of 50, page <= 10
+NEW_MEMBER_PAGES = 5  # newest members per look: 500 at most (more waits for the daily refresh)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -99,6 +113,7 @@ class SyncOptions:
     categories_refresh_hours: float = 24.0
     members_refresh_hours: float = 24.0
     me_refresh_hours: float = 24.0
+    new_members_minutes: float = 9.0  # with a 10-minute sync schedule: every scheduled sync
     private_messages: bool = True
 
     @classmethod
@@ -142,6 +157,10 @@ def _needs_posts(topic: Topic, stored: StoredTopic | None) -> bool:
     gap = stored.stored_posts < topic.posts_count or stored.max_post_number < topic.highest_post_number
     excess = stored.stored_posts > topic.posts_count  # deleted, hidden from us, or moved away
     return gap or excess
+
+
+def _member_id(member: Member) -> int:
+    return int(member.id) if member.id.lstrip("-").isdigit() else 0
 
 
 def _same_text(a: str, b: str) -> bool:
@@ -202,6 +221,7 @@ class DiscourseConnector(ReviewQueueMixin):
             private_messages=self.options.private_messages,
             new_topics=True,
             review_queue=staff,  # /review is for staff (and reviewer groups, which whoami cannot tell)
+            topic_recheck=True,
         )
 
     def whoami(self, *, cancel: threading.Event | None = None) -> Member:
@@ -286,6 +306,8 @@ class DiscourseConnector(ReviewQueueMixin):
         resuming_members = cursor.get("members_page") is not None
         if resuming_members or _stale(cursor, "members_at", self.options.members_refresh_hours, now):
             yield from self._members(cursor, cancel, now, me)
+        elif me.staff and _stale(cursor, "new_members_at", self.options.new_members_minutes / 60, now):
+            yield from self._new_members(cursor, cancel, now)
 
     def _categories(self, cancel: threading.Event | None, now: dt.datetime) -> SyncBatch:
         try:
@@ -378,6 +400,7 @@ class DiscourseConnector(ReviewQueueMixin):
             page_number += 1
         post_top = state.get("post_top")
         yield SyncBatch(
+            removed_post_ids=self._orphan_posts(local),
             cursor={
                 "pass": None,
                 "topics_mark": state.get("mark"),
@@ -387,6 +410,25 @@ class DiscourseConnector(ReviewQueueMixin):
         )
         cursor.update({"pass": None, "topics_mark": state.get("mark")})
         cursor["last_post_id"] = max(last_post_id, int(post_top or 0))
+
+    def _orphan_posts(self, local: LocalView) -> list[str]:
+        """Posts the walk stored for topics no list of this pass showed: dropped, never kept alone.
+
+        The walk reads every public post; the topic lists leave some topics out (category definition
+        topics on recent versions, muted categories, unlisted topics). A post without its topic is
+        of no use to any view and breaks "a topic with its posts, or neither".
+        """
+        find = getattr(local, "orphan_topic_ids", None)
+        if find is None:
+            return []
+        orphans = sorted(find())
+        if orphans:
+            log.info(
+                "%s: %d topic(s) not listed; their walked posts are not kept",
+                self.community.name,
+                len(orphans),
+            )
+        return [post_id for topic_id in orphans for post_id in sorted(local.post_ids(topic_id))]
 
     def _walk(
         self,
@@ -527,6 +569,39 @@ class DiscourseConnector(ReviewQueueMixin):
             members.extend(more.members)
         return detail, posts, members
 
+    # -- re-check ------------------------------------------------------------------------------
+
+    def recheck_topics(
+        self,
+        topic_ids: Sequence[str],
+        *,
+        local: LocalView | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Iterator[SyncBatch]:
+        """The current state of ``topic_ids`` (see the module docstring), 100 topics per request."""
+        if local is None:
+            local = _TrackingView()
+        ids = sorted({t for t in topic_ids if t.isdigit()}, key=int)
+        total = len(ids)
+        for start in range(0, total, RECHECK_PER_REQUEST):
+            chunk = ids[start : start + RECHECK_PER_REQUEST]
+            body = self.http.get_json(
+                "/latest.json",
+                {"topic_ids": ",".join(chunk), "per_page": RECHECK_PER_REQUEST, "order": "activity"},
+                cancel=cancel,
+            )
+            page = parse.parse_topic_list(body)
+            self._count(page.skipped)
+            wanted = set(chunk)
+            listed = [t for t in page.topics if t.id in wanted]
+            seen = {t.id for t in listed}
+            label = f"Re-checking the queues, {min(start + len(chunk), total)} of {total}"
+            yield from self._complete(listed, page.members, local, cancel, label, {})
+            gone = [t for t in chunk if t not in seen]
+            if gone:
+                log.info("%s: %d queued topic(s) no longer listed", self.community.name, len(gone))
+                yield SyncBatch(unlisted_topic_ids=gone, label=label)
+
     # -- private messages ----------------------------------------------------------------------
 
     def _private_messages(
@@ -600,10 +675,16 @@ class DiscourseConnector(ReviewQueueMixin):
                 page = parse.MembersPage([], more=False)
             self._count(page.skipped)
             last = not page.more or (not staff and page_number >= DIRECTORY_LAST_PAGE)
+            top = max([_member_id(m) for m in page.members] + [int(cursor.get("members_top") or 0)])
             update: dict[str, Any] = (
-                {"members_page": None, "members_at": int(now.timestamp())}
+                {
+                    "members_page": None,
+                    "members_at": int(now.timestamp()),
+                    "new_members_at": int(now.timestamp()),
+                    "members_top": top,
+                }
                 if last
-                else {"members_page": page_number + 1}
+                else {"members_page": page_number + 1, "members_top": top}
             )
             shown = page_number if staff else page_number + 1
             yield SyncBatch(members=page.members, cursor=update, label=f"Members, page {shown}")
@@ -611,6 +692,36 @@ class DiscourseConnector(ReviewQueueMixin):
             if last:
                 return
             page_number += 1
+
+    def _new_members(
+        self, cursor: dict[str, Any], cancel: threading.Event | None, now: dt.datetime
+    ) -> Iterator[SyncBatch]:
+        """Members who joined since the highest id seen: newest first, until a known one (staff only)."""
+        known_top = int(cursor.get("members_top") or 0)
+        first_look = "members_top" not in cursor  # a copy from before this mark: one page sets it
+        top = known_top
+        for page_number in range(1, NEW_MEMBER_PAGES + 1):
+            try:
+                body = self.http.get_json(
+                    "/admin/users/list/active.json",
+                    {"order": "created", "stats": "true", "show_emails": "false", "page": page_number},
+                    cancel=cancel,
+                    expect=list,
+                )
+            except (NotFound, PermissionDenied):
+                page = parse.MembersPage([], more=False)
+            else:
+                page = parse.parse_admin_users(body)
+            self._count(page.skipped)
+            new = [m for m in page.members if _member_id(m) > known_top]
+            top = max([top] + [_member_id(m) for m in new])
+            reached = first_look or len(new) < len(page.members) or not page.more
+            update: dict[str, Any] = {"members_top": top}
+            if reached or page_number == NEW_MEMBER_PAGES:
+                update["new_members_at"] = int(now.timestamp())
+            yield SyncBatch(members=new, cursor=update, label="New members")
+            if reached:
+                return
 
     # -- on demand -----------------------------------------------------------------------------
 

@@ -70,6 +70,10 @@ def test_names_must_be_unique_and_command_line_friendly(store: Store) -> None:
 # -- add, edit --------------------------------------------------------------------------------------
 
 
+def _entry(store: Store, name: str, kind: str, site: str = "https://forum.example.org") -> str:
+    return secrets.SecretOwner.of(store.data_id, name, site).entry(kind)
+
+
 def _admin(url: str, name: str = "acme") -> Community:
     return accounts.new_community(name=name, site=url, auth_kind=AuthKind.ADMIN_KEY, username="@ann")
 
@@ -79,7 +83,7 @@ def test_add_keeps_the_key_in_the_keyring_only(
 ) -> None:
     community = accounts.add_account(store, _admin("https://forum.example.org"), " admin-secret-1\n")
     assert community.id is not None and community.username == "ann"
-    assert keyring_backend.passwords == {(SERVICE, "acme:admin_key"): "admin-secret-1"}
+    assert keyring_backend.passwords == {(SERVICE, _entry(store, "acme", "admin_key")): "admin-secret-1"}
     store.close()
     for path in tmp_path.rglob("*"):
         if path.is_file():
@@ -116,7 +120,9 @@ def test_rename_moves_the_key(store: Store, keyring_backend: MemoryKeyring) -> N
     community = accounts.add_account(store, _admin("https://forum.example.org"), "admin-secret-1")
     community.name = "acme-forum"
     accounts.update_account(store, community)
-    assert keyring_backend.passwords == {(SERVICE, "acme-forum:admin_key"): "admin-secret-1"}
+    assert keyring_backend.passwords == {
+        (SERVICE, _entry(store, "acme-forum", "admin_key")): "admin-secret-1"
+    }
     assert store.community("acme-forum") is not None and store.community("acme") is None
 
 
@@ -124,7 +130,7 @@ def test_new_key_of_another_kind_replaces_the_old(store: Store, keyring_backend:
     community = accounts.add_account(store, _admin("https://forum.example.org"), "admin-secret-1")
     community.auth_kind = AuthKind.USER_KEY
     accounts.update_account(store, community, secret="user-secret-2")
-    assert keyring_backend.passwords == {(SERVICE, "acme:user_key"): "user-secret-2"}
+    assert keyring_backend.passwords == {(SERVICE, _entry(store, "acme", "user_key")): "user-secret-2"}
 
 
 # -- test -------------------------------------------------------------------------------------------
@@ -172,7 +178,7 @@ def test_remove_can_keep_the_local_copy(
     removal = accounts.remove_account(store, community, delete_local_data=False)
     assert removal.revoked and not removal.data_deleted
     kept = store.community("acme")
-    assert kept is not None and accounts.has_key(kept) is False
+    assert kept is not None and accounts.has_key(store, kept) is False
 
 
 def test_remove_offline_still_forgets_and_says_how_to_revoke(

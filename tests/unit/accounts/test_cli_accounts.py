@@ -12,6 +12,7 @@ import requests
 
 from moderator import cli, cli_accounts
 from moderator.sandbox.user_api_keys import UserApiKeyState
+from moderator.secrets import origin_of
 from tests.helpers.cli_accounts_parser import wire_register
 from tests.helpers.memory_keyring import MemoryKeyring, no_keyring
 from tests.helpers.user_api_key_server import UserApiKeyServer
@@ -184,7 +185,9 @@ def test_edit_renames_and_replaces_the_key(
         cli.main(["accounts", "edit", "acme", "--rename", "acme2", "--title", "Acme", "--key-stdin", "admin"])
         == 0
     )
-    assert keyring_backend.passwords == {("community-moderator", "acme2:admin_key"): "new-secret"}
+    ((_, entry),) = keyring_backend.passwords
+    assert entry.startswith(f"{origin_of(server.url)} acme2 admin_key @")
+    assert keyring_backend.passwords[("community-moderator", entry)] == "new-secret"
     assert "new-secret" not in capsys.readouterr().out
 
 

@@ -14,6 +14,8 @@ from moderator.platforms.discourse import DiscourseConnector
 from moderator.platforms.http import ADMIN_KEY_LIMITS, USER_KEY_LIMITS, RateLimit
 from tests.helpers.memory_keyring import MemoryKeyring, memory_keyring, no_keyring
 
+ACME = secrets.SecretOwner.of("a-data-dir", "acme", "https://forum.acme.org")
+
 URL = "https://forum.example.org"
 
 
@@ -125,21 +127,23 @@ def test_web_urls() -> None:
 
 
 def test_secrets_round_trip(keyring_backend: MemoryKeyring) -> None:
-    assert secrets.get_secret("acme", "user_key") is None
-    secrets.set_secret("acme", "user_key", "k-1")
-    assert secrets.get_secret("acme", "user_key") == "k-1"
-    assert keyring_backend.passwords == {("community-moderator", "acme:user_key"): "k-1"}
-    secrets.delete_secret("acme", "user_key")
-    secrets.delete_secret("acme", "user_key")  # forgetting twice is fine
-    assert secrets.get_secret("acme", "user_key") is None
+    assert secrets.get_secret(ACME, "user_key") is None
+    secrets.set_secret(ACME, "user_key", "k-1")
+    assert secrets.get_secret(ACME, "user_key") == "k-1"
+    assert keyring_backend.passwords == {
+        ("community-moderator", "https://forum.acme.org acme user_key @a-data-dir"): "k-1"
+    }
+    secrets.delete_secret(ACME, "user_key")
+    secrets.delete_secret(ACME, "user_key")  # forgetting twice is fine
+    assert secrets.get_secret(ACME, "user_key") is None
 
 
 def test_no_keyring_is_a_typed_error() -> None:
     with no_keyring():
         for call in (
-            lambda: secrets.get_secret("acme", "user_key"),
-            lambda: secrets.set_secret("acme", "user_key", "k"),
-            lambda: secrets.delete_secret("acme", "user_key"),
+            lambda: secrets.get_secret(ACME, "user_key"),
+            lambda: secrets.set_secret(ACME, "user_key", "k"),
+            lambda: secrets.delete_secret(ACME, "user_key"),
         ):
             with pytest.raises(secrets.SecretStoreUnavailable) as info:
                 call()
@@ -148,8 +152,8 @@ def test_no_keyring_is_a_typed_error() -> None:
 
 def test_secrets_never_logged(keyring_backend: MemoryKeyring, caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level("DEBUG"):
-        secrets.set_secret("acme", "user_key", "very-secret-value")
-        secrets.get_secret("acme", "user_key")
+        secrets.set_secret(ACME, "user_key", "very-secret-value")
+        secrets.get_secret(ACME, "user_key")
     assert "very-secret-value" not in caplog.text
 
 
@@ -158,7 +162,9 @@ def test_declared_bookmark_support_agrees_with_the_connector() -> None:
     from moderator.model import AuthKind, Community, Platform
     from moderator.platforms import make_connector, supports_server_bookmarks
 
-    community = Community(name="s", platform=Platform.DISCOURSE, base_url="http://127.0.0.1:9", auth_kind=AuthKind.SANDBOX)
+    community = Community(
+        name="s", platform=Platform.DISCOURSE, base_url="http://127.0.0.1:9", auth_kind=AuthKind.SANDBOX
+    )
     connector = make_connector(community, None)
     try:
         assert supports_server_bookmarks(community) == connector.capabilities().server_bookmarks

@@ -48,6 +48,11 @@ def age_the_last_recheck(env: SyncEnv, community: Community, minutes: float) -> 
     env.store.apply_batch(community.id, SyncBatch(cursor={recheck.CURSOR_KEY: at - minutes * 60}))
 
 
+def review_probes(double: DiscourseDouble) -> int:
+    """The staff account's review-queue count (issue 18), one per sync: not part of what is measured here."""
+    return int(double.request_count(path_prefix="/review"))
+
+
 def test_a_closed_topic_leaves_the_queue_on_refresh_and_within_ten_minutes(
     env: SyncEnv, double: DiscourseDouble
 ) -> None:
@@ -64,10 +69,11 @@ def test_a_closed_topic_leaves_the_queue_on_refresh_and_within_ten_minutes(
         double.world.topics[int(unlisted)].visible = False
         double.world.topics[int(deleted)].deleted = True
 
-    # A scheduled sync right after: up to date, 2 requests, no re-check yet (the queue still lies).
+    # A scheduled sync right after: up to date, 2 requests (and the staff account's review count), no
+    # re-check yet (the queue still lies).
     double.reset_requests()
     report = sync_community(env.store, community, connector)
-    assert report.ok and report.requests == 2 and rechecks(double) == []
+    assert report.ok and report.requests - review_probes(double) == 2 and rechecks(double) == []
     assert closed in queue(env, community)
 
     # A manual refresh re-checks at once: about one request per 100 queued topics.
@@ -76,14 +82,14 @@ def test_a_closed_topic_leaves_the_queue_on_refresh_and_within_ten_minutes(
     assert report.ok, report.message
     queued = len(recheck.queued_topic_ids(env.store, community.id or 0, utcnow())) + 4
     assert len(rechecks(double)) == math.ceil(queued / 100)
-    assert report.requests == 2 + len(rechecks(double))
+    assert report.requests - review_probes(double) == 2 + len(rechecks(double))
     assert not {closed, archived, unlisted, deleted} & queue(env, community)
     stored = env.store.topic(community.id or 0, closed)
     assert stored is not None and stored.closed
 
     # Then every sync stays at 2 requests until ten minutes have passed...
     double.reset_requests()
-    assert sync_community(env.store, community, connector).requests == 2
+    assert sync_community(env.store, community, connector).requests - review_probes(double) == 2
     # ...and the first sync after that re-checks by itself.
     another = min(queue(env, community), key=int)
     with double.world.lock:
@@ -134,6 +140,6 @@ def test_a_platform_without_the_capability_is_left_alone(env: SyncEnv, double: D
     connector = _NoRecheck(community, plain.http)
     assert sync_community(env.store, community, connector).ok
     double.reset_requests()
-    assert sync_community(env.store, community, connector, recheck=True).requests == 2
+    assert sync_community(env.store, community, connector, recheck=True).requests - review_probes(double) == 2
     assert rechecks(double) == []
     connector.close()

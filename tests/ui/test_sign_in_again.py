@@ -12,7 +12,7 @@ import logging
 import pytest
 
 from moderator import secrets
-from moderator.bootstrap import AppContext
+from moderator.bootstrap import AppContext, secret_owner
 from moderator.platforms.base import SignInRequired
 from tests.helpers.memory_keyring import no_keyring
 from ui.accounts_dialog import AccountsDialog
@@ -41,7 +41,9 @@ def test_restart_after_a_session_only_account_offers_sign_in_again(
 ) -> None:  # type: ignore[no-untyped-def]
     with no_keyring():
         secrets.allow_session_only(True)  # last session: the user accepted keeping the key in memory
-        secrets.set_secret("acme", "user_key", "kept-in-memory")
+        acme = filled.store.community("acme")
+        assert acme is not None
+        secrets.set_secret(secret_owner(filled.store, acme), "user_key", "kept-in-memory")
         secrets.allow_session_only(False)  # ...and the app was restarted
         tasks = TaskManager()
         controller = SyncController(filled, tasks)  # the real connector_for: reads the keyring

@@ -25,6 +25,10 @@ when the app was closed at that moment (at the next start; the outcome says it i
 (``new_topic_title`` set, ``topic_id`` empty until sent) are items too: ``moderator.schedule.topics``
 sends them with the same claim, ``sending`` mark and look-before-resending (``connector.find_topic``).
 
+Private messages (nudges, invitations to answer) are items too: ``pm_recipients`` set, ``topic_id``
+empty until sent. They go through the same claim, ``sending`` mark and look-before-resending
+(``connector.find_private_message``), but have no topic to check for conflicts (``_send_private``).
+
 Two senders (the app and ``outbox send`` in a terminal) never work on the same item: an item is
 claimed with a lease (``claimed_by``/``claimed_until``) in a compare-and-set transaction; a lease of
 a process that no longer runs on this machine is taken over at once, others when they expire.
@@ -165,6 +169,16 @@ class OutboxItem:
     def due(self, now: dt.datetime) -> bool:
         """Whether the sender may send it now (scheduled items wait for their time)."""
         return self.not_before is None or self.not_before <= now
+    pm_recipients: str | None = None  # a private message to these usernames (comma-separated)
+    pm_title: str = ""
+
+    @property
+    def is_private_message(self) -> bool:
+        return bool(self.pm_recipients)
+
+    @property
+    def recipients(self) -> list[str]:
+        return [r.strip() for r in (self.pm_recipients or "").split(",") if r.strip()]
 
     @property
     def editable(self) -> bool:
@@ -204,9 +218,13 @@ def _from_row(row: sqlite3.Row) -> OutboxItem:
         new_topic_category_id=row["new_topic_category_id"] if "new_topic_category_id" in keys else None,
         new_topic_tags=tuple(json.loads(row["new_topic_tags"] or "[]")) if "new_topic_tags" in keys else (),
         series_id=row["series_id"] if "series_id" in keys else None,
+        pm_recipients=row["pm_recipients"] if "pm_recipients" in keys else None,
+        pm_title=(row["pm_title"] or "") if "pm_title" in keys else "",
     )
     if item.is_new_topic and not item.topic_title:
         item.topic_title = item.new_topic_title or ""
+    if item.is_private_message:
+        item.topic_title = item.pm_title
     return item
 
 
@@ -315,6 +333,37 @@ def next_due(store: Store) -> dt.datetime | None:
     return from_ts(row[0]) if row and row[0] is not None else None
 
 
+def queue_private_message(
+    store: Store,
+    community_id: int,
+    recipients: Iterable[str],
+    title: str,
+    body: str,
+    *,
+    now: dt.datetime | None = None,
+) -> OutboxItem:
+    """Put a private message (a nudge, an invitation) in the outbox: sent once, when online."""
+    names = [r.strip().removeprefix("@") for r in recipients if r.strip().removeprefix("@")]
+    body, title = body.strip(), " ".join(title.split())
+    if not body:
+        raise EmptyReply("The message is empty.")
+    if not names:
+        raise ValueError("A private message needs a recipient.")
+    if not title:
+        raise ValueError("A private message needs a title.")
+    stamp = to_ts(now or utcnow())
+    with store.write() as db:
+        cur = db.execute(
+            "INSERT INTO outbox (community_id, topic_id, body, client_token, state, created_at, updated_at,"
+            " pm_recipients, pm_title) VALUES (?,?,?,?,?,?,?,?,?)",
+            (community_id, "", body, str(uuid.uuid4()), State.QUEUED, stamp, stamp, ",".join(names), title),
+        )
+        item_id = int(cur.lastrowid or 0)
+    item = get_item(store, item_id)
+    assert item is not None
+    return item
+
+
 def get_item(store: Store, item_id: int) -> OutboxItem | None:
     row = store.read().execute("SELECT * FROM outbox WHERE id=?", (item_id,)).fetchone()
     return None if row is None else _from_row(row)
@@ -416,8 +465,8 @@ def restore_item(store: Store, item: OutboxItem) -> None:
         db.execute(
             "INSERT OR IGNORE INTO outbox (id, community_id, topic_id, body, reply_to_post_number, client_token,"
             " state, reason, last_error, attempts, last_seen_post_number, allow_closed, server_post_id,"
-            " server_post_number, created_at, updated_at, unanswered_since, sent_at)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " server_post_number, created_at, updated_at, unanswered_since, sent_at, pm_recipients, pm_title)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 item.id,
                 item.community_id,
@@ -437,6 +486,8 @@ def restore_item(store: Store, item: OutboxItem) -> None:
                 to_ts(utcnow()),
                 to_ts(item.unanswered_since),
                 to_ts(item.sent_at),
+                item.pm_recipients,
+                item.pm_title if item.is_private_message else None,
             ),
         )
         db.execute(  # what a scheduled item or a new topic adds (moderator.schedule)
@@ -468,6 +519,8 @@ def to_draft(store: Store, item_id: int) -> Draft:
             raise ValueError("This reply may already have reached the server; send it first to find out.")
         if item.is_new_topic:
             raise ValueError("A new topic has no topic draft yet: edit it in the outbox.")
+        if item.is_private_message:
+            raise ValueError("A private message has no topic draft: edit it in the outbox.")
         existing = get_draft(store, item.community_id, item.topic_id)
         body = item.body if existing is None else f"{existing.body.rstrip()}\n\n{item.body}"
         stamp = to_ts(utcnow())
@@ -669,6 +722,8 @@ class OutboxSender:
             from moderator.schedule.topics import send_new_topic
 
             return send_new_topic(self, store, community, connector, item)
+        if item.is_private_message:
+            return self._send_private(store, community, connector, item)
         if item.attempts > 0 or item.state == State.SENDING:
             # An earlier POST may have reached the server: look before posting again.
             self._renew(store, item.id)
@@ -710,6 +765,64 @@ class OutboxSender:
             return self._set_state(store, community, item, State.ENQUEUED, None, "")
         return self._set_state(
             store, community, item, State.REJECTED, Reason.REJECTED, " ".join(result.reasons)
+        )
+
+    def _send_private(
+        self, store: Store, community: Community, connector: Connector, item: OutboxItem
+    ) -> SendOutcome:
+        """A private message: look first if an earlier attempt may have arrived, then POST once."""
+        from moderator.platforms.base import Offline, PermissionDenied, PlatformError, PostStatus
+
+        assert item.created_at is not None
+        recipients = item.recipients
+        if item.attempts > 0 or item.state == State.SENDING:
+            self._renew(store, item.id)
+            found = connector.find_private_message(
+                recipients, item.pm_title, item.body, since=item.created_at - self.find_window
+            )
+            if found is not None:
+                return self._record_private_sent(store, community, item, found, found_on_server=True)
+            if self._may_be_in_flight(item):
+                return self._set_state(store, community, item, State.QUEUED, Reason.UNCONFIRMED, "")
+        if not connector.capabilities().private_messages:
+            return self._set_state(
+                store, community, item, State.REJECTED, Reason.NOT_ALLOWED, "no private messages on this platform"
+            )
+        self._mark_sending(store, item.id)
+        try:
+            result = connector.send_private_message(recipients, item.pm_title, item.body)
+        except PlatformError as exc:
+            if not isinstance(exc, Offline):
+                self._mark_answered(store, item.id)
+            if isinstance(exc, PermissionDenied):
+                return self._set_state(
+                    store, community, item, State.REJECTED, Reason.NOT_ALLOWED, _message(exc)
+                )
+            raise
+        self._mark_answered(store, item.id)
+        if result.status == PostStatus.CREATED and result.post is not None:
+            return self._record_private_sent(store, community, item, result.post)
+        if result.status == PostStatus.CREATED:
+            return self._set_state(store, community, item, State.QUEUED, Reason.UNEXPECTED, "no post returned")
+        if result.status == PostStatus.ENQUEUED:
+            return self._set_state(store, community, item, State.ENQUEUED, None, "")
+        return self._set_state(
+            store, community, item, State.REJECTED, Reason.REJECTED, " ".join(result.reasons)
+        )
+
+    def _record_private_sent(
+        self, store: Store, community: Community, item: OutboxItem, post: Post, *, found_on_server: bool = False
+    ) -> SendOutcome:
+        """Sent: the item now names the new conversation (the next sync brings it into the copy)."""
+        now = to_ts(self._clock())
+        with store.write() as db:
+            db.execute(
+                "UPDATE outbox SET state='sent', reason=NULL, last_error=NULL, unanswered_since=NULL,"
+                " topic_id=?, server_post_id=?, server_post_number=?, sent_at=?, updated_at=? WHERE id=?",
+                (post.topic_id or "", post.id, post.post_number, now, now, item.id),
+            )
+        return SendOutcome(
+            item.id, community.name, post.topic_id or "", State.SENT, found_on_server=found_on_server
         )
 
     def _may_be_in_flight(self, item: OutboxItem) -> bool:

@@ -19,6 +19,11 @@ The protocol (Discourse is the reference implementation, ``moderator.platforms.d
   ``PostResult`` (created, enqueued for approval, or rejected with the server's reasons); ``find_reply``
   looks for a reply already on the server, so that an outbox whose connection dropped mid-POST can tell
   "it was posted" from "it was not" before sending again (exactly once).
+- ``send_private_message(recipients, title, raw)`` starts a private conversation (a nudge, an invitation
+  to answer) and answers with a ``PostResult`` like ``post_reply``; ``find_private_message`` is its
+  exactly-once twin: the message already sent to those recipients with that text, if any. Only called
+  when ``capabilities().private_messages`` is true; a platform without direct messages declares False
+  (the UI then offers to copy the text) and may raise ``UnsupportedPlatform`` from both.
 
 How the next platforms map onto it (read from ``shared/platforms/``; none of this is implemented yet):
 
@@ -71,7 +76,7 @@ class Capabilities:
     likes: bool = False
     votes: bool = False
     staff_member_list: bool = False  # the full member list with private statistics (staff only)
-    private_messages: bool = False
+    private_messages: bool = False  # can start a private conversation with a member (nudges)
     new_topics: bool = False  # the account may start topics (in the categories that allow it)
     review_queue: bool = False  # the moderation queue (flags, posts awaiting approval): staff only
     topic_recheck: bool = False  # queued topics can be re-checked cheaply (``TopicRechecker``)
@@ -374,6 +379,16 @@ class Connector(Protocol):
     def find_topic(self, title: str, raw: str, *, since: dt.datetime) -> Post | None:
         """Our topic with this title and first post created after ``since``, if the server has it
         (the outbox asks before starting it again when an answer was lost)."""
+        ...
+
+    def send_private_message(self, recipients: Sequence[str], title: str, raw: str) -> PostResult:
+        """A new private conversation with ``recipients`` (usernames); ``PostResult.post`` is its first post."""
+        ...
+
+    def find_private_message(
+        self, recipients: Sequence[str], title: str, raw: str, *, since: dt.datetime
+    ) -> Post | None:
+        """The private message this account already sent them with this text after ``since``, if any."""
         ...
 
     def web_url(self, topic_id: str | None = None, post_number: int | None = None) -> str: ...

@@ -493,6 +493,35 @@ V_NO_BIDI_CONTROLS = f"""
 {_strip_bidi("posts", ("raw", "cooked", "text", "username"))}
 """
 
+V_NUDGES = """
+-- A private message waiting in the outbox (a nudge, an invitation to answer): pm_recipients is the
+-- comma-separated usernames, pm_title the conversation's title; topic_id is '' until it is sent, then
+-- the new conversation's id. NULL pm_recipients: a reply, as before.
+ALTER TABLE outbox ADD COLUMN pm_recipients TEXT;
+ALTER TABLE outbox ADD COLUMN pm_title TEXT;
+
+-- Every nudge and invitation to answer (moderator.nudges.history): who, when, why, which text, how it
+-- went out (a private message through the outbox, an @mention reply, or copied by hand), so that
+-- nobody is nudged twice in a month and the results view can measure what came of it.
+CREATE TABLE nudges (
+    id           INTEGER PRIMARY KEY,
+    community_id INTEGER NOT NULL REFERENCES communities(id) ON DELETE CASCADE,
+    member_id    TEXT,
+    username     TEXT NOT NULL,
+    kind         TEXT NOT NULL CHECK (kind IN ('nudge', 'invitation')),
+    segment      TEXT NOT NULL DEFAULT '',
+    channel      TEXT NOT NULL CHECK (channel IN ('private_message', 'mention', 'copied')),
+    topic_id     TEXT,
+    title        TEXT NOT NULL DEFAULT '',
+    body         TEXT NOT NULL,
+    language     TEXT NOT NULL DEFAULT '',
+    why          TEXT NOT NULL DEFAULT '',
+    outbox_id    INTEGER,
+    created_at   INTEGER NOT NULL
+);
+CREATE INDEX nudges_member ON nudges (community_id, username COLLATE NOCASE, created_at);
+"""
+
 MIGRATIONS: list[str] = [
     V1_CORE,
     V2_INSIGHTS,
@@ -506,6 +535,7 @@ MIGRATIONS: list[str] = [
     V_LEANER_POSTS,
     V_DATA_ID,
     V_NO_BIDI_CONTROLS,
+    V_NUDGES,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -822,6 +822,58 @@ class DiscourseConnector(ReviewQueueMixin):
                 return first
         return None
 
+    # -- private messages (nudges, invitations) ------------------------------------------------
+
+    def send_private_message(self, recipients: Sequence[str], title: str, raw: str) -> PostResult:
+        """``POST /posts.json`` with ``archetype=private_message``: a new PM topic and its first post."""
+        body = {
+            "title": title,
+            "raw": raw,
+            "archetype": "private_message",
+            "target_recipients": ",".join(r.removeprefix("@") for r in recipients),
+        }
+        try:
+            answer = self.http.post_json("/posts.json", body)
+        except RequestRejected as exc:
+            return PostResult(PostStatus.REJECTED, reasons=exc.reasons or (exc.message,))
+        return parse.parse_post_created(answer)
+
+    def find_private_message(
+        self, recipients: Sequence[str], title: str, raw: str, *, since: dt.datetime
+    ) -> Post | None:
+        """Our PM with this title and text to these recipients, among the sent PMs' first page.
+
+        A PM that reached the server is the newest of our sent messages (a retry comes minutes later
+        at most), so page 0 of ``private-messages-sent`` is enough; each candidate with the same title
+        created since ``since`` is opened to compare its first post's text and its recipients.
+        """
+        me = self._me or self.whoami()
+        page = parse.parse_topic_list(
+            self.http.get_json(f"/topics/private-messages-sent/{quote(me.username)}.json", {"page": 0})
+        )
+        earliest = since - dt.timedelta(minutes=5)
+        wanted = {r.removeprefix("@").casefold() for r in recipients}
+        for topic in page.topics:
+            if not _same_text(topic.title, title):
+                continue
+            if topic.created_at is not None and topic.created_at < earliest:
+                continue
+            body = self.http.get_json(f"/t/{quote(topic.id)}.json", {"include_raw": "true"})
+            detail = parse.parse_topic_detail(body)
+            if not wanted <= parse.parse_allowed_usernames(body):
+                continue
+            first = next((p for p in detail.posts if p.post_number == 1), None)
+            if first is None or first.username.casefold() != me.username.casefold():
+                continue
+            text = first.raw
+            if text is None:
+                single = self.http.get_json(f"/posts/{quote(first.id)}.json")
+                text = single.get("raw") if isinstance(single.get("raw"), str) else None
+            if text is not None and _same_text(text, raw):
+                first.raw = text
+                return first
+        return None
+
     def web_url(self, topic_id: str | None = None, post_number: int | None = None) -> str:
         if topic_id is None:
             return self.http.base_url

@@ -466,6 +466,14 @@ def parse_topic_detail(body: Any) -> TopicDetail:
     return TopicDetail(topic, page.posts, stream, members, page.skipped)
 
 
+def parse_allowed_usernames(body: Any) -> set[str]:
+    """``details.allowed_users`` of a private message's ``/t/{id}.json``: who is in it (casefolded)."""
+    details = _dict(_dict(body).get("details"))
+    return {
+        _str(u.get("username")).casefold() for u in _list(details.get("allowed_users")) if isinstance(u, dict)
+    } - {""}
+
+
 def parse_post_created(body: Any) -> PostResult:
     """The answer to ``POST /posts.json``: the post, or ``{"action": "enqueued", ...}``."""
     body = _top(body, "answer to the new post")

@@ -20,6 +20,7 @@ from moderator import (
     __version__,
     cli_accounts,
     cli_insights,
+    cli_nudges,
     cli_remind,
     cli_replies,
     cli_results,
@@ -244,6 +245,7 @@ def build_parser(
     cli_insights.register(sub)  # unanswered, silent, trending
     cli_results.register(sub)  # results
     cli_review.register(sub)  # review list, review act
+    cli_nudges.register(sub)  # nudge, answerers
 
     sandbox = sub.add_parser("sandbox", help="the built-in practice community")
     sb = sandbox.add_subparsers(title="sandbox commands", metavar="ACTION", required=True)

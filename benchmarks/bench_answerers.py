@@ -47,7 +47,10 @@ def evaluate(store: Store, community: Community, *, category_ids: set[str] | Non
         f"SELECT t.id, t.author_id, t.created_at, t.category_id FROM topics t WHERE {where} ORDER BY t.created_at",
         (community.id,),
     ).fetchall()
-    names = {r[0]: r[1].casefold() for r in db.execute("SELECT id, username FROM members WHERE community_id=?", (community.id,))}
+    names = {
+        r[0]: r[1].casefold()
+        for r in db.execute("SELECT id, username FROM members WHERE community_id=?", (community.id,))
+    }
     hits = base_hits = questions = 0
     started = time.perf_counter()
     for t in topics:
@@ -65,9 +68,13 @@ def evaluate(store: Store, community: Community, *, category_ids: set[str] | Non
         if not real:
             continue
         as_of = dt.datetime.fromtimestamp(t["created_at"] + 1, UTC)
-        ranked = rank_answerers(store, community.id, t["id"], limit=TOP, as_of=as_of, hide_topic_posts=True, now=as_of)
+        ranked = rank_answerers(
+            store, community.id, t["id"], limit=TOP, as_of=as_of, hide_topic_posts=True, now=as_of
+        )
         team_ids = {mid for mid, n in names.items() if n in team}
-        baseline = most_active(store, community.id, as_of=as_of, exclude={t["author_id"], *team_ids}, limit=TOP)
+        baseline = most_active(
+            store, community.id, as_of=as_of, exclude={t["author_id"], *team_ids}, limit=TOP
+        )
         questions += 1
         hits += any(s.member_id in real for s in ranked)
         base_hits += any(m in real for m in baseline)
@@ -124,30 +131,56 @@ AREAS = {
     "sustainability": "recycling waste energy carbon sustainability compost solar",
     "intranet": "intranet search page wiki document sharepoint archive",
 }
-FILLER = "hello please could somebody help with this question thanks again team everyone idea point".split()
+FILLER = [
+    "hello",
+    "please",
+    "could",
+    "somebody",
+    "help",
+    "with",
+    "this",
+    "question",
+    "thanks",
+    "again",
+    "team",
+    "everyone",
+    "idea",
+    "point",
+]
 
 
 def _topical_store(directory: Path, n_members: int, seed: int = 11) -> tuple[Store, Community]:
     rng = random.Random(seed)
     store = Store(directory / "topical.sqlite3")
     community = store.add_community(
-        Community(name="topical", platform=Platform.DISCOURSE, base_url="https://example.invalid",
-                  username="animator", auth_kind=AuthKind.ADMIN_KEY)
+        Community(
+            name="topical",
+            platform=Platform.DISCOURSE,
+            base_url="https://example.invalid",
+            username="animator",
+            auth_kind=AuthKind.ADMIN_KEY,
+        )
     )
     assert community.id is not None
     now = dt.datetime(2026, 6, 1, tzinfo=UTC)
     start = now - dt.timedelta(days=365)
     areas = list(AREAS)
-    categories = [Category(id=str(i + 1), name=name) for i, name in enumerate(["Questions", "IT", "HR", "Life"])]
+    categories = [
+        Category(id=str(i + 1), name=name) for i, name in enumerate(["Questions", "IT", "HR", "Life"])
+    ]
     area_cat = {a: str(2 + i % 3) for i, a in enumerate(areas)}
-    members = [Member(id=str(i + 1), username=f"member{i + 1}", name=f"Member {i + 1}") for i in range(n_members)]
+    members = [
+        Member(id=str(i + 1), username=f"member{i + 1}", name=f"Member {i + 1}") for i in range(n_members)
+    ]
     weight = [12.0 / (i + 1) ** 0.9 for i in range(n_members)]  # heavy-tailed activity
     knows = [set(rng.sample(areas, rng.choice((2, 3)))) for _ in members]
     by_area = {a: [i for i in range(n_members) if a in knows[i]] for a in areas}
 
     def sentence(area: str, n: int) -> str:
         vocab = AREAS[area].split()
-        return " ".join(rng.choice(vocab) if rng.random() < 0.55 else rng.choice(FILLER) for _ in range(n)) + "."
+        return (
+            " ".join(rng.choice(vocab) if rng.random() < 0.55 else rng.choice(FILLER) for _ in range(n)) + "."
+        )
 
     topics: list[Topic] = []
     posts: list[Post] = []
@@ -157,11 +190,28 @@ def _topical_store(directory: Path, n_members: int, seed: int = 11) -> tuple[Sto
         area = rng.choice(areas)
         at = start + dt.timedelta(seconds=rng.uniform(0, 360 * 86400))
         author = rng.choices(range(n_members), weights=weight)[0]
-        topic = Topic(id=str(k + 1), title=sentence(area, 6).rstrip(".").capitalize(), category_id=area_cat[area],
-                      author_id=members[author].id, created_at=at, bumped_at=at, tags=(area,) if rng.random() < 0.5 else ())
+        topic = Topic(
+            id=str(k + 1),
+            title=sentence(area, 6).rstrip(".").capitalize(),
+            category_id=area_cat[area],
+            author_id=members[author].id,
+            created_at=at,
+            bumped_at=at,
+            tags=(area,) if rng.random() < 0.5 else (),
+        )
         post_id += 1
-        posts.append(Post(id=str(post_id), topic_id=topic.id, post_number=1, author_id=members[author].id,
-                          username=members[author].username, created_at=at, raw=None, cooked=f"<p>{sentence(area, 30)}</p>"))
+        posts.append(
+            Post(
+                id=str(post_id),
+                topic_id=topic.id,
+                post_number=1,
+                author_id=members[author].id,
+                username=members[author].username,
+                created_at=at,
+                raw=None,
+                cooked=f"<p>{sentence(area, 30)}</p>",
+            )
+        )
         replies = rng.choice((0, 1, 1, 2, 2, 3, 4))
         for n in range(replies):
             pool = by_area[area] if rng.random() < 0.8 else list(range(n_members))
@@ -171,12 +221,23 @@ def _topical_store(directory: Path, n_members: int, seed: int = 11) -> tuple[Sto
             post_id += 1
             when = at + dt.timedelta(hours=rng.expovariate(1 / 20) + n)
             text = sentence(area, 25)
-            posts.append(Post(id=str(post_id), topic_id=topic.id, post_number=n + 2, author_id=members[who].id,
-                              username=members[who].username, created_at=when, cooked=f"<p>{text}</p>"))
-        topic.posts_count = sum(1 for p in posts[-(replies + 1):] if p.topic_id == topic.id)
+            posts.append(
+                Post(
+                    id=str(post_id),
+                    topic_id=topic.id,
+                    post_number=n + 2,
+                    author_id=members[who].id,
+                    username=members[who].username,
+                    created_at=when,
+                    cooked=f"<p>{text}</p>",
+                )
+            )
+        topic.posts_count = sum(1 for p in posts[-(replies + 1) :] if p.topic_id == topic.id)
         topic.highest_post_number = topic.posts_count
         topics.append(topic)
-    store.apply_batch(community.id, SyncBatch(categories=categories, members=members, topics=topics, posts=posts))
+    store.apply_batch(
+        community.id, SyncBatch(categories=categories, members=members, topics=topics, posts=posts)
+    )
     return store, community
 
 
@@ -200,7 +261,9 @@ def main(argv: list[str]) -> int:
             store, community = _topical_store(directory, args.topical_members)
             print(f"topical community: built in {time.perf_counter() - t0:.1f} s", flush=True)
             runs.append((f"topical, {args.topical_members} members", store, community, None))
-        print(f"\n{'community':<34} {'answered':>8} {'ranking top 5':>14} {'5 most active':>14} {'ms/question':>12}")
+        print(
+            f"\n{'community':<34} {'answered':>8} {'ranking top 5':>14} {'5 most active':>14} {'ms/question':>12}"
+        )
         for label, store, community, cats in runs:
             result = evaluate(store, community, category_ids=cats)
             print(

@@ -56,30 +56,45 @@ def cmd_nudge(args: argparse.Namespace) -> int:
     try:
         community = _community(ctx, args.community)
         assert community.id is not None
-        member = ctx.store.read().execute(
-            "SELECT username FROM members WHERE community_id=? AND username=? COLLATE NOCASE",
-            (community.id, username),
-        ).fetchone()
+        member = (
+            ctx.store.read()
+            .execute(
+                "SELECT username FROM members WHERE community_id=? AND username=? COLLATE NOCASE",
+                (community.id, username),
+            )
+            .fetchone()
+        )
         if member is None:
             raise _cli_error(
                 f"No member @{username} in the local copy of {community.name}."
                 f" Check the spelling, or run `sync {community.name}` first."
             )
         username = member[0]
-        purpose = texts.Purpose(args.segment) if args.segment else send.segment_of(ctx.store, community, username)
-        lang = args.language or language.choose_language(
-            ctx.store,
-            community.id,
-            username,
-            ui_language=_ui_language(),
-            setting=str(community.settings.get("language") or ""),
-        ).language
+        purpose = (
+            texts.Purpose(args.segment) if args.segment else send.segment_of(ctx.store, community, username)
+        )
+        lang = (
+            args.language
+            or language.choose_language(
+                ctx.store,
+                community.id,
+                username,
+                ui_language=_ui_language(),
+                setting=str(community.settings.get("language") or ""),
+            ).language
+        )
         prepared = texts.prepare(ctx.store, community, username, purpose, lang)
         title = args.title or prepared.title
         body = body_text or prepared.body
         try:
             queued = send.queue_private(
-                ctx.store, community, username, title=title, body=body, purpose=purpose, language=lang,
+                ctx.store,
+                community,
+                username,
+                title=title,
+                body=body,
+                purpose=purpose,
+                language=lang,
                 insist=args.insist,
             )
         except send.RecentlyNudged as exc:
@@ -125,7 +140,9 @@ def cmd_answerers(args: argparse.Namespace) -> int:
     ]
     _print_table(rows, ("#", "username", "score", "similar", "category", "tags", "why"), sys.stdout)
     if not ranked:
-        print("Nobody in the local copy wrote about this yet (or everyone likely was asked this month: --insist).")
+        print(
+            "Nobody in the local copy wrote about this yet (or everyone likely was asked this month: --insist)."
+        )
     return 0
 
 

@@ -786,7 +786,12 @@ class OutboxSender:
                 return self._set_state(store, community, item, State.QUEUED, Reason.UNCONFIRMED, "")
         if not connector.capabilities().private_messages:
             return self._set_state(
-                store, community, item, State.REJECTED, Reason.NOT_ALLOWED, "no private messages on this platform"
+                store,
+                community,
+                item,
+                State.REJECTED,
+                Reason.NOT_ALLOWED,
+                "no private messages on this platform",
             )
         self._mark_sending(store, item.id)
         try:
@@ -803,7 +808,9 @@ class OutboxSender:
         if result.status == PostStatus.CREATED and result.post is not None:
             return self._record_private_sent(store, community, item, result.post)
         if result.status == PostStatus.CREATED:
-            return self._set_state(store, community, item, State.QUEUED, Reason.UNEXPECTED, "no post returned")
+            return self._set_state(
+                store, community, item, State.QUEUED, Reason.UNEXPECTED, "no post returned"
+            )
         if result.status == PostStatus.ENQUEUED:
             return self._set_state(store, community, item, State.ENQUEUED, None, "")
         return self._set_state(
@@ -811,7 +818,13 @@ class OutboxSender:
         )
 
     def _record_private_sent(
-        self, store: Store, community: Community, item: OutboxItem, post: Post, *, found_on_server: bool = False
+        self,
+        store: Store,
+        community: Community,
+        item: OutboxItem,
+        post: Post,
+        *,
+        found_on_server: bool = False,
     ) -> SendOutcome:
         """Sent: the item now names the new conversation (the next sync brings it into the copy)."""
         now = to_ts(self._clock())

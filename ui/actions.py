@@ -38,6 +38,7 @@ class Actions:
     remind: QAction
     new_topic: QAction  # n: a new topic, or the view's own new item (a reminder note in Reminders)
     row: dict[str, QAction]  # e, s, z: the visible view's row actions (views.ROW_COMMANDS)
+    answerers: QAction
     accounts: QAction
     community_settings: QAction
     shortcuts: QAction
@@ -58,6 +59,7 @@ class Actions:
             self.remind,
             self.new_topic,
             *self.row.values(),
+            self.answerers,
             self.accounts,
             self.community_settings,
             self.shortcuts,
@@ -170,6 +172,9 @@ def build_actions(window: MainWindow) -> Actions:
                 "Ctrl+Z",
             ),
         },
+        answerers=_action(
+            window, translate("actions", "&Who could answer this?"), window.answerers_current, "W"
+        ),
         accounts=_action(window, translate("actions", "&Accounts…"), window.show_accounts, "Ctrl+Shift+A"),
         community_settings=_action(
             window, translate("actions", "Community &settings…"), window.show_community_settings, "Ctrl+,"
@@ -191,7 +196,7 @@ def build_actions(window: MainWindow) -> Actions:
     view_menu.addSeparator()
     view_menu.addActions([actions.focus_filter, actions.next_row, actions.previous_row, actions.open_reading])
     community_menu = menu_bar.addMenu(translate("actions", "&Community"))
-    community_menu.addActions([actions.open_browser, actions.reply, actions.remind, actions.new_topic])
+    community_menu.addActions([actions.open_browser, actions.reply, actions.remind, actions.new_topic, actions.answerers])
     community_menu.addSeparator()
     community_menu.addActions(list(actions.row.values()))
     community_menu.addSeparator()

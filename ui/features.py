@@ -195,20 +195,21 @@ class FeatureWiring(QObject):
         TopicComposer.open_for(self.window, store, communities, current)
 
     @Slot(object)
-    def reply_to(self, ref: object, text: str = "") -> None:
+    def reply_to(self, ref: object, text: str = "") -> object:
         from ui.composer import Composer
 
         if not isinstance(ref, TopicRef):
-            return
+            return None
         community = self.window.ctx.store.community(ref.community_id)
         if community is None:
-            return
+            return None
         quote = self.window.reading.browser.textCursor().selectedText().replace("\u2029", "\n").strip()
         composer = Composer.open_for(
             self.window, self.window.ctx.store, community, ref.topic_id, quote=quote or None
         )
         if text and not composer.editor.toPlainText().strip():
             composer.editor.setPlainText(text)
+        return composer
 
     # -- m: remind ---------------------------------------------------------------------------
 
@@ -245,24 +246,138 @@ class FeatureWiring(QObject):
         return int(key.split(":", 1)[1]) if key.startswith("community:") else None
 
     @Slot(int, str, str)
-    def nudge(self, community_id: int, username: str, text: str) -> None:
-        """A nudge opens a ready reply where the member will see it: their latest topic, else the newest."""
+    def nudge(self, community_id: int, username: str, text: str = "") -> object:
+        """A nudge is a private message, never a public post: the nudge composer, worded for the member.
+
+        ``text`` (a reminder's old suggestion) is ignored: the composer words it for the member's segment.
+        """
+        return self.open_nudge(community_id, username)
+
+    def open_nudge(
+        self,
+        community_id: int,
+        username: str,
+        *,
+        purpose: object = None,
+        topic_id: str | None = None,
+        why: dict[str, str] | None = None,
+    ) -> object:
+        from ui.nudge_composer import NudgeComposer
+
+        community = self.community(community_id)
+        if community is None:
+            return None
+        composer = NudgeComposer.open_for(
+            self.window,
+            self.window.ctx.store,
+            community,
+            username,
+            purpose=purpose,  # type: ignore[arg-type]
+            topic_id=topic_id,
+            why=why,
+        )
+        composer.queued.connect(self._nudge_queued)
+        composer.recorded.connect(lambda *_: self._nudges_changed())
+        return composer
+
+    @Slot(int)
+    def _nudge_queued(self, item_id: int) -> None:
+        from ui.composer_parts import reply_events
+
+        events = reply_events()
+        events.outbox_changed.emit()
+        events.reply_queued.emit(item_id)
+        self.window.show_message(self.window.tr("Private message queued, will be sent when online."), 5000)
+
+    def _nudges_changed(self) -> None:
+        silent = self.window.view("silent")
+        if silent is not None:
+            silent.request_refresh()
+        from ui.member_card import MemberCard
+
+        card = self.window.reading.findChild(MemberCard, "memberCard")
+        if card is not None and card.ref is not None and card.isVisible():
+            card.show_member(card.ref)
+
+    # -- w: who could answer this? -----------------------------------------------------------
+
+    @Slot()
+    def answerers_current(self) -> object:
+        from ui.answerers_pane import AnswerersPane
+
+        ref = self.current_ref()
+        if not isinstance(ref, TopicRef):
+            self.window.show_message(
+                self.window.tr("Select a topic (j / k), then press w to see who could answer it.")
+            )
+            return None
+        community = self.community(ref.community_id)
+        if community is None:
+            return None
+        pane = AnswerersPane.open_for(
+            self.window, self.window.ctx.store, self.window.tasks, community, ref.topic_id
+        )
+        pane.invite_requested.connect(self._invite)
+        pane.mention_requested.connect(self._mention)
+        return pane
+
+    @Slot(int, str, str, object)
+    def _invite(self, community_id: int, topic_id: str, username: str, why: object) -> None:
+        from moderator.nudges.texts import Purpose
+
+        self.open_nudge(
+            community_id,
+            username,
+            purpose=Purpose.INVITATION,
+            topic_id=topic_id,
+            why=why if isinstance(why, dict) else None,
+        )
+
+    @Slot(int, str, str, object)
+    def _mention(self, community_id: int, topic_id: str, username: str, why: object) -> None:
+        from moderator.nudges import history, language
+        from ui.answerers_pane import mention_text
+        from ui.nudge_composer import ui_language
+
         store = self.window.ctx.store
-        row = (
+        community = self.community(community_id)
+        if community is None:
+            return
+        first = (
             store.read()
             .execute(
-                "SELECT t.id FROM topics t LEFT JOIN posts p ON p.community_id = t.community_id"
-                " AND p.topic_id = t.id AND p.username = ?"
-                " WHERE t.community_id = ? AND t.archetype = 'regular' AND t.closed = 0 AND t.archived = 0"
-                " ORDER BY (p.id IS NOT NULL) DESC, t.bumped_at DESC LIMIT 1",
-                (username, community_id),
+                "SELECT text FROM posts WHERE community_id=? AND topic_id=? ORDER BY post_number LIMIT 1",
+                (community_id, topic_id),
             )
             .fetchone()
         )
-        if row is None:
-            self.window.show_message(self.window.tr("No open topic to write in yet: sync first."))
+        lang = (
+            language.detect([first[0]] if first else [])
+            or language.choose_language(store, community_id, None, ui_language=ui_language()).language
+        )
+        reasons = why if isinstance(why, dict) else {}
+        text = mention_text(store, username, reasons, lang)
+        composer = self.reply_to(TopicRef(community_id, topic_id), text)
+        if composer is None:
             return
-        self.reply_to(TopicRef(community_id, row["id"]), text)
+
+        def recorded(item_id: int) -> None:
+            body = getattr(composer, "text", lambda: text)()
+            history.record(
+                store,
+                community_id,
+                username,
+                kind=history.Kind.INVITATION,
+                channel=history.Channel.MENTION,
+                body=body,
+                topic_id=topic_id,
+                language=lang,
+                why=str(reasons.get(lang, "")),
+                outbox_id=item_id,
+            )
+            self._nudges_changed()
+
+        composer.queued.connect(recorded)  # type: ignore[attr-defined]
 
     # -- after a send ------------------------------------------------------------------------
 

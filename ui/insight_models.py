@@ -456,7 +456,8 @@ class SilentColumn(enum.IntEnum):
     POSTS = 7
     READS = 8
     DAYS_VISITED = 9
-    NEXT_STEP = 10
+    NUDGED = 10
+    NEXT_STEP = 11
 
 
 _SEGMENT_ORDER = {Segment.NEWCOMER: 0, Segment.GONE_QUIET: 1, Segment.READER: 2}
@@ -468,6 +469,12 @@ class SilentModel(InsightModel):
     Column = SilentColumn
     NUMERIC = frozenset({SilentColumn.POSTS, SilentColumn.READS, SilentColumn.DAYS_VISITED})
     DEFAULT_SORT = (-1, Qt.SortOrder.AscendingOrder)  # -1: the core's order
+
+    #: when each member was last nudged or invited: (community id, casefolded username) -> time
+    nudged: dict[tuple[int, str], dt.datetime] = {}
+
+    def _nudged_at(self, r: SilentMemberRow) -> dt.datetime | None:
+        return self.nudged.get((r.community_id, r.username.casefold()))
 
     def _ref(self, r: SilentMemberRow) -> MemberRef:
         return MemberRef(r.community_id, r.member_id, r.username)
@@ -488,6 +495,7 @@ class SilentModel(InsightModel):
             c.POSTS: self.tr("Posts"),
             c.READS: self.tr("Reads"),
             c.DAYS_VISITED: self.tr("Days visited"),
+            c.NUDGED: self.tr("Nudged"),
             c.NEXT_STEP: self.tr("Suggested next step"),
         }[SilentColumn(column)]
 
@@ -507,6 +515,9 @@ class SilentModel(InsightModel):
             return _count(r.days_visited)
         if c is SilentColumn.SEGMENT:
             return segment_words(r.segment)
+        if c is SilentColumn.NUDGED:
+            at = self._nudged_at(r)
+            return self.tr("nudged %1").replace("%1", timefmt.ago(at, self.now)) if at else ""
         return {
             SilentColumn.COMMUNITY: r.community_name,
             SilentColumn.USERNAME: r.username,
@@ -530,6 +541,8 @@ class SilentModel(InsightModel):
             return r.days_visited
         if c is SilentColumn.SEGMENT:
             return _SEGMENT_ORDER[r.segment]
+        if c is SilentColumn.NUDGED:
+            return _when_sort(self._nudged_at(r))
         return self._display(r, column).casefold()
 
     def _tooltip(self, r: SilentMemberRow, column: int) -> str | None:

@@ -431,6 +431,9 @@ class MainWindow(QMainWindow):
     def remind_current(self) -> None:
         self.wiring.remind_current()
 
+    def answerers_current(self) -> None:
+        self.wiring.answerers_current()
+
     def show_accounts(self) -> None:
         from ui.accounts_dialog import AccountsDialog
 

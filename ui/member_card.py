@@ -99,10 +99,10 @@ class MemberCard(QWidget):
         self.remind_button.setAccessibleName(self.tr("Remind me"))
         self.remind_button.setToolTip(self.tr("Come back to this member later (m)"))
         self.remind_button.clicked.connect(self._remind)
-        self.nudge_button = QPushButton(self.tr("Write a nudge"), self)
-        self.nudge_button.setAccessibleName(self.tr("Write a nudge"))
+        self.nudge_button = QPushButton(self.tr("Private nudge"), self)
+        self.nudge_button.setAccessibleName(self.tr("Write a private nudge"))
         self.nudge_button.setToolTip(
-            self.tr("Open a friendly message for this member, with a suggested text")
+            self.tr("A private message for this member only, worded for who they are")
         )
         self.nudge_button.clicked.connect(self._nudge)
         bar = QFrame(self)
@@ -127,6 +127,11 @@ class MemberCard(QWidget):
         names.setSpacing(2)
         names.addWidget(self.name)
         names.addWidget(self.handle)
+        self.nudged = QLabel(self)
+        self.nudged.setObjectName("memberNudged")
+        self.nudged.setTextFormat(Qt.TextFormat.PlainText)
+        self.nudged.setWordWrap(True)
+        names.addWidget(self.nudged)
         names.addStretch(1)
         heading.addLayout(names, 1)
 
@@ -213,6 +218,7 @@ class MemberCard(QWidget):
             for label in self.fact_labels.values():
                 label.setText("")
             self.topics.setText("")
+            self.nudged.setText("")
             self.remind_button.setEnabled(False)
             self.nudge_button.setEnabled(False)
             return False
@@ -244,10 +250,35 @@ class MemberCard(QWidget):
         self.fact_labels["last_seen"].setToolTip(timefmt.exact(member.last_seen_at))
         self.fact_labels["last_posted"].setToolTip(timefmt.exact(member.last_posted_at))
         self.topics.setText(self._topics_html(facts.topics))
+        self.nudged.setText(self._nudged_text(community, member.username))
         self.setAccessibleName(self.tr("Member %1").replace("%1", member.username))
         return True
 
     # -- internals ---------------------------------------------------------------------------
+
+    def _nudged_text(self, community: Community, username: str) -> str:
+        """ "Nudged 5 d ago (private message: “title”) · 2 nudges and invitations in all"."""
+        from moderator.nudges import history
+
+        assert community.id is not None
+        records = history.for_member(self.ctx.store, community.id, username)
+        if not records:
+            return self.tr("Never nudged nor invited from this app")
+        last = records[0]
+        how = {
+            history.Channel.PRIVATE_MESSAGE: self.tr("private message"),
+            history.Channel.MENTION: self.tr("@mention reply"),
+            history.Channel.COPIED: self.tr("text copied"),
+        }[last.channel]
+        what = (
+            self.tr("Invited %1 (%2)") if last.kind is history.Kind.INVITATION else self.tr("Nudged %1 (%2)")
+        )
+        text = what.replace("%1", timefmt.ago(last.created_at)).replace(
+            "%2", f"{how}: “{last.title}”" if last.title else how
+        )
+        if len(records) > 1:
+            text += " · " + self.tr("%n nudge(s) and invitation(s) in all", "", len(records))
+        return text
 
     @staticmethod
     def _when(when: dt.datetime | None) -> str:
@@ -284,12 +315,9 @@ class MemberCard(QWidget):
 
     @Slot()
     def _nudge(self) -> None:
-        from moderator.reminders import nudge_draft_text
-
         if self.ref is None or self.facts is None:
             return
-        text = nudge_draft_text(self.ctx.store, self.facts.community, self.facts.member)
-        self.nudge_requested.emit(self.ref.community_id, self.ref.username, text)
+        self.nudge_requested.emit(self.ref.community_id, self.ref.username, "")
 
 
 def attach(pane: ReadingPane) -> MemberCard:

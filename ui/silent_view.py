@@ -43,6 +43,7 @@ _WIDTHS = {
     SilentColumn.LAST_POSTED: 90,
     SilentColumn.POSTS: 56,
     SilentColumn.READS: 60,
+    SilentColumn.NUDGED: 110,
     SilentColumn.DAYS_VISITED: 60,
 }
 
@@ -51,6 +52,7 @@ _WIDTHS = {
 class SilentPayload:
     rows: list[SilentMemberRow]
     participation: Participation
+    nudged: dict[tuple[int, str], dt.datetime] = dataclasses.field(default_factory=dict)
 
 
 class SilentMembersView(InsightView):
@@ -126,12 +128,20 @@ class SilentMembersView(InsightView):
         store = self.ctx.store
 
         def job(_task: TaskContext | None) -> SilentPayload:
+            from moderator.nudges import history
+
             rows = insights.silent_members(store, community_ids, now=now, tr=translate_insight)
-            return SilentPayload(rows, insights.participation(store, community_ids, now=now))
+            nudged = {
+                (cid, name): at
+                for cid in {r.community_id for r in rows}
+                for name, at in history.last_nudged(store, cid).items()
+            }
+            return SilentPayload(rows, insights.participation(store, community_ids, now=now), nudged)
 
         return job
 
     def rows_of(self, payload: SilentPayload) -> list[Any]:
+        self.model.nudged = payload.nudged
         return payload.rows
 
     def after_load(self, payload: SilentPayload) -> None:

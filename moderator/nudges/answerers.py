@@ -196,7 +196,9 @@ def _distinctive(db: Any, terms: list[str]) -> list[str]:
     """Leave out the words found in more than ``COMMON_SHARE`` of all posts: they match everyone."""
     if not terms:
         return terms
-    total = db.execute("SELECT COUNT(*) FROM posts").fetchone()[0] or 1
+    total = db.execute("SELECT MAX(rowid) FROM posts").fetchone()[0] or 1
+    if total < 200:  # too few posts to tell a common word from a topical one
+        return terms
     kept = []
     for term in terms:
         df = db.execute(
@@ -407,9 +409,13 @@ def most_active(
     store: Store, community_id: int, *, as_of: dt.datetime, exclude: set[str], limit: int = 5
 ) -> list[str]:
     """The baseline: the members with the most posts before ``as_of`` (member ids), ``exclude`` left out."""
-    rows = store.read().execute(
-        f"SELECT p.author_id, COUNT(*) AS n FROM posts p WHERE p.community_id = ? AND p.created_at < ?"
-        f" AND {_REGULAR} AND p.author_id IS NOT NULL GROUP BY p.author_id ORDER BY n DESC LIMIT ?",
-        (community_id, to_ts(as_of), limit + len(exclude) + 5),
-    ).fetchall()
+    rows = (
+        store.read()
+        .execute(
+            f"SELECT p.author_id, COUNT(*) AS n FROM posts p WHERE p.community_id = ? AND p.created_at < ?"
+            f" AND {_REGULAR} AND p.author_id IS NOT NULL GROUP BY p.author_id ORDER BY n DESC LIMIT ?",
+            (community_id, to_ts(as_of), limit + len(exclude) + 5),
+        )
+        .fetchall()
+    )
     return [r[0] for r in rows if r[0] not in exclude][:limit]

@@ -122,20 +122,30 @@ def _from_row(r: sqlite3.Row) -> NudgeRecord:
 
 def for_member(store: Store, community_id: int, username: str, *, limit: int = 20) -> list[NudgeRecord]:
     """Newest first."""
-    rows = store.read().execute(
-        "SELECT * FROM nudges WHERE community_id=? AND username=? COLLATE NOCASE"
-        " ORDER BY created_at DESC, id DESC LIMIT ?",
-        (community_id, username, limit),
-    ).fetchall()
+    rows = (
+        store.read()
+        .execute(
+            "SELECT * FROM nudges WHERE community_id=? AND username=? COLLATE NOCASE"
+            " ORDER BY created_at DESC, id DESC LIMIT ?",
+            (community_id, username, limit),
+        )
+        .fetchall()
+    )
     return [_from_row(r) for r in rows]
 
 
-def last_nudged(store: Store, community_id: int, usernames: Iterable[str] | None = None) -> dict[str, dt.datetime]:
+def last_nudged(
+    store: Store, community_id: int, usernames: Iterable[str] | None = None
+) -> dict[str, dt.datetime]:
     """When each member (casefolded username) was last nudged or invited."""
-    rows = store.read().execute(
-        "SELECT lower(username), MAX(created_at) FROM nudges WHERE community_id=? GROUP BY lower(username)",
-        (community_id,),
-    ).fetchall()
+    rows = (
+        store.read()
+        .execute(
+            "SELECT lower(username), MAX(created_at) FROM nudges WHERE community_id=? GROUP BY lower(username)",
+            (community_id,),
+        )
+        .fetchall()
+    )
     wanted = None if usernames is None else {u.casefold() for u in usernames}
     result = {}
     for name, at in rows:
@@ -156,11 +166,15 @@ def resting(
 
 def invitations_since(store: Store, community_id: int, since: dt.datetime) -> dict[str, int]:
     """How many invitations to answer each member received since ``since`` (their load)."""
-    rows = store.read().execute(
-        "SELECT lower(username), COUNT(*) FROM nudges WHERE community_id=? AND kind='invitation'"
-        " AND created_at >= ? GROUP BY lower(username)",
-        (community_id, to_ts(since)),
-    ).fetchall()
+    rows = (
+        store.read()
+        .execute(
+            "SELECT lower(username), COUNT(*) FROM nudges WHERE community_id=? AND kind='invitation'"
+            " AND created_at >= ? GROUP BY lower(username)",
+            (community_id, to_ts(since)),
+        )
+        .fetchall()
+    )
     return {r[0]: int(r[1]) for r in rows}
 
 

@@ -23,12 +23,76 @@ COMMUNITY_SAMPLE = 400  # recent posts read to find the community's language
 MEMBER_SAMPLE = 40
 
 _FR = frozenset(
-    "le la les et est sont vous nous des du pour avec cette une pas que qui sur dans aux mais "
-    "je il elle ils ont être avons avez votre notre merci bonjour très aussi".split()
+    [
+        "le",
+        "la",
+        "les",
+        "et",
+        "est",
+        "sont",
+        "vous",
+        "nous",
+        "des",
+        "du",
+        "pour",
+        "avec",
+        "cette",
+        "une",
+        "pas",
+        "que",
+        "qui",
+        "sur",
+        "dans",
+        "aux",
+        "mais",
+        "je",
+        "il",
+        "elle",
+        "ils",
+        "ont",
+        "être",
+        "avons",
+        "avez",
+        "votre",
+        "notre",
+        "merci",
+        "bonjour",
+        "très",
+        "aussi",
+    ]
 )
 _EN = frozenset(
-    "the and is are you we of for with this that have not was were our your thanks hello "
-    "it they there what which would could should from about".split()
+    [
+        "the",
+        "and",
+        "is",
+        "are",
+        "you",
+        "we",
+        "of",
+        "for",
+        "with",
+        "this",
+        "that",
+        "have",
+        "not",
+        "was",
+        "were",
+        "our",
+        "your",
+        "thanks",
+        "hello",
+        "it",
+        "they",
+        "there",
+        "what",
+        "which",
+        "would",
+        "could",
+        "should",
+        "from",
+        "about",
+    ]
 )
 _WORD = re.compile(r"[a-zàâäçéèêëîïôöùûüœ']+")
 
@@ -63,19 +127,27 @@ def detect(texts: list[str]) -> str | None:
 
 
 def member_language(store: Store, community_id: int, username: str) -> str | None:
-    rows = store.read().execute(
-        "SELECT text FROM posts WHERE community_id=? AND username=? COLLATE NOCASE AND post_type=1"
-        " ORDER BY created_at DESC LIMIT ?",
-        (community_id, username, MEMBER_SAMPLE),
-    ).fetchall()
+    rows = (
+        store.read()
+        .execute(
+            "SELECT text FROM posts WHERE community_id=? AND username=? COLLATE NOCASE AND post_type=1"
+            " ORDER BY created_at DESC LIMIT ?",
+            (community_id, username, MEMBER_SAMPLE),
+        )
+        .fetchall()
+    )
     return detect([r[0] for r in rows])
 
 
 def community_language(store: Store, community_id: int) -> str | None:
-    rows = store.read().execute(
-        "SELECT text FROM posts WHERE community_id=? AND post_type=1 ORDER BY created_at DESC LIMIT ?",
-        (community_id, COMMUNITY_SAMPLE),
-    ).fetchall()
+    rows = (
+        store.read()
+        .execute(
+            "SELECT text FROM posts WHERE community_id=? AND post_type=1 ORDER BY created_at DESC LIMIT ?",
+            (community_id, COMMUNITY_SAMPLE),
+        )
+        .fetchall()
+    )
     return detect([r[0] for r in rows])
 
 

@@ -41,17 +41,23 @@ class Queued:
     record: history.NudgeRecord
 
 
-def segment_of(store: Store, community: Community, username: str, *, now: dt.datetime | None = None) -> Purpose:
+def segment_of(
+    store: Store, community: Community, username: str, *, now: dt.datetime | None = None
+) -> Purpose:
     """Which saved nudge fits: a newcomer (joined recently, no post), a reader (never posted), or a
     member gone quiet (posted before). The silent-members view says the same with more care; this is
     the quick answer for a member opened from anywhere."""
     assert community.id is not None
-    row = store.read().execute(
-        "SELECT m.created_at, m.post_count, (SELECT COUNT(*) FROM posts p WHERE p.community_id = m.community_id"
-        " AND p.author_id = m.id AND p.post_type = 1 AND p.deleted_at IS NULL) AS stored"
-        " FROM members m WHERE m.community_id=? AND m.username=? COLLATE NOCASE",
-        (community.id, username),
-    ).fetchone()
+    row = (
+        store.read()
+        .execute(
+            "SELECT m.created_at, m.post_count, (SELECT COUNT(*) FROM posts p WHERE p.community_id = m.community_id"
+            " AND p.author_id = m.id AND p.post_type = 1 AND p.deleted_at IS NULL) AS stored"
+            " FROM members m WHERE m.community_id=? AND m.username=? COLLATE NOCASE",
+            (community.id, username),
+        )
+        .fetchone()
+    )
     if row is None:
         return Purpose.READER
     if (row["post_count"] or 0) > 0 or row["stored"] > 0:

@@ -79,9 +79,11 @@ def placeholders() -> tuple[str, ...]:
 def get_text(store: Store, purpose: Purpose, language: str) -> NudgeText:
     """The user's version of this text when they saved one, else the shipped one (English if none)."""
     shipped = _shipped().get((purpose, language)) or _shipped()[(purpose, "en")]
-    row = store.read().execute(
-        "SELECT title, body, hidden FROM saved_replies WHERE shipped_key=?", (shipped.key,)
-    ).fetchone()
+    row = (
+        store.read()
+        .execute("SELECT title, body, hidden FROM saved_replies WHERE shipped_key=?", (shipped.key,))
+        .fetchone()
+    )
     if row is None or row["hidden"]:
         return shipped
     return dataclasses.replace(shipped, title=row["title"], body=row["body"], edited=True)

@@ -93,6 +93,18 @@ def supports_tags(community: Community) -> bool:
     return community.platform is Platform.DISCOURSE
 
 
+def supports_private_messages(community: Community) -> bool:
+    """Whether the app can send this community's members a private message (nudges, invitations).
+
+    Like ``supports_server_bookmarks``: answered without a connector, for the GUI thread. It must
+    agree with the connectors' ``capabilities().private_messages``; a platform without direct
+    messages answers False and the UI offers to copy the text instead.
+    """
+    if community.platform is Platform.DISCOURSE:
+        return community.settings.get("private_messages", True) is not False
+    return False
+
+
 def make_connector(
     community: Community,
     secret: str | None,

@@ -22,7 +22,12 @@ from moderator.outbox import OutboxSender, State
 from moderator.platforms import make_connector
 from moderator.platforms.base import Connector
 from moderator.platforms.http import Timeouts
-from moderator.sandbox import SANDBOX_USER_API_CLIENT_ID, SANDBOX_USER_API_KEY, SANDBOX_USERNAME, SandboxServer
+from moderator.sandbox import (
+    SANDBOX_USER_API_CLIENT_ID,
+    SANDBOX_USER_API_KEY,
+    SANDBOX_USERNAME,
+    SandboxServer,
+)
 from moderator.store import Store
 
 
@@ -78,7 +83,12 @@ def test_five_readers_nudged_through_dropped_answers_give_five_private_messages(
     for name in readers:
         prepared = texts.prepare(store, community, name, texts.Purpose.READER, "fr")
         send.queue_private(
-            store, community, name, title=prepared.title, body=prepared.body, purpose=texts.Purpose.READER,
+            store,
+            community,
+            name,
+            title=prepared.title,
+            body=prepared.body,
+            purpose=texts.Purpose.READER,
             language="fr",
         )
     assert outbox.pending_count(store) == 5
@@ -115,13 +125,20 @@ def test_five_readers_nudged_through_dropped_answers_give_five_private_messages(
         assert record.channel is history.Channel.PRIVATE_MESSAGE and record.segment == "reader"
 
 
-def test_second_nudge_within_30_days_needs_insisting(srv: SandboxServer, world: tuple[Store, Community]) -> None:
+def test_second_nudge_within_30_days_needs_insisting(
+    srv: SandboxServer, world: tuple[Store, Community]
+) -> None:
     store, community = world
     assert community.id is not None
     name = _readers(srv)[0]
     now = utcnow()
     send.queue_private(
-        store, community, name, title="Bonjour", body="Un petit mot pour vous.", purpose=texts.Purpose.READER,
+        store,
+        community,
+        name,
+        title="Bonjour",
+        body="Un petit mot pour vous.",
+        purpose=texts.Purpose.READER,
         now=now - dt.timedelta(days=5),
     )
     with pytest.raises(send.RecentlyNudged, match="5 days ago"):
@@ -129,7 +146,12 @@ def test_second_nudge_within_30_days_needs_insisting(srv: SandboxServer, world: 
             store, community, name, title="Encore", body="Un autre petit mot.", purpose=texts.Purpose.READER
         )
     send.queue_private(
-        store, community, name, title="Encore", body="Un autre petit mot.", purpose=texts.Purpose.READER,
+        store,
+        community,
+        name,
+        title="Encore",
+        body="Un autre petit mot.",
+        purpose=texts.Purpose.READER,
         insist=True,
     )
     assert len(history.for_member(store, community.id, name)) == 2

@@ -14,9 +14,11 @@ Evidence, each measured before ``as_of`` (now, or the question's creation when e
 Left out: the author, whoever already replied, the synced account and the animation team, system
 users, and members nudged or invited in the last 30 days (unless the user insists, ``insist=True``).
 
-score = (0.55 text + 0.25 category + 0.20 tags) × (0.3 + 0.7 recency) × load, each part in [0, 1].
-The weights were set on the built-in community and checked on a larger generated one
-(``benchmarks/bench_answerers.py`` measures the hit rate against "the 5 most active members").
+score = (0.55 text + 0.25 category + 0.20 tags) × (0.3 + 0.7 recency) × load, each part in [0, 1];
+load = 1 / (1 + 0.5 × invitations) / (1 + max(0, replies in 14 days − 40) / 20). A general activity
+prior (``W_ACTIVITY``) was tried and left at 0: it brought the ranking back towards "the most active",
+which is what the load balancing is there to avoid, for no gain in hit rate.
+``benchmarks/bench_answerers.py`` measures the hit rate against "the 5 most active members".
 """
 
 from __future__ import annotations
@@ -35,12 +37,15 @@ from moderator.settings import CommunitySettings
 from moderator.store import Store, from_ts, to_ts
 
 QUERY_TERMS = 16
-COMMON_SHARE = 0.04  # a word in more posts than this says nothing about who knows the topic
+COMMON_SHARE = 0.2  # a word in more posts than this says nothing about who knows the topic
 TEXT_MATCHES = 400
+FTS_CANDIDATES = 3000  # best full-text matches looked at (all communities), before the filters
 RECENCY_DAYS = 45.0
 EVIDENCE_DAYS = 365
 LOAD_DAYS = 14
-W_TEXT, W_CATEGORY, W_TAGS = 0.55, 0.25, 0.20
+W_TEXT, W_CATEGORY, W_TAGS, W_ACTIVITY = 0.55, 0.25, 0.20, 0.0
+ACTIVITY_DAYS = 90
+LOAD_FREE, LOAD_SCALE = 40, 20.0  # replies in LOAD_DAYS before the load starts to weigh, and how fast
 
 _REGULAR = "p.post_type = 1 AND p.hidden = 0 AND p.deleted_at IS NULL AND p.user_deleted = 0"
 
@@ -281,13 +286,15 @@ def rank_answerers(
     since = cutoff - EVIDENCE_DAYS * 86400
     if terms:
         rows = db.execute(
-            f"""SELECT p.author_id, p.topic_id, p.post_number, p.text, bm25(posts_fts) AS rank
-            FROM posts_fts JOIN posts p ON p.rowid = posts_fts.rowid
+            f"""WITH m AS MATERIALIZED (
+                SELECT rowid, rank FROM posts_fts WHERE posts_fts MATCH ? ORDER BY rank LIMIT ?)
+            SELECT p.author_id, p.topic_id, p.post_number, p.text, m.rank AS rank
+            FROM m JOIN posts p ON p.rowid = m.rowid
             JOIN topics t ON t.community_id = p.community_id AND t.id = p.topic_id
-            WHERE posts_fts MATCH ? AND p.community_id = ? AND p.topic_id != ? AND p.created_at < ?
+            WHERE p.community_id = ? AND p.topic_id != ? AND p.created_at < ?
               AND p.created_at >= ? AND {_REGULAR} AND t.archetype = 'regular' AND p.author_id IS NOT NULL
-            ORDER BY rank LIMIT ?""",
-            (_fts_query(terms), community_id, topic_id, cutoff, since, TEXT_MATCHES),
+            ORDER BY m.rank LIMIT ?""",
+            (_fts_query(terms), FTS_CANDIDATES, community_id, topic_id, cutoff, since, TEXT_MATCHES),
         ).fetchall()
         for r in rows:
             e = ev(r["author_id"])
@@ -362,12 +369,15 @@ def rank_answerers(
     ids = [e.member_id for e, _ in kept]
     marks = ",".join("?" * len(ids))
     last_rows = db.execute(
-        f"SELECT p.author_id, MAX(p.created_at), SUM(p.created_at >= ? AND p.post_number > 1)"
+        f"SELECT p.author_id, MAX(p.created_at), SUM(p.created_at >= ? AND p.post_number > 1),"
+        f" SUM(p.created_at >= ? AND p.post_number > 1)"
         f" FROM posts p WHERE p.community_id = ? AND p.author_id IN ({marks}) AND p.created_at < ? AND {_REGULAR}"
         f" GROUP BY p.author_id",
-        (cutoff - LOAD_DAYS * 86400, community_id, *ids, cutoff),
+        (cutoff - LOAD_DAYS * 86400, cutoff - ACTIVITY_DAYS * 86400, community_id, *ids, cutoff),
     ).fetchall()
     last = {r[0]: (from_ts(r[1]), int(r[2] or 0)) for r in last_rows}
+    activity = {r[0]: int(r[3] or 0) for r in last_rows}
+    top_activity = max(activity.values(), default=0) or 1
 
     scored: list[Suggestion] = []
     for e, m in kept:
@@ -375,8 +385,13 @@ def rank_answerers(
         days = (cutoff - to_ts(last_at)) / 86400 if last_at is not None else 365.0  # type: ignore[operator]
         recency = math.exp(-max(0.0, days) / RECENCY_DAYS)
         invited = invitations.get(m["username"].casefold(), 0)
-        load = 1.0 / (1.0 + 0.5 * invited) / (1.0 + max(0, recent - 10) / 20.0)
-        base = W_TEXT * e.text / top_text + W_CATEGORY * e.category / top_cat + W_TAGS * e.tags / top_tags
+        load = 1.0 / (1.0 + 0.5 * invited) / (1.0 + max(0, recent - LOAD_FREE) / LOAD_SCALE)
+        base = (
+            W_TEXT * e.text / top_text
+            + W_CATEGORY * e.category / top_cat
+            + W_TAGS * e.tags / top_tags
+            + W_ACTIVITY * activity.get(e.member_id, 0) / top_activity
+        )
         score = base * (0.3 + 0.7 * recency) * load
         about = tuple(t for t, _n in sorted(e.about.items(), key=lambda kv: -kv[1])[:2])
         scored.append(

@@ -51,6 +51,13 @@
             <numerusform>%n posts</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n nudge(s) and invitation(s) in all</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
 </context>
 <context>
     <name>OutboxView</name>

@@ -918,6 +918,14 @@
         <source>No open topic to write in yet: sync first.</source>
         <translation>Pas encore de sujet ouvert où écrire : synchronisez d’abord.</translation>
     </message>
+    <message>
+        <source>Private message queued, will be sent when online.</source>
+        <translation>Message privé en attente, il partira dès que la connexion sera là.</translation>
+    </message>
+    <message>
+        <source>Select a topic (j / k), then press w to see who could answer it.</source>
+        <translation>Choisissez un sujet (j / k), puis appuyez sur w pour voir qui pourrait y répondre.</translation>
+    </message>
 </context>
 <context>
     <name>MemberCard</name>
@@ -1010,6 +1018,49 @@
         <translation>
             <numerusform>%n message</numerusform>
             <numerusform>%n messages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Private nudge</source>
+        <translation>Petit mot privé</translation>
+    </message>
+    <message>
+        <source>Write a private nudge</source>
+        <translation>Écrire un petit mot privé</translation>
+    </message>
+    <message>
+        <source>A private message for this member only, worded for who they are</source>
+        <translation>Un message privé pour ce membre seulement, écrit pour lui</translation>
+    </message>
+    <message>
+        <source>Never nudged nor invited from this app</source>
+        <translation>Jamais relancé ni invité depuis cette application</translation>
+    </message>
+    <message>
+        <source>private message</source>
+        <translation>message privé</translation>
+    </message>
+    <message>
+        <source>@mention reply</source>
+        <translation>réponse avec @mention</translation>
+    </message>
+    <message>
+        <source>text copied</source>
+        <translation>texte copié</translation>
+    </message>
+    <message>
+        <source>Invited %1 (%2)</source>
+        <translation>Invité %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Nudged %1 (%2)</source>
+        <translation>Relancé %1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n nudge(s) and invitation(s) in all</source>
+        <translation>
+            <numerusform>%n relance ou invitation en tout</numerusform>
+            <numerusform>%n relances et invitations en tout</numerusform>
         </translation>
     </message>
 </context>
@@ -2458,6 +2509,14 @@ Toujours en attente d’une réponse :
         <source>The platform does not report how much this member reads.</source>
         <translation>La plateforme n’indique pas combien ce membre lit.</translation>
     </message>
+    <message>
+        <source>Nudged</source>
+        <translation>Relancé</translation>
+    </message>
+    <message>
+        <source>nudged %1</source>
+        <translation>relancé %1</translation>
+    </message>
 </context>
 <context>
     <name>SitePage</name>
@@ -3338,6 +3397,10 @@ Toujours en attente d’une réponse :
     <message>
         <source>&amp;Undo the last triage or deletion</source>
         <translation>&amp;Annuler le dernier tri ou la dernière suppression</translation>
+    </message>
+    <message>
+        <source>&amp;Who could answer this?</source>
+        <translation>&amp;Qui pourrait répondre ?</translation>
     </message>
 </context>
 <context>
@@ -4378,6 +4441,188 @@ La décision est envoyée à la communauté et ne peut pas être annulée d’ic
     <message>
         <source>[image]</source>
         <translation>[image]</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerersPane</name>
+    <message>
+        <source>Who could answer this?</source>
+        <translation>Qui pourrait répondre ?</translation>
+    </message>
+    <message>
+        <source>Who could answer “%1”?</source>
+        <translation>Qui pourrait répondre à « %1 » ?</translation>
+    </message>
+    <message>
+        <source>From what members wrote in the local copy: similar topics they answered, the same category and tags, how recently they were active, and how often they were already asked.</source>
+        <translation>D’après ce que les membres ont écrit dans la copie locale : les sujets semblables auxquels ils ont répondu, la même catégorie et les mêmes étiquettes, leur activité récente, et combien de fois on les a déjà sollicités.</translation>
+    </message>
+    <message>
+        <source>Suggested members</source>
+        <translation>Membres suggérés</translation>
+    </message>
+    <message>
+        <source>Looking for members who could answer…</source>
+        <translation>Recherche des membres qui pourraient répondre…</translation>
+    </message>
+    <message>
+        <source>Include members asked in the last 30 days</source>
+        <translation>Inclure les membres sollicités ces 30 derniers jours</translation>
+    </message>
+    <message>
+        <source>Private invitation  p</source>
+        <translation>Invitation privée  p</translation>
+    </message>
+    <message>
+        <source>@mention reply  @</source>
+        <translation>Réponse avec @mention  @</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>The suggestions could not be computed: %1</source>
+        <translation>Les suggestions n’ont pas pu être calculées : %1</translation>
+    </message>
+    <message>
+        <source>(asked recently)</source>
+        <translation>(sollicité récemment)</translation>
+    </message>
+    <message>
+        <source>Score %1</source>
+        <translation>Score %1</translation>
+    </message>
+    <message>
+        <source>p: invite privately · @: mention in a reply · j/k: move</source>
+        <translation>p : inviter en privé · @ : mentionner dans une réponse · j/k : se déplacer</translation>
+    </message>
+    <message>
+        <source>Nobody in the local copy wrote about this yet. Sync, or tick the box to include members asked recently.</source>
+        <translation>Personne n’a encore écrit à ce sujet dans la copie locale. Synchronisez, ou cochez la case pour inclure les membres sollicités récemment.</translation>
+    </message>
+</context>
+<context>
+    <name>NudgeComposer</name>
+    <message>
+        <source>Private message to @%1</source>
+        <translation>Message privé à @%1</translation>
+    </message>
+    <message>
+        <source>Private message — only @%1 will see it</source>
+        <translation>Message privé — seul @%1 le verra</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>À :</translation>
+    </message>
+    <message>
+        <source>Title of the private message</source>
+        <translation>Titre du message privé</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Titre :</translation>
+    </message>
+    <message>
+        <source>Saved text</source>
+        <translation>Texte enregistré</translation>
+    </message>
+    <message>
+        <source>Language of the message</source>
+        <translation>Langue du message</translation>
+    </message>
+    <message>
+        <source>Saved text:</source>
+        <translation>Texte enregistré :</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Langue :</translation>
+    </message>
+    <message>
+        <source>Text of the private message</source>
+        <translation>Texte du message privé</translation>
+    </message>
+    <message>
+        <source>Copy text</source>
+        <translation>Copier le texte</translation>
+    </message>
+    <message>
+        <source>Keep as my saved text</source>
+        <translation>Garder comme mon texte enregistré</translation>
+    </message>
+    <message>
+        <source>Use this title and text for this kind of member and language from now on</source>
+        <translation>Utiliser désormais ce titre et ce texte pour ce type de membre et cette langue</translation>
+    </message>
+    <message>
+        <source>Queue private message  Ctrl+Enter</source>
+        <translation>Mettre le message privé en attente d’envoi  Ctrl+Entrée</translation>
+    </message>
+    <message>
+        <source>Queue private message</source>
+        <translation>Mettre le message privé en attente d’envoi</translation>
+    </message>
+    <message>
+        <source>Reader who never posted: an easy first step</source>
+        <translation>Lecteur qui n’a jamais publié : un premier pas facile</translation>
+    </message>
+    <message>
+        <source>Gone quiet: what they used to bring</source>
+        <translation>Devenu silencieux : ce qu’il apportait</translation>
+    </message>
+    <message>
+        <source>Newcomer: a welcome</source>
+        <translation>Nouveau venu : un mot d’accueil</translation>
+    </message>
+    <message>
+        <source>Invitation to answer this question</source>
+        <translation>Invitation à répondre à cette question</translation>
+    </message>
+    <message>
+        <source>Written in %1, the language of @%2's posts.</source>
+        <translation>Écrit en %1, la langue des messages de @%2.</translation>
+    </message>
+    <message>
+        <source>Written in %1, the community's language (its settings).</source>
+        <translation>Écrit en %1, la langue de la communauté (ses paramètres).</translation>
+    </message>
+    <message>
+        <source>Written in %1, the language most posts of this community use.</source>
+        <translation>Écrit en %1, la langue de la plupart des messages de cette communauté.</translation>
+    </message>
+    <message>
+        <source>Written in %1, the app's language: nothing tells the member's.</source>
+        <translation>Écrit en %1, la langue de l’application : rien n’indique celle du membre.</translation>
+    </message>
+    <message>
+        <source>This platform does not let the app send private messages. Copy the text and send it to @%1 yourself; the app will remember it as copied.</source>
+        <translation>Cette plateforme ne permet pas à l’application d’envoyer des messages privés. Copiez le texte et envoyez-le vous-même à @%1 ; l’application s’en souviendra comme copié.</translation>
+    </message>
+    <message>
+        <source>@%1 was already nudged %2: sending again will ask you to confirm.</source>
+        <translation>@%1 a déjà été relancé %2 : un nouvel envoi vous demandera confirmation.</translation>
+    </message>
+    <message>
+        <source>Replace the text you edited with the saved text?</source>
+        <translation>Remplacer le texte que vous avez modifié par le texte enregistré ?</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copié</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Gardé</translation>
+    </message>
+    <message>
+        <source>Give the private message a title and a text before sending it.</source>
+        <translation>Donnez un titre et un texte au message privé avant de l’envoyer.</translation>
+    </message>
+    <message>
+        <source>@%1 was already nudged %2. Send this one anyway?</source>
+        <translation>@%1 a déjà été relancé %2. Envoyer celui-ci quand même ?</translation>
     </message>
 </context>
 </TS>

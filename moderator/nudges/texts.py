@@ -25,6 +25,7 @@ from typing import Any
 
 from moderator import saved_replies
 from moderator.model import Community, utcnow
+from moderator.nudges.language import detect
 from moderator.store import Store, to_ts
 
 _PLACEHOLDER_RE = re.compile(r"\{([a-z_]+)\}")
@@ -137,8 +138,9 @@ ORDER BY (t.category_id IN (SELECT t2.category_id FROM posts p JOIN topics t2
               ON t2.community_id = p.community_id AND t2.id = p.topic_id
           WHERE p.community_id = :cid AND p.author_id = :member_id)) DESC,
          t.created_at DESC
-LIMIT 1
+LIMIT 20
 """
+_FIRST_TEXT = "SELECT text FROM posts WHERE community_id=? AND topic_id=? ORDER BY post_number LIMIT 1"
 _LAST_TOPIC = """
 SELECT t.id, t.title, t.slug FROM posts p JOIN topics t ON t.community_id = p.community_id AND t.id = p.topic_id
 WHERE p.community_id = ? AND p.author_id = ? AND p.post_type = 1 AND p.deleted_at IS NULL
@@ -159,8 +161,10 @@ def placeholder_values(
     topic_id: str | None = None,
     why: str = "",
     my_name: str = "",
+    language: str = "",
 ) -> dict[str, str]:
-    """Names, the community, a relevant open question, the member's last topic, the invitation's topic."""
+    """Names, the community, a relevant open question (in ``language`` when one is), the member's last
+    topic, the invitation's topic."""
     assert community.id is not None
     values = saved_replies.placeholder_values(
         store, community, topic_id, member_username=username, my_name=my_name
@@ -170,9 +174,16 @@ def placeholder_values(
         "SELECT id FROM members WHERE community_id=? AND username=? COLLATE NOCASE", (community.id, username)
     ).fetchone()
     member_id = member["id"] if member else ""
-    row = db.execute(
+    rows = db.execute(
         _OPEN_QUESTION, {"cid": community.id, "member_id": member_id, "exclude": topic_id or ""}
-    ).fetchone()
+    ).fetchall()
+    row = rows[0] if rows else None
+    if language:
+        for candidate in rows:
+            first = db.execute(_FIRST_TEXT, (community.id, candidate["id"])).fetchone()
+            if detect([candidate["title"], first[0] if first else ""]) == language:
+                row = candidate
+                break
     if row is not None:
         values["open_topic"] = row["title"]
         values["open_topic_url"] = topic_url(community, row["id"], row["slug"])
@@ -214,7 +225,9 @@ def prepare(
     my_name: str = "",
 ) -> Prepared:
     text = get_text(store, purpose, language)
-    values = placeholder_values(store, community, username, topic_id=topic_id, why=why, my_name=my_name)
+    values = placeholder_values(
+        store, community, username, topic_id=topic_id, why=why, my_name=my_name, language=language
+    )
     return Prepared(
         purpose, language, username, fill_title(text.title, values), fill(text.body, values).strip()
     )

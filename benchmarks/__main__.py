@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 
-from benchmarks import bench_review
+from benchmarks import bench_answerers, bench_review
 from benchmarks.figures import main as figures_main
 
 
@@ -16,7 +16,9 @@ def main(argv: list[str]) -> int:
     """The issue-17 figures against their goals, then the moderation queue's own figures."""
     status = figures_main(argv)
     print("\n== the moderation queue (benchmarks/bench_review.py) ==", flush=True)
-    return status or bench_review.main([])
+    status = status or bench_review.main([])
+    print("\n== who could answer this? hit rate (benchmarks/bench_answerers.py) ==", flush=True)
+    return status or bench_answerers.main(["--scale", "2", "--topical-members", "600"] if "--quick" in argv else [])
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """How often "who could answer this?" names a real answerer, against "the 5 most active members".
 
     python -m benchmarks.bench_answerers [--scale 4] [--topical-members 1500] [--skip-topical]
+                                         [--no-load-balancing]
 
 For every question that did get answered, the ranking runs as of the question's creation with the
 topic's own replies hidden (``as_of`` + ``hide_topic_posts``): only what was known when it was asked
@@ -246,7 +247,16 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--scale", type=float, default=4.0)
     parser.add_argument("--topical-members", type=int, default=1500)
     parser.add_argument("--skip-topical", action="store_true")
+    parser.add_argument(
+        "--no-load-balancing",
+        action="store_true",
+        help="rank without the load factor (what the evidence alone finds; the app always balances)",
+    )
     args = parser.parse_args(argv)
+    if args.no_load_balancing:
+        from moderator.nudges import answerers
+
+        answerers.LOAD_FREE = 10**9
     with tempfile.TemporaryDirectory(prefix="bench-answerers-") as tmp:
         directory = Path(tmp)
         runs: list[tuple[str, Store, Community, set[str] | None]] = []

@@ -520,7 +520,10 @@ def to_draft(store: Store, item_id: int) -> Draft:
         if item.is_new_topic:
             raise ValueError("A new topic has no topic draft yet: edit it in the outbox.")
         if item.is_private_message:
-            raise ValueError("A private message has no topic draft: edit it in the outbox.")
+            raise ValueError(
+                "A private message is not edited as a topic draft: delete it here and write it again from"
+                " the member's card (Private nudge)."
+            )
         existing = get_draft(store, item.community_id, item.topic_id)
         body = item.body if existing is None else f"{existing.body.rstrip()}\n\n{item.body}"
         stamp = to_ts(utcnow())

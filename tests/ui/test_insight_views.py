@@ -538,9 +538,7 @@ def test_keyboard_in_the_window(qtbot, make_window, setup: World, opened_urls: l
     assert view.filter.hasFocus()
 
 
-def test_trending_badge_counts_only_the_clearly_rising(
-    qtbot, make_view: Callable[..., Any], setup: World
-) -> None:  # type: ignore[no-untyped-def]
+def test_trending_badge_counts_only_the_clearly_rising(qtbot, make_view: Callable[..., Any], setup: World) -> None:  # type: ignore[no-untyped-def]
     view: TrendingIdeasView = make_view(TrendingIdeasView)
     core = insights.trending_ideas(setup.store, now=NOW)
     expected = sum(1 for r in core if r.score >= TrendingIdeasView.BADGE_MIN_SCORE)

@@ -81,9 +81,7 @@ def test_answer_from_the_queue_offline_then_online(qtbot, ctx: AppContext) -> No
         me = world.user_by_name(SANDBOX_USERNAME)
         assert me is not None
         mine = [
-            p
-            for p in world.posts.values()
-            if p.topic_id == int(ref.topic_id) and p.user_id == me.id and p.raw == BODY
+            p for p in world.posts.values() if p.topic_id == int(ref.topic_id) and p.user_id == me.id and p.raw == BODY
         ]
         assert len(mine) == 1  # exactly once on the server
         qtbot.waitUntil(lambda: ref not in _queue_rows(view), timeout=TIMEOUT)  # and it left the queue

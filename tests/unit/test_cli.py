@@ -55,8 +55,6 @@ def test_a_reader_that_leaves_early_is_not_an_error(tmp_path) -> None:
         f"{sys.executable} {main_py} --data-dir {tmp_path} sync >/dev/null && "
         f"{sys.executable} {main_py} --data-dir {tmp_path} topics | head -1"
     )
-    proc = subprocess.run(
-        ["bash", "-o", "pipefail", "-c", script], capture_output=True, text=True, timeout=120
-    )
+    proc = subprocess.run(["bash", "-o", "pipefail", "-c", script], capture_output=True, text=True, timeout=120)
     assert "Traceback" not in proc.stderr
     assert proc.stdout.startswith("community")

@@ -123,17 +123,11 @@ def test_full_text_search_folds_accents_and_follows_updates(store: Store) -> Non
 def test_full_text_index_stays_consistent_through_bulk_inserts_updates_and_duplicates(store: Store) -> None:
     """New posts are indexed in bulk after the upsert (schema v5): check the index against the table."""
     cid = _community(store)
-    twice = [
-        Post(id="9", topic_id="1", post_number=2, cooked="<p>premier jet</p>"),
-        Post(id="9", topic_id="1", post_number=2, cooked="<p>version finale</p>"),
-    ]
+    twice = [Post(id="9", topic_id="1", post_number=2, cooked="<p>premier jet</p>"),
+             Post(id="9", topic_id="1", post_number=2, cooked="<p>version finale</p>")]
     store.apply_batch(cid, SyncBatch(posts=twice + _batch().posts))
-    same_text = Post(
-        id="101", topic_id="1", post_number=1, cooked=store.posts(cid, "1")[0].cooked, like_count=5
-    )
-    store.apply_batch(
-        cid, SyncBatch(posts=[same_text, Post(id="10", topic_id="2", post_number=2, cooked="jet")])
-    )
+    same_text = Post(id="101", topic_id="1", post_number=1, cooked=store.posts(cid, "1")[0].cooked, like_count=5)
+    store.apply_batch(cid, SyncBatch(posts=[same_text, Post(id="10", topic_id="2", post_number=2, cooked="jet")]))
     with store.write() as db:  # raises SQLITE_CORRUPT_VTAB if the index and the table disagree
         db.execute("INSERT INTO posts_fts (posts_fts, rank) VALUES ('integrity-check', 1)")
     assert {r["id"] for r in store.search_posts("jet")} == {"10"}

@@ -162,7 +162,9 @@ def test_declared_bookmark_support_agrees_with_the_connector() -> None:
     from moderator.model import AuthKind, Community, Platform
     from moderator.platforms import make_connector, supports_server_bookmarks
 
-    community = Community(name="s", platform=Platform.DISCOURSE, base_url="http://127.0.0.1:9", auth_kind=AuthKind.SANDBOX)
+    community = Community(
+        name="s", platform=Platform.DISCOURSE, base_url="http://127.0.0.1:9", auth_kind=AuthKind.SANDBOX
+    )
     connector = make_connector(community, None)
     try:
         assert supports_server_bookmarks(community) == connector.capabilities().server_bookmarks

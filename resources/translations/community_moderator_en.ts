@@ -53,9 +53,9 @@
     </message>
     <message numerus="yes">
         <source>%n nudge(s) and invitation(s) in all</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%n nudge or invitation in all</numerusform>
+            <numerusform>%n nudges and invitations in all</numerusform>
         </translation>
     </message>
 </context>
@@ -209,6 +209,93 @@
     </message>
 </context>
 <context>
+    <name>review</name>
+    <message numerus="yes">
+        <source>%n post(s)</source>
+        <translation>
+            <numerusform>%n post</numerusform>
+            <numerusform>%n posts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n topic(s)</source>
+        <translation>
+            <numerusform>%n topic</numerusform>
+            <numerusform>%n topics</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) rejected before</source>
+        <translation>
+            <numerusform>%n post rejected before</numerusform>
+            <numerusform>%n posts rejected before</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>silenced %n time(s)</source>
+        <translation>
+            <numerusform>silenced %n time</numerusform>
+            <numerusform>silenced %n times</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>suspended %n time(s)</source>
+        <translation>
+            <numerusform>suspended %n time</numerusform>
+            <numerusform>suspended %n times</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n useful flag(s) of their own</source>
+        <translation>
+            <numerusform>%n useful flag of their own</numerusform>
+            <numerusform>%n useful flags of their own</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other item(s) about them in the queue</source>
+        <translation>
+            <numerusform>%n other item about them in the queue</numerusform>
+            <numerusform>%n other items about them in the queue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n flag(s)</source>
+        <translation>
+            <numerusform>%n flag</numerusform>
+            <numerusform>%n flags</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n earlier post(s)</source>
+        <translation>
+            <numerusform>%n earlier post</numerusform>
+            <numerusform>%n earlier posts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n later post(s)</source>
+        <translation>
+            <numerusform>%n later post</numerusform>
+            <numerusform>%n later posts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n moderation decision(s) applied.</source>
+        <translation>
+            <numerusform>%n moderation decision applied.</numerusform>
+            <numerusform>%n moderation decisions applied.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n decision(s) will be sent when the community is reachable.</source>
+        <translation>
+            <numerusform>%n decision will be sent when the community is reachable.</numerusform>
+            <numerusform>%n decisions will be sent when the community is reachable.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>timefmt</name>
     <message numerus="yes">
         <source>%n min ago</source>
@@ -263,93 +350,6 @@
         <translation>
             <numerusform>%n listed</numerusform>
             <numerusform>%n listed</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>review</name>
-    <message numerus="yes">
-        <source>%n post(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n topic(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n post(s) rejected before</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>silenced %n time(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>suspended %n time(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n useful flag(s) of their own</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n other item(s) about them in the queue</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n flag(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n earlier post(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n later post(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n moderation decision(s) applied.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n decision(s) will be sent when the community is reachable.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
         </translation>
     </message>
 </context>

@@ -121,7 +121,7 @@
         <translation>{0} est prête</translation>
     </message>
     <message>
-        <source>The key is in this computer's keyring.</source>
+        <source>The key is in this computer&apos;s keyring.</source>
         <translation>La clé est dans le trousseau de cet ordinateur.</translation>
     </message>
     <message>
@@ -151,7 +151,7 @@
         <translation>Saisir une clé d’API administrateur</translation>
     </message>
     <message>
-        <source>A site administrator creates it in Admin → API keys. Prefer a key for a single user: an "All users" key can act as anyone.</source>
+        <source>A site administrator creates it in Admin → API keys. Prefer a key for a single user: an &quot;All users&quot; key can act as anyone.</source>
         <translation>Un administrateur du site la crée dans Admin → API. Préférez une clé pour un seul utilisateur : une clé « Tous les utilisateurs » peut agir au nom de n’importe qui.</translation>
     </message>
     <message>
@@ -185,6 +185,65 @@
     <message>
         <source>&amp;Test and add</source>
         <translation>&amp;Vérifier et ajouter</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerersPane</name>
+    <message>
+        <source>Who could answer this?</source>
+        <translation>Qui pourrait répondre ?</translation>
+    </message>
+    <message>
+        <source>Who could answer “%1”?</source>
+        <translation>Qui pourrait répondre à « %1 » ?</translation>
+    </message>
+    <message>
+        <source>From what members wrote in the local copy: similar topics they answered, the same category and tags, how recently they were active, and how often they were already asked.</source>
+        <translation>D’après ce que les membres ont écrit dans la copie locale : les sujets semblables auxquels ils ont répondu, la même catégorie et les mêmes étiquettes, leur activité récente, et combien de fois on les a déjà sollicités.</translation>
+    </message>
+    <message>
+        <source>Suggested members</source>
+        <translation>Membres suggérés</translation>
+    </message>
+    <message>
+        <source>Looking for members who could answer…</source>
+        <translation>Recherche des membres qui pourraient répondre…</translation>
+    </message>
+    <message>
+        <source>Include members asked in the last 30 days</source>
+        <translation>Inclure les membres sollicités ces 30 derniers jours</translation>
+    </message>
+    <message>
+        <source>Private invitation  p</source>
+        <translation>Invitation privée  p</translation>
+    </message>
+    <message>
+        <source>@mention reply  @</source>
+        <translation>Réponse avec @mention  @</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>The suggestions could not be computed: %1</source>
+        <translation>Les suggestions n’ont pas pu être calculées : %1</translation>
+    </message>
+    <message>
+        <source>(asked recently)</source>
+        <translation>(sollicité récemment)</translation>
+    </message>
+    <message>
+        <source>Score %1</source>
+        <translation>Score %1</translation>
+    </message>
+    <message>
+        <source>p: invite privately · @: mention in a reply · j/k: move</source>
+        <translation>p : inviter en privé · @ : mentionner dans une réponse · j/k : se déplacer</translation>
+    </message>
+    <message>
+        <source>Nobody in the local copy wrote about this yet. Sync, or tick the box to include members asked recently.</source>
+        <translation>Personne n’a encore écrit à ce sujet dans la copie locale. Synchronisez, ou cochez la case pour inclure les membres sollicités récemment.</translation>
     </message>
 </context>
 <context>
@@ -915,10 +974,6 @@
         <translation>Rappel programmé.</translation>
     </message>
     <message>
-        <source>No open topic to write in yet: sync first.</source>
-        <translation>Pas encore de sujet ouvert où écrire : synchronisez d’abord.</translation>
-    </message>
-    <message>
         <source>Private message queued, will be sent when online.</source>
         <translation>Message privé en attente, il partira dès que la connexion sera là.</translation>
     </message>
@@ -940,14 +995,6 @@
     <message>
         <source>Come back to this member later (m)</source>
         <translation>Revenir à ce membre plus tard (m)</translation>
-    </message>
-    <message>
-        <source>Write a nudge</source>
-        <translation>Écrire un petit mot</translation>
-    </message>
-    <message>
-        <source>Open a friendly message for this member, with a suggested text</source>
-        <translation>Ouvrir un message amical pour ce membre, avec un texte suggéré</translation>
     </message>
     <message>
         <source>Their last topics</source>
@@ -1065,6 +1112,129 @@
     </message>
 </context>
 <context>
+    <name>NudgeComposer</name>
+    <message>
+        <source>Private message to @%1</source>
+        <translation>Message privé à @%1</translation>
+    </message>
+    <message>
+        <source>Private message — only @%1 will see it</source>
+        <translation>Message privé — seul @%1 le verra</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>À :</translation>
+    </message>
+    <message>
+        <source>Title of the private message</source>
+        <translation>Titre du message privé</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Titre :</translation>
+    </message>
+    <message>
+        <source>Saved text</source>
+        <translation>Texte enregistré</translation>
+    </message>
+    <message>
+        <source>Language of the message</source>
+        <translation>Langue du message</translation>
+    </message>
+    <message>
+        <source>Saved text:</source>
+        <translation>Texte enregistré :</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Langue :</translation>
+    </message>
+    <message>
+        <source>Text of the private message</source>
+        <translation>Texte du message privé</translation>
+    </message>
+    <message>
+        <source>Copy text</source>
+        <translation>Copier le texte</translation>
+    </message>
+    <message>
+        <source>Keep as my saved text</source>
+        <translation>Garder comme mon texte enregistré</translation>
+    </message>
+    <message>
+        <source>Use this title and text for this kind of member and language from now on</source>
+        <translation>Utiliser désormais ce titre et ce texte pour ce type de membre et cette langue</translation>
+    </message>
+    <message>
+        <source>Queue private message  Ctrl+Enter</source>
+        <translation>Mettre le message privé en attente d’envoi  Ctrl+Entrée</translation>
+    </message>
+    <message>
+        <source>Queue private message</source>
+        <translation>Mettre le message privé en attente d’envoi</translation>
+    </message>
+    <message>
+        <source>Reader who never posted: an easy first step</source>
+        <translation>Lecteur qui n’a jamais publié : un premier pas facile</translation>
+    </message>
+    <message>
+        <source>Gone quiet: what they used to bring</source>
+        <translation>Devenu silencieux : ce qu’il apportait</translation>
+    </message>
+    <message>
+        <source>Newcomer: a welcome</source>
+        <translation>Nouveau venu : un mot d’accueil</translation>
+    </message>
+    <message>
+        <source>Invitation to answer this question</source>
+        <translation>Invitation à répondre à cette question</translation>
+    </message>
+    <message>
+        <source>Written in %1, the language of @%2&apos;s posts.</source>
+        <translation>Écrit en %1, la langue des messages de @%2.</translation>
+    </message>
+    <message>
+        <source>Written in %1, the community&apos;s language (its settings).</source>
+        <translation>Écrit en %1, la langue de la communauté (ses paramètres).</translation>
+    </message>
+    <message>
+        <source>Written in %1, the language most posts of this community use.</source>
+        <translation>Écrit en %1, la langue de la plupart des messages de cette communauté.</translation>
+    </message>
+    <message>
+        <source>Written in %1, the app&apos;s language: nothing tells the member&apos;s.</source>
+        <translation>Écrit en %1, la langue de l’application : rien n’indique celle du membre.</translation>
+    </message>
+    <message>
+        <source>This platform does not let the app send private messages. Copy the text and send it to @%1 yourself; the app will remember it as copied.</source>
+        <translation>Cette plateforme ne permet pas à l’application d’envoyer des messages privés. Copiez le texte et envoyez-le vous-même à @%1 ; l’application s’en souviendra comme copié.</translation>
+    </message>
+    <message>
+        <source>@%1 was already nudged %2: sending again will ask you to confirm.</source>
+        <translation>@%1 a déjà été relancé %2 : un nouvel envoi vous demandera confirmation.</translation>
+    </message>
+    <message>
+        <source>Replace the text you edited with the saved text?</source>
+        <translation>Remplacer le texte que vous avez modifié par le texte enregistré ?</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copié</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Gardé</translation>
+    </message>
+    <message>
+        <source>Give the private message a title and a text before sending it.</source>
+        <translation>Donnez un titre et un texte au message privé avant de l’envoyer.</translation>
+    </message>
+    <message>
+        <source>@%1 was already nudged %2. Send this one anyway?</source>
+        <translation>@%1 a déjà été relancé %2. Envoyer celui-ci quand même ?</translation>
+    </message>
+</context>
+<context>
     <name>OutboxModel</name>
     <message>
         <source>State</source>
@@ -1175,10 +1345,6 @@
     <message>
         <source>Unsent reply to “%1” deleted; nothing was posted.</source>
         <translation>Réponse non envoyée à « %1 » supprimée ; rien n’a été publié.</translation>
-    </message>
-    <message>
-        <source>Reply to “%1” deleted.</source>
-        <translation>Réponse à « %1 » supprimée.</translation>
     </message>
 </context>
 <context>
@@ -1437,7 +1603,7 @@
         <translation>Ouvrir dans le navigateur</translation>
     </message>
     <message>
-        <source>Open this topic on the community's site (o)</source>
+        <source>Open this topic on the community&apos;s site (o)</source>
         <translation>Ouvrir ce sujet sur le site de la communauté (o)</translation>
     </message>
     <message>
@@ -1587,7 +1753,7 @@
         <translation>Me le rappeler aussi sur la communauté (un signet avec rappel)</translation>
     </message>
     <message>
-        <source>The community's own notifications will remind you too, on your phone for example. Sent now, or as soon as the community can be reached.</source>
+        <source>The community&apos;s own notifications will remind you too, on your phone for example. Sent now, or as soon as the community can be reached.</source>
         <translation>Les notifications de la communauté vous le rappelleront aussi, sur votre téléphone par exemple. Envoyé maintenant, ou dès que la communauté est joignable.</translation>
     </message>
     <message>
@@ -1914,7 +2080,7 @@
         <translation>Retirer {0} ?</translation>
     </message>
     <message>
-        <source>The app's key is revoked on the site and removed from this computer's keyring. You can sign in again at any time.</source>
+        <source>The app&apos;s key is revoked on the site and removed from this computer&apos;s keyring. You can sign in again at any time.</source>
         <translation>La clé de l’application est révoquée sur le site et retirée du trousseau de cet ordinateur. Vous pourrez vous reconnecter à tout moment.</translation>
     </message>
     <message>
@@ -1922,7 +2088,7 @@
         <translation>La communauté d’entraînement reviendra, toute neuve, au prochain démarrage de l’application.</translation>
     </message>
     <message>
-        <source>The admin API key is removed from this computer's keyring. It stays valid on the site: ask an administrator to revoke it there if nobody uses it any more.</source>
+        <source>The admin API key is removed from this computer&apos;s keyring. It stays valid on the site: ask an administrator to revoke it there if nobody uses it any more.</source>
         <translation>La clé d’API administrateur est retirée du trousseau de cet ordinateur. Elle reste valable sur le site : demandez à un administrateur de la révoquer si personne ne s’en sert plus.</translation>
     </message>
     <message>
@@ -2139,6 +2305,120 @@
     </message>
 </context>
 <context>
+    <name>ReviewCard</name>
+    <message>
+        <source>Moderation item</source>
+        <translation>Élément à modérer</translation>
+    </message>
+    <message>
+        <source>Ignore  i</source>
+        <translation>Ignorer  i</translation>
+    </message>
+    <message>
+        <source>All actions…  Enter</source>
+        <translation>Toutes les actions…  Entrée</translation>
+    </message>
+    <message>
+        <source>Every decision the community offers for this item (Enter)</source>
+        <translation>Toutes les décisions que la communauté propose pour cet élément (Entrée)</translation>
+    </message>
+    <message>
+        <source>Approve  a</source>
+        <translation>Approuver  a</translation>
+    </message>
+    <message>
+        <source>Reject  x</source>
+        <translation>Refuser  x</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewView</name>
+    <message>
+        <source>Filter the queue  /</source>
+        <translation>Filtrer la file  /</translation>
+    </message>
+    <message>
+        <source>Filter the moderation queue</source>
+        <translation>Filtrer la file de modération</translation>
+    </message>
+    <message>
+        <source>Moderation queue</source>
+        <translation>File de modération</translation>
+    </message>
+    <message>
+        <source>%1: this platform does not let apps see reported content; moderate it on the site.</source>
+        <translation>%1 : cette plateforme ne montre pas les contenus signalés aux applications ; modérez-la sur le site.</translation>
+    </message>
+    <message>
+        <source>%1: this account is not a moderator there, so it has no queue.</source>
+        <translation>%1 : ce compte n’y est pas modérateur, il n’a donc pas de file de modération.</translation>
+    </message>
+    <message>
+        <source>%1: not synced yet; its queue comes with the first sync.</source>
+        <translation>%1 : pas encore synchronisée ; sa file arrive avec la première synchronisation.</translation>
+    </message>
+    <message>
+        <source>No moderation queue here</source>
+        <translation>Pas de file de modération ici</translation>
+    </message>
+    <message>
+        <source>None of these communities has a queue this account can see (see above).</source>
+        <translation>Aucune de ces communautés n’a de file que ce compte peut voir (voir ci-dessus).</translation>
+    </message>
+    <message>
+        <source>Nothing to review</source>
+        <translation>Rien à modérer</translation>
+    </message>
+    <message>
+        <source>No flags and no posts awaiting approval. The queue is refreshed with every sync.</source>
+        <translation>Aucun signalement, aucun message en attente d’approbation. La file est mise à jour à chaque synchronisation.</translation>
+    </message>
+    <message>
+        <source>Select an item first (j / k).</source>
+        <translation>Sélectionnez d’abord un élément (j / k).</translation>
+    </message>
+    <message>
+        <source>approve</source>
+        <translation>approuvé</translation>
+    </message>
+    <message>
+        <source>reject or delete</source>
+        <translation>refusé ou supprimé</translation>
+    </message>
+    <message>
+        <source>ignore</source>
+        <translation>ignoré</translation>
+    </message>
+    <message>
+        <source>This item cannot be %1 from here; Enter lists what it offers.</source>
+        <translation>Cet élément ne peut pas être %1 d’ici ; Entrée liste ce qu’il propose.</translation>
+    </message>
+    <message>
+        <source>“%1” on this item from %2?
+
+It is sent to the community and cannot be undone from here.</source>
+        <translation>« %1 » sur cet élément de %2 ?
+
+La décision est envoyée à la communauté et ne peut pas être annulée d’ici.</translation>
+    </message>
+    <message>
+        <source>Confirm the decision</source>
+        <translation>Confirmer la décision</translation>
+    </message>
+    <message>
+        <source>A decision on this item is already on its way.</source>
+        <translation>Une décision sur cet élément est déjà en route.</translation>
+    </message>
+    <message>
+        <source>This item changed since the list was read; sync, then decide again.</source>
+        <translation>Cet élément a changé depuis la lecture de la liste ; synchronisez, puis décidez à nouveau.</translation>
+    </message>
+    <message>
+        <source>“%1” queued; it is sent as soon as the community is reachable.</source>
+        <translation>« %1 » en file ; envoyé dès que la communauté est joignable.</translation>
+    </message>
+</context>
+<context>
     <name>SavedRepliesDialog</name>
     <message>
         <source>Saved replies</source>
@@ -2266,7 +2546,7 @@
     <message>
         <source>Hello everyone, and welcome to {newcomers}!
 
-This week's question: …
+This week&apos;s question: …
 
 Still waiting for an answer:
 {oldest_unanswered}</source>
@@ -2459,6 +2739,7 @@ Toujours en attente d’une réponse :
     <name>SilentModel</name>
     <message>
         <source>Community</source>
+        <extracomment>when each member was last nudged or invited: (community id, casefolded username) -&gt; time</extracomment>
         <translation>Communauté</translation>
     </message>
     <message>
@@ -2525,7 +2806,7 @@ Toujours en attente d’une réponse :
         <translation>Ajouter une communauté</translation>
     </message>
     <message>
-        <source>The app signs in as you, with your rights. Your key stays in this computer's keyring.</source>
+        <source>The app signs in as you, with your rights. Your key stays in this computer&apos;s keyring.</source>
         <translation>L’application se connecte en votre nom, avec vos droits. Votre clé reste dans le trousseau de cet ordinateur.</translation>
     </message>
     <message>
@@ -2565,7 +2846,7 @@ Toujours en attente d’une réponse :
         <translation>Utiliser une clé d’API administrateur (pour les administrateurs du site)</translation>
     </message>
     <message>
-        <source>A key made in the site's Admin → API keys, acting as a username you choose.</source>
+        <source>A key made in the site&apos;s Admin → API keys, acting as a username you choose.</source>
         <translation>Une clé créée dans Admin → API sur le site, qui agit au nom d’un utilisateur de votre choix.</translation>
     </message>
     <message>
@@ -2984,7 +3265,7 @@ Toujours en attente d’une réponse :
         <translation>Seulement les catégories et étiquettes d’idées définies pour %1. Décochez pour regarder toutes les catégories.</translation>
     </message>
     <message>
-        <source>No idea categories are set, so every category is looked at. Set them in the community's settings.</source>
+        <source>No idea categories are set, so every category is looked at. Set them in the community&apos;s settings.</source>
         <translation>Aucune catégorie d’idées n’est définie : toutes les catégories sont prises en compte. Définissez-les dans les paramètres de la communauté.</translation>
     </message>
     <message numerus="yes">
@@ -3038,6 +3319,7 @@ Toujours en attente d’une réponse :
     <name>UnansweredModel</name>
     <message>
         <source>Community</source>
+        <extracomment>the column order that is the core&apos;s own order (rows just loaded need no sort in it)</extracomment>
         <translation>Communauté</translation>
     </message>
     <message>
@@ -3211,7 +3493,7 @@ Toujours en attente d’une réponse :
         <translation>Chaque communauté a sa propre définition de « sans réponse » (survolez pour les voir).</translation>
     </message>
     <message>
-        <source>Change it in the community's settings.</source>
+        <source>Change it in the community&apos;s settings.</source>
         <translation>Modifiez-la dans les paramètres de la communauté.</translation>
     </message>
     <message numerus="yes">
@@ -3414,7 +3696,7 @@ Toujours en attente d’une réponse :
         <translation>Démarrage impossible</translation>
     </message>
     <message>
-        <source>The app's local data cannot be opened. Nothing was changed.</source>
+        <source>The app&apos;s local data cannot be opened. Nothing was changed.</source>
         <translation>Les données locales de l’application ne peuvent pas être ouvertes. Rien n’a été modifié.</translation>
     </message>
 </context>
@@ -3727,7 +4009,7 @@ Toujours en attente d’une réponse :
         <translation>le serveur a rencontré un problème</translation>
     </message>
     <message>
-        <source>the server did not accept the account's key</source>
+        <source>the server did not accept the account&apos;s key</source>
         <translation>le serveur n’a pas accepté la clé du compte</translation>
     </message>
     <message>
@@ -3912,274 +4194,6 @@ Toujours en attente d’une réponse :
     <message>
         <source>Nudge @{user}</source>
         <translation>Encourager @{user}</translation>
-    </message>
-</context>
-<context>
-    <name>saved_replies</name>
-    <message>
-        <source>Français</source>
-        <translation>Français</translation>
-    </message>
-    <message>
-        <source>English</source>
-        <translation>English</translation>
-    </message>
-    <message>
-        <source>Any language</source>
-        <translation>Toutes les langues</translation>
-    </message>
-</context>
-<context>
-    <name>timefmt</name>
-    <message>
-        <source>just now</source>
-        <translation>à l’instant</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n min ago</source>
-        <translation>
-            <numerusform>il y a %n min</numerusform>
-            <numerusform>il y a %n min</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n h ago</source>
-        <translation>
-            <numerusform>il y a %n h</numerusform>
-            <numerusform>il y a %n h</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n d ago</source>
-        <translation>
-            <numerusform>il y a %n j</numerusform>
-            <numerusform>il y a %n j</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>topic_html</name>
-    <message>
-        <source>deleted</source>
-        <translation>supprimé</translation>
-    </message>
-    <message>
-        <source>hidden</source>
-        <translation>masqué</translation>
-    </message>
-    <message>
-        <source>whisper</source>
-        <translation>murmure</translation>
-    </message>
-    <message>
-        <source>This post was deleted.</source>
-        <translation>Ce message a été supprimé.</translation>
-    </message>
-    <message>
-        <source>The author withdrew this post.</source>
-        <translation>L’auteur a retiré ce message.</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>inconnu</translation>
-    </message>
-    <message>
-        <source>staff</source>
-        <translation>équipe</translation>
-    </message>
-    <message>
-        <source>closed</source>
-        <translation>fermé</translation>
-    </message>
-    <message>
-        <source>archived</source>
-        <translation>archivé</translation>
-    </message>
-    <message>
-        <source>The posts of this topic are not in the local copy yet.</source>
-        <translation>Les messages de ce sujet ne sont pas encore dans la copie locale.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n like(s)</source>
-        <translation>
-            <numerusform>%n j’aime</numerusform>
-            <numerusform>%n j’aime</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n reply(s)</source>
-        <translation>
-            <numerusform>%n réponse</numerusform>
-            <numerusform>%n réponses</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n view(s)</source>
-        <translation>
-            <numerusform>%n vue</numerusform>
-            <numerusform>%n vues</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>views</name>
-    <message>
-        <source>Topics</source>
-        <extracomment>The window-wide row actions a view may answer (``View.row_commands``).</extracomment>
-        <translation>Sujets</translation>
-    </message>
-    <message>
-        <source>Unanswered</source>
-        <translation>Sans réponse</translation>
-    </message>
-    <message>
-        <source>Silent members</source>
-        <translation>Membres silencieux</translation>
-    </message>
-    <message>
-        <source>Trending ideas</source>
-        <translation>Idées qui montent</translation>
-    </message>
-    <message>
-        <source>Drafts</source>
-        <translation>Brouillons</translation>
-    </message>
-    <message>
-        <source>Reminders</source>
-        <translation>Rappels</translation>
-    </message>
-    <message>
-        <source>Results</source>
-        <translation>Résultats</translation>
-    </message>
-    <message>
-        <source>Outbox</source>
-        <translation>Boîte d’envoi</translation>
-    </message>
-    <message>
-        <source>Planned</source>
-        <translation>Planifié</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n listed</source>
-        <translation>
-            <numerusform>%n listé</numerusform>
-            <numerusform>%n listés</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>ReviewCard</name>
-    <message>
-        <source>Moderation item</source>
-        <translation>Élément à modérer</translation>
-    </message>
-    <message>
-        <source>Ignore  i</source>
-        <translation>Ignorer  i</translation>
-    </message>
-    <message>
-        <source>All actions…  Enter</source>
-        <translation>Toutes les actions…  Entrée</translation>
-    </message>
-    <message>
-        <source>Every decision the community offers for this item (Enter)</source>
-        <translation>Toutes les décisions que la communauté propose pour cet élément (Entrée)</translation>
-    </message>
-    <message>
-        <source>Approve  a</source>
-        <translation>Approuver  a</translation>
-    </message>
-    <message>
-        <source>Reject  x</source>
-        <translation>Refuser  x</translation>
-    </message>
-</context>
-<context>
-    <name>ReviewView</name>
-    <message>
-        <source>Filter the queue  /</source>
-        <translation>Filtrer la file  /</translation>
-    </message>
-    <message>
-        <source>Filter the moderation queue</source>
-        <translation>Filtrer la file de modération</translation>
-    </message>
-    <message>
-        <source>Moderation queue</source>
-        <translation>File de modération</translation>
-    </message>
-    <message>
-        <source>%1: this platform does not let apps see reported content; moderate it on the site.</source>
-        <translation>%1 : cette plateforme ne montre pas les contenus signalés aux applications ; modérez-la sur le site.</translation>
-    </message>
-    <message>
-        <source>%1: this account is not a moderator there, so it has no queue.</source>
-        <translation>%1 : ce compte n’y est pas modérateur, il n’a donc pas de file de modération.</translation>
-    </message>
-    <message>
-        <source>%1: not synced yet; its queue comes with the first sync.</source>
-        <translation>%1 : pas encore synchronisée ; sa file arrive avec la première synchronisation.</translation>
-    </message>
-    <message>
-        <source>No moderation queue here</source>
-        <translation>Pas de file de modération ici</translation>
-    </message>
-    <message>
-        <source>None of these communities has a queue this account can see (see above).</source>
-        <translation>Aucune de ces communautés n’a de file que ce compte peut voir (voir ci-dessus).</translation>
-    </message>
-    <message>
-        <source>Nothing to review</source>
-        <translation>Rien à modérer</translation>
-    </message>
-    <message>
-        <source>No flags and no posts awaiting approval. The queue is refreshed with every sync.</source>
-        <translation>Aucun signalement, aucun message en attente d’approbation. La file est mise à jour à chaque synchronisation.</translation>
-    </message>
-    <message>
-        <source>Select an item first (j / k).</source>
-        <translation>Sélectionnez d’abord un élément (j / k).</translation>
-    </message>
-    <message>
-        <source>approve</source>
-        <translation>approuvé</translation>
-    </message>
-    <message>
-        <source>reject or delete</source>
-        <translation>refusé ou supprimé</translation>
-    </message>
-    <message>
-        <source>ignore</source>
-        <translation>ignoré</translation>
-    </message>
-    <message>
-        <source>This item cannot be %1 from here; Enter lists what it offers.</source>
-        <translation>Cet élément ne peut pas être %1 d’ici ; Entrée liste ce qu’il propose.</translation>
-    </message>
-    <message>
-        <source>“%1” on this item from %2?
-
-It is sent to the community and cannot be undone from here.</source>
-        <translation>« %1 » sur cet élément de %2 ?
-
-La décision est envoyée à la communauté et ne peut pas être annulée d’ici.</translation>
-    </message>
-    <message>
-        <source>Confirm the decision</source>
-        <translation>Confirmer la décision</translation>
-    </message>
-    <message>
-        <source>A decision on this item is already on its way.</source>
-        <translation>Une décision sur cet élément est déjà en route.</translation>
-    </message>
-    <message>
-        <source>This item changed since the list was read; sync, then decide again.</source>
-        <translation>Cet élément a changé depuis la lecture de la liste ; synchronisez, puis décidez à nouveau.</translation>
-    </message>
-    <message>
-        <source>“%1” queued; it is sent as soon as the community is reachable.</source>
-        <translation>« %1 » en file ; envoyé dès que la communauté est joignable.</translation>
     </message>
 </context>
 <context>
@@ -4422,21 +4436,6 @@ La décision est envoyée à la communauté et ne peut pas être annulée d’ic
     </message>
 </context>
 <context>
-    <name>widget</name>
-    <message>
-        <source>The title is too short: at least %1 characters.</source>
-        <translation>Le titre est trop court : au moins %1 caractères.</translation>
-    </message>
-    <message>
-        <source>The title is too long: at most %1 characters.</source>
-        <translation>Le titre est trop long : au plus %1 caractères.</translation>
-    </message>
-    <message>
-        <source>Give the topic a title.</source>
-        <translation>Donnez un titre au sujet.</translation>
-    </message>
-</context>
-<context>
     <name>sanitize</name>
     <message>
         <source>[image]</source>
@@ -4444,185 +4443,157 @@ La décision est envoyée à la communauté et ne peut pas être annulée d’ic
     </message>
 </context>
 <context>
-    <name>AnswerersPane</name>
+    <name>saved_replies</name>
     <message>
-        <source>Who could answer this?</source>
-        <translation>Qui pourrait répondre ?</translation>
+        <source>Français</source>
+        <translation>Français</translation>
     </message>
     <message>
-        <source>Who could answer “%1”?</source>
-        <translation>Qui pourrait répondre à « %1 » ?</translation>
+        <source>English</source>
+        <translation>English</translation>
     </message>
     <message>
-        <source>From what members wrote in the local copy: similar topics they answered, the same category and tags, how recently they were active, and how often they were already asked.</source>
-        <translation>D’après ce que les membres ont écrit dans la copie locale : les sujets semblables auxquels ils ont répondu, la même catégorie et les mêmes étiquettes, leur activité récente, et combien de fois on les a déjà sollicités.</translation>
-    </message>
-    <message>
-        <source>Suggested members</source>
-        <translation>Membres suggérés</translation>
-    </message>
-    <message>
-        <source>Looking for members who could answer…</source>
-        <translation>Recherche des membres qui pourraient répondre…</translation>
-    </message>
-    <message>
-        <source>Include members asked in the last 30 days</source>
-        <translation>Inclure les membres sollicités ces 30 derniers jours</translation>
-    </message>
-    <message>
-        <source>Private invitation  p</source>
-        <translation>Invitation privée  p</translation>
-    </message>
-    <message>
-        <source>@mention reply  @</source>
-        <translation>Réponse avec @mention  @</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Fermer</translation>
-    </message>
-    <message>
-        <source>The suggestions could not be computed: %1</source>
-        <translation>Les suggestions n’ont pas pu être calculées : %1</translation>
-    </message>
-    <message>
-        <source>(asked recently)</source>
-        <translation>(sollicité récemment)</translation>
-    </message>
-    <message>
-        <source>Score %1</source>
-        <translation>Score %1</translation>
-    </message>
-    <message>
-        <source>p: invite privately · @: mention in a reply · j/k: move</source>
-        <translation>p : inviter en privé · @ : mentionner dans une réponse · j/k : se déplacer</translation>
-    </message>
-    <message>
-        <source>Nobody in the local copy wrote about this yet. Sync, or tick the box to include members asked recently.</source>
-        <translation>Personne n’a encore écrit à ce sujet dans la copie locale. Synchronisez, ou cochez la case pour inclure les membres sollicités récemment.</translation>
+        <source>Any language</source>
+        <translation>Toutes les langues</translation>
     </message>
 </context>
 <context>
-    <name>NudgeComposer</name>
+    <name>timefmt</name>
     <message>
-        <source>Private message to @%1</source>
-        <translation>Message privé à @%1</translation>
+        <source>just now</source>
+        <translation>à l’instant</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>il y a %n min</numerusform>
+            <numerusform>il y a %n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>il y a %n h</numerusform>
+            <numerusform>il y a %n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d ago</source>
+        <translation>
+            <numerusform>il y a %n j</numerusform>
+            <numerusform>il y a %n j</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>topic_html</name>
+    <message>
+        <source>deleted</source>
+        <translation>supprimé</translation>
     </message>
     <message>
-        <source>Private message — only @%1 will see it</source>
-        <translation>Message privé — seul @%1 le verra</translation>
+        <source>hidden</source>
+        <translation>masqué</translation>
     </message>
     <message>
-        <source>To:</source>
-        <translation>À :</translation>
+        <source>whisper</source>
+        <translation>murmure</translation>
     </message>
     <message>
-        <source>Title of the private message</source>
-        <translation>Titre du message privé</translation>
+        <source>This post was deleted.</source>
+        <translation>Ce message a été supprimé.</translation>
     </message>
     <message>
-        <source>Title:</source>
-        <translation>Titre :</translation>
+        <source>The author withdrew this post.</source>
+        <translation>L’auteur a retiré ce message.</translation>
     </message>
     <message>
-        <source>Saved text</source>
-        <translation>Texte enregistré</translation>
+        <source>unknown</source>
+        <translation>inconnu</translation>
     </message>
     <message>
-        <source>Language of the message</source>
-        <translation>Langue du message</translation>
+        <source>staff</source>
+        <translation>équipe</translation>
     </message>
     <message>
-        <source>Saved text:</source>
-        <translation>Texte enregistré :</translation>
+        <source>closed</source>
+        <translation>fermé</translation>
     </message>
     <message>
-        <source>Language:</source>
-        <translation>Langue :</translation>
+        <source>archived</source>
+        <translation>archivé</translation>
     </message>
     <message>
-        <source>Text of the private message</source>
-        <translation>Texte du message privé</translation>
+        <source>The posts of this topic are not in the local copy yet.</source>
+        <translation>Les messages de ce sujet ne sont pas encore dans la copie locale.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n like(s)</source>
+        <translation>
+            <numerusform>%n j’aime</numerusform>
+            <numerusform>%n j’aime</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reply(s)</source>
+        <translation>
+            <numerusform>%n réponse</numerusform>
+            <numerusform>%n réponses</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n view(s)</source>
+        <translation>
+            <numerusform>%n vue</numerusform>
+            <numerusform>%n vues</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>views</name>
+    <message>
+        <source>Topics</source>
+        <extracomment>The window-wide row actions a view may answer (``View.row_commands``).</extracomment>
+        <translation>Sujets</translation>
     </message>
     <message>
-        <source>Copy text</source>
-        <translation>Copier le texte</translation>
+        <source>Unanswered</source>
+        <translation>Sans réponse</translation>
     </message>
     <message>
-        <source>Keep as my saved text</source>
-        <translation>Garder comme mon texte enregistré</translation>
+        <source>Silent members</source>
+        <translation>Membres silencieux</translation>
     </message>
     <message>
-        <source>Use this title and text for this kind of member and language from now on</source>
-        <translation>Utiliser désormais ce titre et ce texte pour ce type de membre et cette langue</translation>
+        <source>Trending ideas</source>
+        <translation>Idées qui montent</translation>
     </message>
     <message>
-        <source>Queue private message  Ctrl+Enter</source>
-        <translation>Mettre le message privé en attente d’envoi  Ctrl+Entrée</translation>
+        <source>Drafts</source>
+        <translation>Brouillons</translation>
     </message>
     <message>
-        <source>Queue private message</source>
-        <translation>Mettre le message privé en attente d’envoi</translation>
+        <source>Reminders</source>
+        <translation>Rappels</translation>
     </message>
     <message>
-        <source>Reader who never posted: an easy first step</source>
-        <translation>Lecteur qui n’a jamais publié : un premier pas facile</translation>
+        <source>Results</source>
+        <translation>Résultats</translation>
     </message>
     <message>
-        <source>Gone quiet: what they used to bring</source>
-        <translation>Devenu silencieux : ce qu’il apportait</translation>
+        <source>Outbox</source>
+        <translation>Boîte d’envoi</translation>
     </message>
     <message>
-        <source>Newcomer: a welcome</source>
-        <translation>Nouveau venu : un mot d’accueil</translation>
+        <source>Planned</source>
+        <translation>Planifié</translation>
     </message>
-    <message>
-        <source>Invitation to answer this question</source>
-        <translation>Invitation à répondre à cette question</translation>
-    </message>
-    <message>
-        <source>Written in %1, the language of @%2's posts.</source>
-        <translation>Écrit en %1, la langue des messages de @%2.</translation>
-    </message>
-    <message>
-        <source>Written in %1, the community's language (its settings).</source>
-        <translation>Écrit en %1, la langue de la communauté (ses paramètres).</translation>
-    </message>
-    <message>
-        <source>Written in %1, the language most posts of this community use.</source>
-        <translation>Écrit en %1, la langue de la plupart des messages de cette communauté.</translation>
-    </message>
-    <message>
-        <source>Written in %1, the app's language: nothing tells the member's.</source>
-        <translation>Écrit en %1, la langue de l’application : rien n’indique celle du membre.</translation>
-    </message>
-    <message>
-        <source>This platform does not let the app send private messages. Copy the text and send it to @%1 yourself; the app will remember it as copied.</source>
-        <translation>Cette plateforme ne permet pas à l’application d’envoyer des messages privés. Copiez le texte et envoyez-le vous-même à @%1 ; l’application s’en souviendra comme copié.</translation>
-    </message>
-    <message>
-        <source>@%1 was already nudged %2: sending again will ask you to confirm.</source>
-        <translation>@%1 a déjà été relancé %2 : un nouvel envoi vous demandera confirmation.</translation>
-    </message>
-    <message>
-        <source>Replace the text you edited with the saved text?</source>
-        <translation>Remplacer le texte que vous avez modifié par le texte enregistré ?</translation>
-    </message>
-    <message>
-        <source>Copied</source>
-        <translation>Copié</translation>
-    </message>
-    <message>
-        <source>Kept</source>
-        <translation>Gardé</translation>
-    </message>
-    <message>
-        <source>Give the private message a title and a text before sending it.</source>
-        <translation>Donnez un titre et un texte au message privé avant de l’envoyer.</translation>
-    </message>
-    <message>
-        <source>@%1 was already nudged %2. Send this one anyway?</source>
-        <translation>@%1 a déjà été relancé %2. Envoyer celui-ci quand même ?</translation>
+    <message numerus="yes">
+        <source>%n listed</source>
+        <translation>
+            <numerusform>%n listé</numerusform>
+            <numerusform>%n listés</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

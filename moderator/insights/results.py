@@ -528,11 +528,6 @@ _CONTACTS = (
 )
 
 
-def _has_table(store: Store, name: str) -> bool:
-    row = store.read().execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone()
-    return row is not None
-
-
 def own_activity(
     store: Store,
     community_ids: Iterable[int] | None = None,
@@ -547,9 +542,7 @@ def own_activity(
         return []
     starts = [ts(p.start) for p in periods]
     db = store.read()
-    sources = dict(ACTIVITY_SOURCES)
-    if _has_table(store, "nudges"):
-        sources["members_contacted"] = _CONTACTS
+    sources = {**ACTIVITY_SOURCES, "members_contacted": _CONTACTS}
     out = []
     for scope in scopes(store, community_ids):
         counts: dict[str, list[int]] = {}
@@ -561,7 +554,6 @@ def own_activity(
                 if index is not None:
                     per[index] += 1
             counts[name] = per
-        zeros = [0] * len(periods)
         for i, period in enumerate(periods):
             out.append(
                 ActivityWeek(
@@ -572,7 +564,7 @@ def own_activity(
                     counts["replies_sent"][i],
                     counts["topics_handled"][i],
                     counts["reminders_done"][i],
-                    counts.get("members_contacted", zeros)[i],
+                    counts["members_contacted"][i],
                 )
             )
     return out
@@ -615,8 +607,6 @@ def recorded_contacts(store: Store) -> list[Contact]:
     A nudge carries the member's segment then; an invitation to answer is its own group
     (``"invitation"``), which has no comparison group.
     """
-    if not _has_table(store, "nudges"):
-        return []
     rows = store.read().execute(
         "SELECT community_id, member_id, created_at, kind, segment FROM nudges WHERE member_id IS NOT NULL"
         " ORDER BY created_at"

@@ -211,3 +211,25 @@ def test_the_reading_says_how_the_median_moved() -> None:
     assert first_response_reading(rows[:1]) == "No answered topic in this period yet"
     steady = [week(f"w{i}", september + dt.timedelta(weeks=i), m) for i, m in enumerate((10, 10.5))]
     assert first_response_reading(steady) == "Median first response held at about 10 h since September 2026"
+
+
+def test_recorded_nudges_feed_the_contacts_and_the_activity(forum: Forum) -> None:
+    from moderator.insights.results import recorded_contacts
+    from moderator.nudges import history
+
+    long_ago = NOW - dt.timedelta(days=400)
+    forum.batch(members=[Member(id="r1", username="reader1", created_at=long_ago),
+                         Member(id="r2", username="reader2", created_at=long_ago)])
+    at_time = NOW - dt.timedelta(days=45)
+    history.record(forum.store, forum.id, "reader1", kind=history.Kind.NUDGE,
+                   channel=history.Channel.PRIVATE_MESSAGE, body="Hello!", segment="reader", now=at_time)
+    history.record(forum.store, forum.id, "reader2", kind=history.Kind.INVITATION,
+                   channel=history.Channel.PRIVATE_MESSAGE, body="Could you help?", now=NOW - dt.timedelta(days=2))
+    forum.topic("t", created=at_time + dt.timedelta(days=3), author="r1", username="reader1")
+    contacts = recorded_contacts(forum.store)
+    assert [(c.member_id, c.segment) for c in contacts] == [("r1", "reader"), ("r2", "invitation")]
+    rows = {r.segment: r for r in contact_outcomes(forum.store, contacts, now=NOW)}
+    assert (rows["reader"].contacted, rows["reader"].contacted_posted, rows["reader"].comparable) == (1, 1, 1)
+    assert rows["invitation"].pending == 1
+    weeks_rows = own_activity(forum.store, weeks_back=1, now=NOW, tz=UTC)
+    assert weeks_rows[0].members_contacted == 1  # the invitation, this week

@@ -259,9 +259,11 @@ class RemindersModel(QAbstractTableModel):
             return wall_text(r.due_at, self.now, self.zone)
         if column is Column.WHAT:
             # The icon says the kind: a topic shows its bare title, like everywhere else in the app.
-            if r.kind is Kind.TOPIC and r.title:
-                return r.title
-            return r.summary(tr_core)
+            what = r.title if r.kind is Kind.TOPIC and r.title else r.summary(tr_core)
+            # The note is what the user wrote for their future self: shown, not hidden in a tooltip.
+            if r.kind is not Kind.NOTE and r.note.strip():
+                return f"{what} — {' '.join(r.note.split())}"
+            return what
         if column is Column.COMMUNITY:
             return self.communities.get(r.community_id, "")
         return status_text(r, self.now, self.zone)

@@ -336,6 +336,36 @@ def test_s_snoozes_from_a_menu_of_picks(qtbot, make_view: Callable[..., Any], se
     assert _refs(view)[0] == TopicRef(north, "1")
 
 
+def test_snoozed_topics_can_be_found_and_brought_back(qtbot, make_view: Callable[..., Any], setup: World) -> None:  # type: ignore[no-untyped-def]
+    view: UnansweredView = make_view(UnansweredView)
+    north = setup.north.id
+    assert not view.snoozed_button.isEnabled() and view.snoozed_button.text() == "Snoozed (0)"
+    view.select(TopicRef(north, "1"))
+    assert view.snooze_current(SnoozePick.TOMORROW)
+    assert TopicRef(north, "1") not in _refs(view)
+    assert view.snoozed_button.isEnabled() and view.snoozed_button.text() == "Snoozed (1)"
+
+    view._fill_snoozed_menu()  # what the button's menu lists
+    entries = [a for a in view.snoozed_menu.actions() if a.data()]
+    assert [a.data() for a in entries] == [f"{north}:1"]
+    assert entries[0].text().split("\t")[0] and "Tomorrow 09:00" in entries[0].text()
+    with qtbot.waitSignal(view.refreshed):
+        entries[0].trigger()
+    assert triage.get(setup.store, north, "1") is None
+    assert view.current() == TopicRef(north, "1") and view.snoozed_button.text() == "Snoozed (0)"
+    with qtbot.waitSignal(view.refreshed):
+        view.undo()  # z snoozes it again
+    state = triage.get(setup.store, north, "1")
+    assert state is not None and state.state is triage.TriageState.SNOOZED
+    assert TopicRef(north, "1") not in _refs(view)
+
+
+def test_snooze_picks_on_a_sunday_are_distinct() -> None:
+    sunday = dt.datetime(2026, 12, 6, 11, 52, tzinfo=UTC)
+    picks = [snooze_until(p, sunday, PARIS) for p in SnoozePick]
+    assert len(set(picks)) == len(picks)
+
+
 def test_snooze_picks_are_wall_clock_times() -> None:
     late = dt.datetime(2026, 5, 20, 18, 0, tzinfo=UTC)  # 20:00 in Paris
     assert snooze_until(SnoozePick.HOUR, late, PARIS) == late + dt.timedelta(hours=1)

@@ -13,7 +13,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl, Slot
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLineEdit,
@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
 
         self.status = SyncStatusBar(controller, self)
         self.setStatusBar(self.status)
+        self.theme_actions: dict[str, QAction] = {}  # View → Theme, filled by build_actions
         self.actions = build_actions(self)
 
         self.sidebar.chosen.connect(self.choose)
@@ -472,6 +473,27 @@ class MainWindow(QMainWindow):
         for widget in self.view_widgets.values():
             if isinstance(widget, View):
                 widget.request_refresh()
+
+    def set_theme(self, choice: str) -> None:
+        """View → Theme: apply now and remember (the next start opens in the same theme)."""
+        from ui import theme
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.set_preference(app, choice)
+        settings = self._layout_settings()
+        settings.setValue("theme", theme.preference())
+        settings.sync()
+        for key, action in self.theme_actions.items():
+            action.setChecked(key == theme.preference())
+        self.sidebar.viewport().update()
+
+    @staticmethod
+    def saved_theme() -> str:
+        from ui import theme
+
+        value = MainWindow._layout_settings().value("theme", theme.SYSTEM)
+        return str(value) if value in theme.PREFERENCES else theme.SYSTEM
 
     def show_shortcuts(self) -> None:
         dialogs.show_dialog(ShortcutsDialog(self.actions.sections(), self))

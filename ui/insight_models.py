@@ -470,7 +470,9 @@ class SilentModel(InsightModel):
     DEFAULT_SORT = (-1, Qt.SortOrder.AscendingOrder)  # -1: the core's order
 
     def _ref(self, r: SilentMemberRow) -> MemberRef:
-        return MemberRef(r.community_id, r.member_id, r.username)
+        return MemberRef(
+            r.community_id, r.member_id, r.username, segment=str(r.segment), next_step=r.next_step
+        )
 
     def _search_text(self, r: SilentMemberRow) -> str:
         return f"{r.username}\n{r.name}\n{r.community_name}\n{segment_words(r.segment)}\n{r.next_step}"

@@ -130,6 +130,25 @@ class MemberCard(QWidget):
         names.addStretch(1)
         heading.addLayout(names, 1)
 
+        # Why the member is listed (the segment, in its tab's colour) and the suggested next step, in full.
+        self.segment = QLabel(self)
+        self.segment.setObjectName("memberSegment")
+        self.segment.setTextFormat(Qt.TextFormat.RichText)
+        self.next_step = QLabel(self)
+        self.next_step.setObjectName("memberNextStep")
+        self.next_step.setTextFormat(Qt.TextFormat.PlainText)
+        self.next_step.setWordWrap(True)
+        self.next_step.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        step_box = QFrame(self)
+        step_box.setObjectName("nextStepBox")
+        step_layout = QVBoxLayout(step_box)
+        step_layout.setContentsMargins(12, 8, 12, 10)
+        step_layout.setSpacing(4)
+        step_layout.addWidget(self.segment)
+        step_layout.addWidget(self.next_step)
+        self.step_box = step_box
+        step_box.hide()
+
         self.grid = QGridLayout()
         self.grid.setHorizontalSpacing(18)
         self.grid.setVerticalSpacing(6)
@@ -165,6 +184,7 @@ class MemberCard(QWidget):
         body_layout.setContentsMargins(22, 20, 22, 20)
         body_layout.setSpacing(14)
         body_layout.addLayout(heading)
+        body_layout.addWidget(self.step_box)
         body_layout.addLayout(self.grid)
         body_layout.addSpacing(4)
         body_layout.addWidget(self.topics_title)
@@ -180,6 +200,8 @@ class MemberCard(QWidget):
             "QLabel#memberName { font-size: 15pt; font-weight: 600; }"
             "QLabel#memberHandle, QLabel#factCaption { color: palette(placeholder-text); }"
             "QLabel#sectionTitle { font-weight: 600; }"
+            "QFrame#nextStepBox { background: palette(alternate-base); border: 1px solid palette(midlight);"
+            " border-radius: 6px; }"
         )
 
         layout = QVBoxLayout(self)
@@ -213,6 +235,7 @@ class MemberCard(QWidget):
             for label in self.fact_labels.values():
                 label.setText("")
             self.topics.setText("")
+            self.step_box.hide()
             self.remind_button.setEnabled(False)
             self.nudge_button.setEnabled(False)
             return False
@@ -244,8 +267,32 @@ class MemberCard(QWidget):
         self.fact_labels["last_seen"].setToolTip(timefmt.exact(member.last_seen_at))
         self.fact_labels["last_posted"].setToolTip(timefmt.exact(member.last_posted_at))
         self.topics.setText(self._topics_html(facts.topics))
+        self._show_step(ref)
         self.setAccessibleName(self.tr("Member %1").replace("%1", member.username))
         return True
+
+    def _show_step(self, ref: MemberRef) -> None:
+        from moderator.insights import Segment
+        from ui.insight_models import SEGMENT_COLOURS, segment_words
+
+        try:
+            segment = Segment(ref.segment) if ref.segment else None
+        except ValueError:
+            segment = None
+        if segment is None and not ref.next_step:
+            self.step_box.hide()
+            return
+        if segment is not None:
+            colour = SEGMENT_COLOURS[segment].name()
+            self.segment.setText(
+                f'<span style="color:{colour}">●</span> <b>{html.escape(segment_words(segment))}</b>'
+            )
+        self.segment.setVisible(segment is not None)
+        self.next_step.setText(
+            self.tr("Suggested next step: %1").replace("%1", ref.next_step) if ref.next_step else ""
+        )
+        self.next_step.setVisible(bool(ref.next_step))
+        self.step_box.show()
 
     # -- internals ---------------------------------------------------------------------------
 

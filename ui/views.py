@@ -46,6 +46,10 @@ class MemberRef:
     community_id: int
     member_id: str
     username: str
+    # From the Silent members view: why they are listed and what to do (shown on the card). Not part
+    # of the identity: the same member reached from a reminder is the same ref.
+    segment: str = dataclasses.field(default="", compare=False)
+    next_step: str = dataclasses.field(default="", compare=False)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

@@ -501,6 +501,80 @@ def test_member_selection_gives_a_member_ref_and_its_card(
     assert len(pane.findChildren(MemberCard)) == 1
 
 
+def test_member_card_shows_segment_and_next_step(
+    qtbot, make_view: Callable[..., Any], setup: World, ctx: AppContext
+) -> None:  # type: ignore[no-untyped-def]
+    view: SilentMembersView = make_view(SilentMembersView)
+    view.choose_segment(Segment.GONE_QUIET)
+    with qtbot.waitSignal(view.selected) as selected:
+        view.move_selection(1)
+    ref = selected.args[0]
+    row = view.current_row()
+    assert ref.segment == "gone_quiet" or ref.segment == str(Segment.GONE_QUIET)
+    pane = ReadingPane(ctx)
+    qtbot.addWidget(pane)
+    card = show_in_pane(pane, ref)
+    assert not card.step_box.isHidden()
+    assert "Gone quiet" in card.segment.text()
+    assert card.next_step.text() == f"Suggested next step: {row.next_step}"  # in full, wrapped
+    assert card.next_step.wordWrap()
+    # The same member reached without the view's context (a reminder) is the same ref, without a step.
+    plain = MemberRef(ref.community_id, ref.member_id, ref.username)
+    assert plain == ref
+    show_in_pane(pane, plain)
+    assert card.step_box.isHidden()
+
+
+def test_silent_list_wraps_the_next_step_on_two_lines(make_view: Callable[..., Any]) -> None:
+    view: SilentMembersView = make_view(SilentMembersView)
+    line = view.table.fontMetrics().lineSpacing()
+    assert view.table.wordWrap() and view.table.verticalHeader().defaultSectionSize() >= 2 * line
+
+
+def test_participation_numbers_add_up_and_colours_match_the_tabs() -> None:
+    from ui.insight_models import SEGMENT_COLOURS
+    from ui.participation_chart import (
+        CONTRIBUTORS,
+        HEAVY,
+        READ_ONLY,
+        ParticipationChart,
+        participation_words,
+        whole_percents,
+    )
+
+    assert whole_percents([5, 67, 225]) == [2, 22, 76]  # not 2 + 23 + 76 = 101
+    assert sum(whole_percents([1, 1, 1])) == 100 and whole_percents([0, 0]) == [0, 0]
+    p = insights.Participation(
+        community_id=None, community_name="", members=297, published=72, read_only=225, never_seen=0,
+        lurkers=225, heavy=5, contributors=67, heavy_posts=510, posts=1000, heavy_min_posts=40,
+        published_share=72 / 297,
+        read_only_share=225 / 297, lurker_share=225 / 297, contributor_share=67 / 297, heavy_share=5 / 297,
+        heavy_posts_share=0.51, by_community=(),
+    )  # fmt: skip
+    words = participation_words(p)
+    assert words.startswith("24% of the 297 members ever published (72); 76% only read (225).")
+    assert "76% lurkers, 22% contributors, 2% heavy contributors" in words
+    chart = ParticipationChart()
+    chart.set_participation(p)
+    shown = [share for _label, _people, share, _colour in chart.segments()]
+    assert sum(shown) == 100 and shown[0] + shown[1] == 24
+    # The readers' colour means readers everywhere; the writers' colours are no tab's.
+    assert READ_ONLY == SEGMENT_COLOURS[Segment.READER]
+    for colour in (HEAVY, CONTRIBUTORS):
+        for tab_colour in SEGMENT_COLOURS.values():
+            assert abs(colour.hue() - tab_colour.hue()) > 30
+    chart.deleteLater()
+
+
+def test_silent_words_say_how_only_read_and_the_tabs_meet(make_view: Callable[..., Any]) -> None:
+    view: SilentMembersView = make_view(SilentMembersView)
+    counts = view.segment_counts()
+    assert (
+        f"the tabs list {counts[Segment.READER]} readers and {counts[Segment.NEWCOMER]} newcomers"
+        in view.words.text()
+    )
+
+
 # -- trending ----------------------------------------------------------------------------------------
 
 

@@ -212,7 +212,9 @@ def test_saved_replies_dialog_edits_and_restores(qtbot: QtBot, world: World) -> 
     assert dialog.list.count() == 9
 
 
-def test_escape_on_an_untouched_saved_reply_leaves_no_draft(qtbot: QtBot, world: World, composer: Composer) -> None:
+def test_escape_on_an_untouched_saved_reply_leaves_no_draft(
+    qtbot: QtBot, world: World, composer: Composer
+) -> None:
     composer._fill_saved_menu()
     action = next(a for a in composer.saved_menu.actions() if a.data() == "shipped:welcome_newcomer:fr")
     with qtbot.waitSignal(composer.autosave.saved, timeout=3000):

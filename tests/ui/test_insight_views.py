@@ -336,7 +336,9 @@ def test_s_snoozes_from_a_menu_of_picks(qtbot, make_view: Callable[..., Any], se
     assert _refs(view)[0] == TopicRef(north, "1")
 
 
-def test_snoozed_topics_can_be_found_and_brought_back(qtbot, make_view: Callable[..., Any], setup: World) -> None:  # type: ignore[no-untyped-def]
+def test_snoozed_topics_can_be_found_and_brought_back(
+    qtbot, make_view: Callable[..., Any], setup: World
+) -> None:  # type: ignore[no-untyped-def]
     view: UnansweredView = make_view(UnansweredView)
     north = setup.north.id
     assert not view.snoozed_button.isEnabled() and view.snoozed_button.text() == "Snoozed (0)"
@@ -559,7 +561,7 @@ def test_participation_numbers_add_up_and_colours_match_the_tabs() -> None:
     shown = [share for _label, _people, share, _colour in chart.segments()]
     assert sum(shown) == 100 and shown[0] + shown[1] == 24
     # The readers' colour means readers everywhere; the writers' colours are no tab's.
-    assert READ_ONLY == SEGMENT_COLOURS[Segment.READER]
+    assert SEGMENT_COLOURS[Segment.READER] == READ_ONLY
     for colour in (HEAVY, CONTRIBUTORS):
         for tab_colour in SEGMENT_COLOURS.values():
             assert abs(colour.hue() - tab_colour.hue()) > 30
@@ -642,7 +644,9 @@ def test_keyboard_in_the_window(qtbot, make_window, setup: World, opened_urls: l
     assert view.filter.hasFocus()
 
 
-def test_trending_badge_counts_only_the_clearly_rising(qtbot, make_view: Callable[..., Any], setup: World) -> None:  # type: ignore[no-untyped-def]
+def test_trending_badge_counts_only_the_clearly_rising(
+    qtbot, make_view: Callable[..., Any], setup: World
+) -> None:  # type: ignore[no-untyped-def]
     view: TrendingIdeasView = make_view(TrendingIdeasView)
     core = insights.trending_ideas(setup.store, now=NOW)
     expected = sum(1 for r in core if r.score >= TrendingIdeasView.BADGE_MIN_SCORE)

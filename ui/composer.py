@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -404,7 +404,8 @@ class Composer(QDialog):
 
         self.saved_menu.clear()
         language = None
-        for reply in saved_replies.list_saved_replies(self.store):
+        ui_language = QLocale().name().split("_")[0]
+        for reply in saved_replies.list_saved_replies(self.store, language=ui_language):
             if reply.language != language:
                 language = reply.language
                 self.saved_menu.addSection(language_name(language))

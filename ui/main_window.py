@@ -125,8 +125,9 @@ class MainWindow(QMainWindow):
 
         self._shut_down = False
         self.reload_communities()
-        self.sidebar.select_key("all", emit=False)
-        self.choose("all")
+        start = self._saved_place()
+        self.sidebar.select_key(start, emit=False)
+        self.choose(start)
         self._idle_refresh.start()  # the hidden views' badges, once the shown list is filled
 
     # -- views -------------------------------------------------------------------------------
@@ -195,6 +196,7 @@ class MainWindow(QMainWindow):
         if widget is None:
             return
         self.current_key = key
+        self._layout_settings().setValue("place", key)  # reopen here next time (kept even after a crash)
         if self.sidebar.current_key() != key:
             self.sidebar.select_key(key, emit=False)
         if isinstance(widget, View):
@@ -499,12 +501,25 @@ class MainWindow(QMainWindow):
         dialogs.show_dialog(ShortcutsDialog(self.actions.sections(), self))
 
     def show_about(self) -> None:
+        import platform
+
+        from PySide6 import __version__ as pyside_version
+
+        from moderator import __version__
+
         dialogs.information(
             self,
-            self.tr(
+            self.tr("Community Moderator %1").replace("%1", __version__)
+            + "\n\n"
+            + self.tr(
                 "Community Moderator helps animators and moderators of online communities see what waits for "
                 "an answer, who went quiet and what is rising. Your data stays on this computer."
-            ),
+            )
+            + "\n\n"
+            + self.tr("Python %1 · Qt %2 · data in %3")
+            .replace("%1", platform.python_version())
+            .replace("%2", pyside_version)
+            .replace("%3", str(paths.data_dir())),
             title=self.tr("About Community Moderator"),
         )
 
@@ -542,7 +557,16 @@ class MainWindow(QMainWindow):
         settings = self._layout_settings()
         settings.setValue("geometry", self.saveGeometry())
         settings.setValue("splitter", self.splitter.saveState())
+        settings.setValue("place", self.current_key)  # the view or community to reopen on
         settings.sync()
+
+    def _saved_place(self) -> str:
+        """Where the user left: a view, a community or All communities (if it still exists)."""
+        key = str(self._layout_settings().value("place", "all") or "all")
+        if key.startswith("community:"):
+            ids = {c.id for c in self.ctx.store.communities()}
+            return key if key.split(":", 1)[1].isdigit() and int(key.split(":", 1)[1]) in ids else "all"
+        return key if key in self.view_widgets and key != "topics" else "all"
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         from ui.composer import Composer

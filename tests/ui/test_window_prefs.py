@@ -61,3 +61,35 @@ def test_the_discourse_logo_stands_out_on_dark(qtbot, restore_theme: None) -> No
     theme.set_preference(app, theme.LIGHT)
     light_window = theme.palette_for(False).color(theme.QPalette.ColorRole.Window)
     assert _contrast_on(light_window, "discourse") > 60
+
+
+def test_the_window_reopens_where_the_user_left(qtbot, make_window, filled) -> None:  # type: ignore[no-untyped-def]
+    first = make_window()
+    assert first.current_key == "all"
+    first.choose("silent")
+    first.close()
+    second = make_window()
+    assert second.current_key == "silent" and second.current_view() is second.view("silent")
+    community = filled.store.communities()[0]
+    second.choose(f"community:{community.id}")
+    second.close()
+    third = make_window()
+    assert third.current_key == f"community:{community.id}"
+    assert third.sidebar.current_key() == f"community:{community.id}"
+
+
+def test_a_place_that_is_gone_opens_all_communities(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    MainWindow._layout_settings().setValue("place", "community:9999")
+    assert make_window().current_key == "all"
+    MainWindow._layout_settings().setValue("place", "no-such-view")
+    assert make_window().current_key == "all"
+
+
+def test_about_shows_the_version(make_window, no_dialogs) -> None:  # type: ignore[no-untyped-def]
+    from moderator import __version__
+
+    window = make_window()
+    window.show_about()
+    about = no_dialogs[-1]
+    assert about.title == "About Community Moderator"
+    assert f"Community Moderator {__version__}" in about.text and "Qt " in about.text

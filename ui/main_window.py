@@ -201,6 +201,7 @@ class MainWindow(QMainWindow):
             self.sidebar.select_key(key, emit=False)
         if isinstance(widget, View):
             widget.set_scope(scope)
+            self.reading.set_empty_hint(*widget.selection_hint())
         self.stack.setCurrentWidget(widget)
         self.reading.setVisible(getattr(widget, "uses_reading_pane", True))  # Results: charts, nothing to read
         if isinstance(widget, View):

@@ -388,6 +388,12 @@ class RemindersView(TableNavigation, View):
         self._ticker.start()
         self._update_buttons()
 
+    def selection_hint(self) -> tuple[str, str]:
+        return (
+            self.tr("No reminder selected"),
+            self.tr("Select a reminder to see its topic or member here (j / k)."),
+        )
+
     # -- building ----------------------------------------------------------------------------
 
     def _make_table(self) -> QTableView:

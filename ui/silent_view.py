@@ -152,6 +152,12 @@ class SilentMembersView(InsightView):
         ref = super().current()
         return ref if isinstance(ref, MemberRef) else None
 
+    def selection_hint(self) -> tuple[str, str]:
+        return (
+            self.tr("No member selected"),
+            self.tr("Select a member in the list to see their card and the suggested next step (j / k)."),
+        )
+
     def empty_words(self) -> tuple[str, str]:
         if self.participation is not None and not self.participation.members:
             return (

@@ -150,6 +150,14 @@ class View(QWidget):
         keys call them wherever the focus is (except in a text field), on this view's selection."""
         return {}
 
+    def selection_hint(self) -> tuple[str, str]:
+        """What the reading pane says while nothing is selected here (title, text): the view's own
+        words, so a list of members never asks for a topic."""
+        return (
+            QCoreApplication.translate("View", "Nothing selected"),
+            QCoreApplication.translate("View", "Select a topic in the list to read it here (j / k)."),
+        )
+
 
 #: The window-wide row actions a view may answer (``View.row_commands``).
 ROW_DONE = "done"  # e: mark handled / done

@@ -93,3 +93,15 @@ def test_about_shows_the_version(make_window, no_dialogs) -> None:  # type: igno
     about = no_dialogs[-1]
     assert about.title == "About Community Moderator"
     assert f"Community Moderator {__version__}" in about.text and "Qt " in about.text
+
+
+def test_the_reading_pane_never_asks_for_a_topic_in_a_list_of_members(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.choose("silent")
+    assert window.reading.ref is None
+    assert window.reading.empty.title.text() == "No member selected"
+    assert "topic" not in window.reading.empty.text.text() and "member" in window.reading.empty.text.text()
+    window.choose("reminders")
+    assert "reminder" in window.reading.empty.text.text()
+    window.choose("unanswered")
+    assert "Select a topic" in window.reading.empty.text.text()

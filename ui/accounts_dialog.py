@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QStackedWidget,
     QStyle,
     QStyledItemDelegate,
@@ -62,6 +63,7 @@ from moderator import secrets as keystore
 from moderator.model import AuthKind, Community, Platform
 from moderator.platforms.base import Cancelled, PlatformError
 from ui import dialogs, icons, theme
+from ui.error_words import user_message
 
 if TYPE_CHECKING:
     from moderator.bootstrap import AppContext
@@ -87,10 +89,11 @@ def _platform_label(platform: Platform) -> str:
     }[platform]
 
 
-def error_text(exc: BaseException) -> str:
-    """What the user reads: the typed errors' own sentences; anything else is a bug, said calmly."""
+def error_text(exc: BaseException, *, local_copy: bool = False) -> str:
+    """What the user reads: the typed errors' own sentences in the user's language (here, adding or
+    checking an account, no "your local copy is intact"); anything else is a bug, said calmly."""
     if isinstance(exc, PlatformError | accounts.AccountError | keystore.SecretStoreUnavailable):
-        return str(exc.message)
+        return user_message(exc, local_copy=local_copy)
     return QGuiApplication.translate(
         "AccountsDialog", "Something went wrong inside the app ({0}). Try again; if it persists, report it."
     ).format(type(exc).__name__)
@@ -817,6 +820,10 @@ class AccountsDialog(QDialog):
             self.result_page,
         ):
             self.pages.addWidget(page)
+        # The dialog keeps its width from page to page: a long address or a French sentence wraps
+        # inside the pages instead of pushing the window wider (it jumped between steps).
+        self.pages.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(720)
         right = QVBoxLayout()
         right.setContentsMargins(18, 6, 6, 6)
         right.addWidget(self.pages, 1)
@@ -910,7 +917,8 @@ class AccountsDialog(QDialog):
         self.add_button.setEnabled(idle and not adding)
         self.remove_button.setEnabled(idle and community is not None and not adding)
         self.list.setEnabled(not adding)
-        self.close_box.setVisible(not adding)  # each step has its own Cancel
+        # Each step has its own Cancel, the result its Done: one way out at a time.
+        self.close_box.setVisible(not adding and self.pages.currentWidget() is not self.result_page)
         d = self.details
         d.test_button.setEnabled(idle and community is not None)
         d.save_button.setEnabled(idle and community is not None)
@@ -1118,7 +1126,21 @@ class AccountsDialog(QDialog):
     # -- adding: step 1 --------------------------------------------------------------------------------
 
     @Slot()
+    def _clear_add_pages(self) -> None:
+        """Nothing of an abandoned attempt stays in the fields (a key typed, a username, a payload)."""
+        s, a = self.site_page, self.admin_page
+        for field in (s.site, s.name, a.username, a.key):
+            field.clear()
+            field.setModified(False)
+        a.show_key.setChecked(False)
+        self.paste_page.payload.clear()
+        for page in (s, a, self.paste_page, self.device_page):
+            status = getattr(page, "status", None)
+            if status is not None:
+                _show_status(status, "", error=False)
+
     def start_add(self) -> None:
+        self._clear_add_pages()
         s = self.site_page
         s.site.clear()
         s.name.clear()
@@ -1171,6 +1193,7 @@ class AccountsDialog(QDialog):
         self._sign_in = None
         if flow is not None:
             flow.close()
+        self._clear_add_pages()
         self._show_current()
 
     @Slot()
@@ -1452,7 +1475,7 @@ class AccountsDialog(QDialog):
             if (
                 isinstance(exc, keystore.SecretStoreUnavailable)
                 and not keystore.session_only()
-                and self.ask_session_only(exc.message)
+                and self.ask_session_only(user_message(exc))
             ):
                 keystore.allow_session_only(True)
                 self._run(job, on_done=done, on_error=failed, label="save account")

@@ -237,7 +237,10 @@ class ParticipationChart(QWidget):
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
             self.tr("Typical 1 / 9 / 90"),
         )
-        typical = [(share, colour, "") for share, colour in zip(TYPICAL, (HEAVY, CONTRIBUTORS, READ_ONLY), strict=True)]
+        typical = [
+            (share, colour, "")
+            for share, colour in zip(TYPICAL, (HEAVY, CONTRIBUTORS, READ_ONLY), strict=True)
+        ]
         painter.setOpacity(0.7)
         self._bar(painter, QRectF(left, top, width, self.TYPICAL_BAR), typical, labels=False)
         painter.setOpacity(1.0)

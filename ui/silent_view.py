@@ -220,7 +220,9 @@ class SilentMembersView(InsightView):
         if p is not None and p.members:
             # "Only read 225" and "Readers 210" are not the same people: say how they meet.
             words += "\n" + (
-                self.tr("Of those who never posted, the tabs list %1 readers and %2 newcomers (joined recently).")
+                self.tr(
+                    "Of those who never posted, the tabs list %1 readers and %2 newcomers (joined recently)."
+                )
                 .replace("%1", QLocale().toString(counts[Segment.READER]))
                 .replace("%2", QLocale().toString(counts[Segment.NEWCOMER]))
             )

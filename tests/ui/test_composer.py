@@ -248,12 +248,16 @@ def test_a_template_never_replaces_the_users_draft(qtbot: QtBot, world: World, c
     assert draft is not None and draft.body == "My own words"
 
 
-def test_saved_replies_menu_has_one_header_per_language(qtbot: QtBot, world: World, composer: Composer) -> None:
+def test_saved_replies_menu_has_one_header_per_language(
+    qtbot: QtBot, world: World, composer: Composer
+) -> None:
     saved_replies.save_saved_reply(world.store, saved_replies.SavedReply("Mine", "Hello {username}", "en"))
     composer._fill_saved_menu()
     headers = [a.text() for a in composer.saved_menu.actions() if a.isSeparator() and a.text()]
     assert sorted(headers) == sorted(set(headers)) and len(headers) == 2  # English, Français: once each
     languages = [
-        a.data().rsplit(":", 1)[-1] for a in composer.saved_menu.actions() if str(a.data()).startswith("shipped:")
+        a.data().rsplit(":", 1)[-1]
+        for a in composer.saved_menu.actions()
+        if str(a.data()).startswith("shipped:")
     ]
     assert languages == sorted(languages, key=languages.index)  # grouped, not interleaved

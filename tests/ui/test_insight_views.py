@@ -580,6 +580,23 @@ def test_silent_words_say_how_only_read_and_the_tabs_meet(make_view: Callable[..
 # -- trending ----------------------------------------------------------------------------------------
 
 
+def test_the_growth_of_a_term_is_explained(qtbot, make_view: Callable[..., Any]) -> None:  # type: ignore[no-untyped-def]
+    from ui.insight_models import TermColumn
+
+    view: TrendingIdeasView = make_view(TrendingIdeasView)
+    qtbot.waitUntil(lambda: view.terms_model.rowCount() > 0)
+    tip = view.terms_model.headerData(
+        TermColumn.GROWTH, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
+    )
+    assert "shares" in tip and "×" in tip
+    assert "×N" in view.terms_hint.text()
+    term = view.terms_model.index(0, 0).data(REF_ROLE)
+    view.filter_by_term(term)
+    assert view.term_why.isVisibleTo(view) and term.why in view.term_why.text()
+    view.clear_term()
+    assert not view.chip_row.isVisibleTo(view)
+
+
 def test_trending_ranks_like_the_core_and_a_term_click_filters(
     qtbot, make_view: Callable[..., Any], setup: World
 ) -> None:  # type: ignore[no-untyped-def]

@@ -17,6 +17,7 @@ import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Qt, Signal, Slot
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -153,18 +154,18 @@ class MemberCard(QWidget):
         self.grid.setHorizontalSpacing(18)
         self.grid.setVerticalSpacing(6)
         self.fact_labels: dict[str, QLabel] = {}
-        for n, (key, title) in enumerate(self._fact_titles()):
+        self.fact_captions: dict[str, QLabel] = {}
+        for key, title in self._fact_titles():
             caption = QLabel(title, self)
             caption.setObjectName("factCaption")
             value = QLabel(self)
             value.setObjectName("factValue")
             value.setTextFormat(Qt.TextFormat.PlainText)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.grid.addWidget(caption, n // 2, (n % 2) * 2)
-            self.grid.addWidget(value, n // 2, (n % 2) * 2 + 1)
+            self.fact_captions[key] = caption
             self.fact_labels[key] = value
-        self.grid.setColumnStretch(1, 1)
-        self.grid.setColumnStretch(3, 1)
+        self.fact_columns = 0
+        self._place_facts(2)
 
         self.topics_title = QLabel(self.tr("Their last topics"), self)
         self.topics_title.setObjectName("sectionTitle")
@@ -209,6 +210,35 @@ class MemberCard(QWidget):
         layout.setSpacing(0)
         layout.addWidget(bar)
         layout.addWidget(scroll, 1)
+
+    def _place_facts(self, columns: int) -> None:
+        """The facts in two pairs of columns, or one when the pane is too narrow for two (a French
+        "Niveau de confiance" was cut at the pane's edge)."""
+        if columns == self.fact_columns:
+            return
+        self.fact_columns = columns
+        for n, key in enumerate(self.fact_labels):
+            self.grid.removeWidget(self.fact_captions[key])
+            self.grid.removeWidget(self.fact_labels[key])
+            row, pair = divmod(n, columns)
+            self.grid.addWidget(self.fact_captions[key], row, pair * 2)
+            self.grid.addWidget(self.fact_labels[key], row, pair * 2 + 1)
+        for column in range(4):
+            self.grid.setColumnStretch(column, 1 if column % 2 and column // 2 < columns else 0)
+
+    def _two_pairs_width(self) -> int:
+        """What two pairs of facts need side by side (captions and values as they read now), margins included."""
+        keys = list(self.fact_labels)
+        widest = [0, 0, 0, 0]
+        for n, key in enumerate(keys):
+            pair = n % 2
+            widest[pair * 2] = max(widest[pair * 2], self.fact_captions[key].sizeHint().width())
+            widest[pair * 2 + 1] = max(widest[pair * 2 + 1], self.fact_labels[key].sizeHint().width())
+        return sum(widest) + 3 * self.grid.horizontalSpacing() + 44 + 24  # body margins, scroll bar
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._place_facts(2 if event.size().width() >= self._two_pairs_width() else 1)
 
     def _fact_titles(self) -> list[tuple[str, str]]:
         return [
@@ -263,6 +293,7 @@ class MemberCard(QWidget):
         }
         for key, value in values.items():
             self.fact_labels[key].setText(value)
+        self._place_facts(2 if self.width() >= self._two_pairs_width() else 1)
         self.fact_labels["joined"].setToolTip(timefmt.exact(member.created_at))
         self.fact_labels["last_seen"].setToolTip(timefmt.exact(member.last_seen_at))
         self.fact_labels["last_posted"].setToolTip(timefmt.exact(member.last_posted_at))

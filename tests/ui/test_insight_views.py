@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QScrollArea
 
 from moderator import insights
 from moderator.bootstrap import AppContext
@@ -525,6 +526,26 @@ def test_member_card_shows_segment_and_next_step(
     assert plain == ref
     show_in_pane(pane, plain)
     assert card.step_box.isHidden()
+
+
+def test_member_card_facts_reflow_instead_of_being_cut(qtbot, setup: World, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    from ui.member_card import MemberCard
+
+    card = MemberCard(ctx)
+    qtbot.addWidget(card)
+    card.resize(760, 500)
+    card.show_member(MemberRef(setup.north.id, "30", "quinn"))
+    card.show()
+    qtbot.waitUntil(lambda: card.fact_columns == 2)
+    card.resize(300, 500)  # a narrow reading pane, or 150 % scale, or longer French captions
+    qtbot.waitUntil(lambda: card.fact_columns == 1)
+    qtbot.waitUntil(lambda: all(c.width() >= c.sizeHint().width() for c in card.fact_captions.values()))
+    viewport = card.findChild(QScrollArea).viewport()
+    for caption in card.fact_captions.values():
+        right = caption.mapTo(card, caption.rect().topRight()).x()
+        assert right <= viewport.mapTo(card, viewport.rect().topRight()).x()
+    card.resize(760, 500)
+    qtbot.waitUntil(lambda: card.fact_columns == 2)
 
 
 def test_silent_list_wraps_the_next_step_on_two_lines(make_view: Callable[..., Any]) -> None:

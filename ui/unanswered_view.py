@@ -400,7 +400,7 @@ class UnansweredView(InsightView):
         count = len(self.snoozed_topics())
         self.snoozed_button.setText(self.tr("Snoozed (%1)").replace("%1", str(count)))
         self.snoozed_button.setAccessibleName(self.tr("Snoozed topics: %1").replace("%1", str(count)))
-        self.snoozed_button.setEnabled(count > 0)
+        self.snoozed_button.setVisible(count > 0)  # only there when there is something to find
 
     @Slot()
     def _fill_snoozed_menu(self) -> None:

@@ -727,7 +727,7 @@ class HttpClient:
                     raise _CutJson()
                 raise MalformedResponse()
             if expect is not None and not isinstance(body, expect):
-                shapes = {
+                shapes: dict[type, str] = {
                     dict: QT_TRANSLATE_NOOP(
                         "errors",
                         "The server's answer to {path} did not have the expected shape (expected a JSON object).",

@@ -187,6 +187,8 @@ def test_a_reminder_note_is_shown_in_the_list(
     }
     assert texts[topic.id] == "Where is the meetup? — Ask Karim for the venue"
     assert texts[member.id] == "Nudge @zoe — She liked the last survey"
+    widget._ticker.stop()  # no tick after this test's store is closed
+    widget.deleteLater()
 
 
 def test_time_passing_turns_rows_red_and_updates_the_badge(

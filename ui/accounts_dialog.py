@@ -761,6 +761,7 @@ class AccountsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("accountsDialog")
         self.setWindowTitle(self.tr("Accounts"))
+        self._width = 820
         self.resize(820, 540)
         self._ctx = ctx
         self._tasks = tasks
@@ -822,8 +823,9 @@ class AccountsDialog(QDialog):
             self.pages.addWidget(page)
         # The dialog keeps its width from page to page: a long address or a French sentence wraps
         # inside the pages instead of pushing the window wider (it jumped between steps).
+        # So the dialog opens wide enough for every page's buttons in the user's language (French ones
+        # are longer), see ``_fitting_width``.
         self.pages.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.setMinimumWidth(720)
         right = QVBoxLayout()
         right.setContentsMargins(18, 6, 6, 6)
         right.addWidget(self.pages, 1)
@@ -846,6 +848,9 @@ class AccountsDialog(QDialog):
             " QListView#accountsList { background: palette(window); }"
         )
         self._connect()
+        self._width = self._fitting_width()
+        self.setMinimumWidth(self._width)
+        self.resize(self._width, 540)
         self.list.selectionModel().currentChanged.connect(self._on_current_changed)
         if self.model.rowCount():
             row = self.model.row_of(select) if select is not None else -1
@@ -1522,8 +1527,16 @@ class AccountsDialog(QDialog):
         self._countdown.stop()
         super().done(result)
 
+    def _fitting_width(self) -> int:
+        """The width every page fits in, with its words as translated (at least 820 px): the pages do
+        not push the dialog wider later, so it never jumps from one step to the next."""
+        widest = max(self.pages.widget(i).minimumSizeHint().width() for i in range(self.pages.count()))
+        margins = self.layout().contentsMargins()
+        chrome = 270 + 18 + 6 + 2 * self.layout().spacing() + margins.left() + margins.right() + 8
+        return max(820, widest + chrome)
+
     def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(820, 540)
+        return QSize(self._width, 540)
 
 
 __all__ = ["AccountsDialog", "AccountsModel", "CheckView", "RemoveAccountDialog", "RemoveChoice", "Spinner"]

@@ -471,3 +471,31 @@ def test_one_way_out_of_the_result_and_no_width_jump(
     assert dialog.pages.currentWidget() is dialog.details and dialog.close_box.isVisible()
     widths.add(dialog.width())
     assert widths == {820}
+
+
+def test_every_button_fits_in_french_without_the_dialog_growing(
+    qtbot: QtBot, qapp, ctx: AppContext, tasks: TaskManager, opened: list[str]  # type: ignore[no-untyped-def]
+) -> None:
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QPushButton
+
+    from ui import i18n
+
+    if not (i18n.TRANSLATIONS_DIR / "community_moderator_fr.qm").exists():
+        pytest.skip("catalogue not built (resources/translations/build.sh)")
+    i18n.install_translators(qapp, QLocale(QLocale.Language.French, QLocale.Country.France))
+    try:
+        widget = AccountsDialog(ctx, tasks, poll_interval=0.02)
+        qtbot.addWidget(widget)
+        widget.show()
+        qtbot.waitExposed(widget)
+        width = widget.width()
+        for page in (widget.details, widget.site_page, widget.admin_page, widget.result_page):
+            widget.pages.setCurrentWidget(page)
+            qtbot.waitUntil(lambda p=page: p.isVisible())
+            for button in page.findChildren(QPushButton):
+                if button.isVisible():  # "Enregistrer les modifications" was cut to "registrer les modificatio"
+                    assert button.width() >= button.sizeHint().width(), button.text()
+            assert widget.width() == width
+    finally:
+        i18n.remove_translators(qapp)

@@ -974,6 +974,9 @@ class AccountsDialog(QDialog):
         d.username.setText(community.username)
         d.site.setReadOnly(sandbox)
         d.username.setReadOnly(community.auth_kind is not AuthKind.ADMIN_KEY)
+        for field in (d.site, d.username):  # the style sheet reads the property: look again
+            field.style().unpolish(field)
+            field.style().polish(field)
         d.sign_in_button.setText(
             self.tr("Enter a new &key…")
             if community.auth_kind is AuthKind.ADMIN_KEY

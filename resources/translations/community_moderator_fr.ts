@@ -2106,6 +2106,14 @@
         <source>In these weeks: %1 replies sent, %2 topics handled, %3 reminders done, %4 members contacted.</source>
         <translation>Ces semaines-ci : %1 réponses envoyées, %2 sujets traités, %3 rappels faits, %4 membres contactés.</translation>
     </message>
+    <message>
+        <source>Charts, nothing to read</source>
+        <translation>Des graphiques, rien à lire</translation>
+    </message>
+    <message>
+        <source>Results show how the communities respond over the weeks; open a topic from another view to read it here.</source>
+        <translation>Les résultats montrent comment les communautés répondent au fil des semaines ; ouvrez un sujet depuis une autre vue pour le lire ici.</translation>
+    </message>
 </context>
 <context>
     <name>SavedRepliesDialog</name>

@@ -534,6 +534,8 @@ class MainWindow(QMainWindow):
         self._live_refresh.stop()
         self._coalesce.stop()
         self._idle_refresh.stop()
+        for timer in self.findChildren(QTimer):  # the views' minute tickers read the store: not after this
+            timer.stop()
         self.controller.stop()
         self.tasks.shutdown()
 

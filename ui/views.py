@@ -23,7 +23,8 @@ import dataclasses
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLineEdit, QTableView, QWidget
 
 if TYPE_CHECKING:
@@ -115,6 +116,12 @@ class View(QWidget):
     def busy(self) -> bool:
         """A job is still computing what the view shows (screenshots and tests wait for it)."""
         return False
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        """A view closed on its own (a test's, a detached one): its timers stop reading the store."""
+        for timer in self.findChildren(QTimer):
+            timer.stop()
+        super().closeEvent(event)
 
     def focus_filter(self) -> None:
         """``/``: put the cursor in the view's filter box."""

@@ -121,7 +121,7 @@
         <translation>{0} est prête</translation>
     </message>
     <message>
-        <source>The key is in this computer's keyring.</source>
+        <source>The key is in this computer&apos;s keyring.</source>
         <translation>La clé est dans le trousseau de cet ordinateur.</translation>
     </message>
     <message>
@@ -151,7 +151,7 @@
         <translation>Saisir une clé d’API administrateur</translation>
     </message>
     <message>
-        <source>A site administrator creates it in Admin → API keys. Prefer a key for a single user: an "All users" key can act as anyone.</source>
+        <source>A site administrator creates it in Admin → API keys. Prefer a key for a single user: an &quot;All users&quot; key can act as anyone.</source>
         <translation>Un administrateur du site la crée dans Admin → API. Préférez une clé pour un seul utilisateur : une clé « Tous les utilisateurs » peut agir au nom de n’importe qui.</translation>
     </message>
     <message>
@@ -903,6 +903,14 @@
         <translation>Se &amp;reconnecter…</translation>
     </message>
     <message>
+        <source>Community Moderator %1</source>
+        <translation>Community Moderator %1</translation>
+    </message>
+    <message>
+        <source>Python %1 · Qt %2 · data in %3</source>
+        <translation>Python %1 · Qt %2 · données dans %3</translation>
+    </message>
+    <message>
         <source>Select a topic to reply to (j / k), then press r.</source>
         <translation>Choisissez un sujet auquel répondre (j / k), puis appuyez sur r.</translation>
     </message>
@@ -917,14 +925,6 @@
     <message>
         <source>No open topic to write in yet: sync first.</source>
         <translation>Pas encore de sujet ouvert où écrire : synchronisez d’abord.</translation>
-    </message>
-    <message>
-        <source>Community Moderator %1</source>
-        <translation>Community Moderator %1</translation>
-    </message>
-    <message>
-        <source>Python %1 · Qt %2 · data in %3</source>
-        <translation>Python %1 · Qt %2 · données dans %3</translation>
     </message>
 </context>
 <context>
@@ -1136,10 +1136,6 @@
     <message>
         <source>Unsent reply to “%1” deleted; nothing was posted.</source>
         <translation>Réponse non envoyée à « %1 » supprimée ; rien n’a été publié.</translation>
-    </message>
-    <message>
-        <source>Reply to “%1” deleted.</source>
-        <translation>Réponse à « %1 » supprimée.</translation>
     </message>
 </context>
 <context>
@@ -1398,7 +1394,7 @@
         <translation>Ouvrir dans le navigateur</translation>
     </message>
     <message>
-        <source>Open this topic on the community's site (o)</source>
+        <source>Open this topic on the community&apos;s site (o)</source>
         <translation>Ouvrir ce sujet sur le site de la communauté (o)</translation>
     </message>
     <message>
@@ -1548,7 +1544,7 @@
         <translation>Me le rappeler aussi sur la communauté (un signet avec rappel)</translation>
     </message>
     <message>
-        <source>The community's own notifications will remind you too, on your phone for example. Sent now, or as soon as the community can be reached.</source>
+        <source>The community&apos;s own notifications will remind you too, on your phone for example. Sent now, or as soon as the community can be reached.</source>
         <translation>Les notifications de la communauté vous le rappelleront aussi, sur votre téléphone par exemple. Envoyé maintenant, ou dès que la communauté est joignable.</translation>
     </message>
     <message>
@@ -1779,6 +1775,14 @@
         </translation>
     </message>
     <message>
+        <source>No reminder selected</source>
+        <translation>Aucun rappel sélectionné</translation>
+    </message>
+    <message>
+        <source>Select a reminder to see its topic or member here (j / k).</source>
+        <translation>Sélectionnez un rappel pour voir ici son sujet ou son membre (j / k).</translation>
+    </message>
+    <message>
         <source>Today %1</source>
         <translation>Aujourd’hui %1</translation>
     </message>
@@ -1863,14 +1867,6 @@
         <source>Status</source>
         <translation>État</translation>
     </message>
-    <message>
-        <source>No reminder selected</source>
-        <translation>Aucun rappel sélectionné</translation>
-    </message>
-    <message>
-        <source>Select a reminder to see its topic or member here (j / k).</source>
-        <translation>Sélectionnez un rappel pour voir ici son sujet ou son membre (j / k).</translation>
-    </message>
 </context>
 <context>
     <name>RemoveAccountDialog</name>
@@ -1883,7 +1879,7 @@
         <translation>Retirer {0} ?</translation>
     </message>
     <message>
-        <source>The app's key is revoked on the site and removed from this computer's keyring. You can sign in again at any time.</source>
+        <source>The app&apos;s key is revoked on the site and removed from this computer&apos;s keyring. You can sign in again at any time.</source>
         <translation>La clé de l’application est révoquée sur le site et retirée du trousseau de cet ordinateur. Vous pourrez vous reconnecter à tout moment.</translation>
     </message>
     <message>
@@ -1891,7 +1887,7 @@
         <translation>La communauté d’entraînement reviendra, toute neuve, au prochain démarrage de l’application.</translation>
     </message>
     <message>
-        <source>The admin API key is removed from this computer's keyring. It stays valid on the site: ask an administrator to revoke it there if nobody uses it any more.</source>
+        <source>The admin API key is removed from this computer&apos;s keyring. It stays valid on the site: ask an administrator to revoke it there if nobody uses it any more.</source>
         <translation>La clé d’API administrateur est retirée du trousseau de cet ordinateur. Elle reste valable sur le site : demandez à un administrateur de la révoquer si personne ne s’en sert plus.</translation>
     </message>
     <message>
@@ -2116,6 +2112,120 @@
     </message>
 </context>
 <context>
+    <name>ReviewCard</name>
+    <message>
+        <source>Moderation item</source>
+        <translation>Élément à modérer</translation>
+    </message>
+    <message>
+        <source>Ignore  i</source>
+        <translation>Ignorer  i</translation>
+    </message>
+    <message>
+        <source>All actions…  Enter</source>
+        <translation>Toutes les actions…  Entrée</translation>
+    </message>
+    <message>
+        <source>Every decision the community offers for this item (Enter)</source>
+        <translation>Toutes les décisions que la communauté propose pour cet élément (Entrée)</translation>
+    </message>
+    <message>
+        <source>Approve  a</source>
+        <translation>Approuver  a</translation>
+    </message>
+    <message>
+        <source>Reject  x</source>
+        <translation>Refuser  x</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewView</name>
+    <message>
+        <source>Filter the queue  /</source>
+        <translation>Filtrer la file  /</translation>
+    </message>
+    <message>
+        <source>Filter the moderation queue</source>
+        <translation>Filtrer la file de modération</translation>
+    </message>
+    <message>
+        <source>Moderation queue</source>
+        <translation>File de modération</translation>
+    </message>
+    <message>
+        <source>%1: this platform does not let apps see reported content; moderate it on the site.</source>
+        <translation>%1 : cette plateforme ne montre pas les contenus signalés aux applications ; modérez-la sur le site.</translation>
+    </message>
+    <message>
+        <source>%1: this account is not a moderator there, so it has no queue.</source>
+        <translation>%1 : ce compte n’y est pas modérateur, il n’a donc pas de file de modération.</translation>
+    </message>
+    <message>
+        <source>%1: not synced yet; its queue comes with the first sync.</source>
+        <translation>%1 : pas encore synchronisée ; sa file arrive avec la première synchronisation.</translation>
+    </message>
+    <message>
+        <source>No moderation queue here</source>
+        <translation>Pas de file de modération ici</translation>
+    </message>
+    <message>
+        <source>None of these communities has a queue this account can see (see above).</source>
+        <translation>Aucune de ces communautés n’a de file que ce compte peut voir (voir ci-dessus).</translation>
+    </message>
+    <message>
+        <source>Nothing to review</source>
+        <translation>Rien à modérer</translation>
+    </message>
+    <message>
+        <source>No flags and no posts awaiting approval. The queue is refreshed with every sync.</source>
+        <translation>Aucun signalement, aucun message en attente d’approbation. La file est mise à jour à chaque synchronisation.</translation>
+    </message>
+    <message>
+        <source>Select an item first (j / k).</source>
+        <translation>Sélectionnez d’abord un élément (j / k).</translation>
+    </message>
+    <message>
+        <source>approve</source>
+        <translation>approuvé</translation>
+    </message>
+    <message>
+        <source>reject or delete</source>
+        <translation>refusé ou supprimé</translation>
+    </message>
+    <message>
+        <source>ignore</source>
+        <translation>ignoré</translation>
+    </message>
+    <message>
+        <source>This item cannot be %1 from here; Enter lists what it offers.</source>
+        <translation>Cet élément ne peut pas être %1 d’ici ; Entrée liste ce qu’il propose.</translation>
+    </message>
+    <message>
+        <source>“%1” on this item from %2?
+
+It is sent to the community and cannot be undone from here.</source>
+        <translation>« %1 » sur cet élément de %2 ?
+
+La décision est envoyée à la communauté et ne peut pas être annulée d’ici.</translation>
+    </message>
+    <message>
+        <source>Confirm the decision</source>
+        <translation>Confirmer la décision</translation>
+    </message>
+    <message>
+        <source>A decision on this item is already on its way.</source>
+        <translation>Une décision sur cet élément est déjà en route.</translation>
+    </message>
+    <message>
+        <source>This item changed since the list was read; sync, then decide again.</source>
+        <translation>Cet élément a changé depuis la lecture de la liste ; synchronisez, puis décidez à nouveau.</translation>
+    </message>
+    <message>
+        <source>“%1” queued; it is sent as soon as the community is reachable.</source>
+        <translation>« %1 » en file ; envoyé dès que la communauté est joignable.</translation>
+    </message>
+</context>
+<context>
     <name>SavedRepliesDialog</name>
     <message>
         <source>Saved replies</source>
@@ -2243,7 +2353,7 @@
     <message>
         <source>Hello everyone, and welcome to {newcomers}!
 
-This week's question: …
+This week&apos;s question: …
 
 Still waiting for an answer:
 {oldest_unanswered}</source>
@@ -2510,7 +2620,7 @@ Toujours en attente d’une réponse :
         <translation>Ajouter une communauté</translation>
     </message>
     <message>
-        <source>The app signs in as you, with your rights. Your key stays in this computer's keyring.</source>
+        <source>The app signs in as you, with your rights. Your key stays in this computer&apos;s keyring.</source>
         <translation>L’application se connecte en votre nom, avec vos droits. Votre clé reste dans le trousseau de cet ordinateur.</translation>
     </message>
     <message>
@@ -2550,7 +2660,7 @@ Toujours en attente d’une réponse :
         <translation>Utiliser une clé d’API administrateur (pour les administrateurs du site)</translation>
     </message>
     <message>
-        <source>A key made in the site's Admin → API keys, acting as a username you choose.</source>
+        <source>A key made in the site&apos;s Admin → API keys, acting as a username you choose.</source>
         <translation>Une clé créée dans Admin → API sur le site, qui agit au nom d’un utilisateur de votre choix.</translation>
     </message>
     <message>
@@ -2917,10 +3027,6 @@ Toujours en attente d’une réponse :
         <translation>Mots qui montent</translation>
     </message>
     <message>
-        <source>Last 7 days against before. Click a term to see its topics.</source>
-        <translation>Les 7 derniers jours comparés à avant. Cliquez sur un mot pour voir ses sujets.</translation>
-    </message>
-    <message>
         <source>Counting words…</source>
         <translation>Comptage des mots…</translation>
     </message>
@@ -2977,11 +3083,7 @@ Toujours en attente d’une réponse :
         <translation>%1 messages sur %2, une seule fois ; les comptages suivants sont rapides.</translation>
     </message>
     <message>
-        <source>Only the idea categories and tags set for %1. Untick to look at every category.</source>
-        <translation>Seulement les catégories et étiquettes d’idées définies pour %1. Décochez pour regarder toutes les catégories.</translation>
-    </message>
-    <message>
-        <source>No idea categories are set, so every category is looked at. Set them in the community's settings.</source>
+        <source>No idea categories are set, so every category is looked at. Set them in the community&apos;s settings.</source>
         <translation>Aucune catégorie d’idées n’est définie : toutes les catégories sont prises en compte. Définissez-les dans les paramètres de la communauté.</translation>
     </message>
     <message numerus="yes">
@@ -3043,6 +3145,7 @@ Toujours en attente d’une réponse :
     <name>UnansweredModel</name>
     <message>
         <source>Community</source>
+        <extracomment>the column order that is the core&apos;s own order (rows just loaded need no sort in it)</extracomment>
         <translation>Communauté</translation>
     </message>
     <message>
@@ -3216,7 +3319,7 @@ Toujours en attente d’une réponse :
         <translation>Chaque communauté a sa propre définition de « sans réponse » (survolez pour les voir).</translation>
     </message>
     <message>
-        <source>Change it in the community's settings.</source>
+        <source>Change it in the community&apos;s settings.</source>
         <translation>Modifiez-la dans les paramètres de la communauté.</translation>
     </message>
     <message numerus="yes">
@@ -3284,6 +3387,17 @@ Toujours en attente d’une réponse :
     <message>
         <source>Undo  z</source>
         <translation>Annuler  z</translation>
+    </message>
+</context>
+<context>
+    <name>View</name>
+    <message>
+        <source>Nothing selected</source>
+        <translation>Aucune sélection</translation>
+    </message>
+    <message>
+        <source>Select a topic in the list to read it here (j / k).</source>
+        <translation>Choisissez un sujet dans la liste pour le lire ici (j / k).</translation>
     </message>
 </context>
 <context>
@@ -3471,7 +3585,7 @@ Toujours en attente d’une réponse :
         <translation>Démarrage impossible</translation>
     </message>
     <message>
-        <source>The app's local data cannot be opened. Nothing was changed.</source>
+        <source>The app&apos;s local data cannot be opened. Nothing was changed.</source>
         <translation>Les données locales de l’application ne peuvent pas être ouvertes. Rien n’a été modifié.</translation>
     </message>
 </context>
@@ -3480,6 +3594,173 @@ Toujours en attente d’une réponse :
     <message>
         <source>Community Moderator</source>
         <translation>Community Moderator</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Enter the site&apos;s address, like https://forum.example.org.</source>
+        <translation>Saisissez l’adresse du site, par exemple https://forum.example.org.</translation>
+    </message>
+    <message>
+        <source>A name is up to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit (it is used on the command line).</source>
+        <translation>Un nom comporte au plus 64 lettres, chiffres, points, tirets ou soulignés, et commence par une lettre ou un chiffre (il sert en ligne de commande).</translation>
+    </message>
+    <message>
+        <source>A community named {name} already exists. Pick another name.</source>
+        <translation>Une communauté nommée {name} existe déjà. Choisissez un autre nom.</translation>
+    </message>
+    <message>
+        <source>{platform} accounts are coming; Discourse works today.</source>
+        <translation>Les comptes {platform} arrivent bientôt ; Discourse fonctionne dès aujourd’hui.</translation>
+    </message>
+    <message>
+        <source>An admin API key acts as a user: enter that username.</source>
+        <translation>Une clé d’API d’administration agit au nom d’un utilisateur : saisissez son nom d’utilisateur.</translation>
+    </message>
+    <message>
+        <source>The key is empty. Paste the whole key.</source>
+        <translation>La clé est vide. Collez la clé entière.</translation>
+    </message>
+    <message>
+        <source>This account no longer exists.</source>
+        <translation>Ce compte n’existe plus.</translation>
+    </message>
+    <message>
+        <source>The key was created for {old}; it is not sent to {new}. Enter the key of the new address.</source>
+        <translation>La clé a été créée pour {old} ; elle n’est pas envoyée à {new}. Saisissez la clé de la nouvelle adresse.</translation>
+    </message>
+    <message>
+        <source>Your local copy is intact; sync again when the connection is back.</source>
+        <translation>Votre copie locale est intacte ; synchronisez à nouveau quand la connexion sera revenue.</translation>
+    </message>
+    <message>
+        <source>The community&apos;s server could not be used. Try again later.</source>
+        <translation>Le serveur de la communauté n’a pas pu être utilisé. Réessayez plus tard.</translation>
+    </message>
+    <message>
+        <source>The server did not accept this account&apos;s key. It may have been revoked or mistyped: open the account settings and enter a new key.</source>
+        <translation>Le serveur n’a pas accepté la clé de ce compte. Elle a peut-être été révoquée ou mal saisie : ouvrez les réglages du compte et saisissez une nouvelle clé.</translation>
+    </message>
+    <message>
+        <source>This account is not allowed to do that on this community. Ask a site administrator for the permission, or use another account.</source>
+        <translation>Ce compte n’a pas le droit de faire cela dans cette communauté. Demandez cette permission à un administrateur du site, ou utilisez un autre compte.</translation>
+    </message>
+    <message>
+        <source>The server says this no longer exists (deleted, moved or made private).</source>
+        <translation>Le serveur indique que cela n’existe plus (supprimé, déplacé ou rendu privé).</translation>
+    </message>
+    <message>
+        <source>The server asks the app to slow down (rate limit reached). Nothing was lost; sync again in about {seconds} seconds.</source>
+        <translation>Le serveur demande à l’application de ralentir (limite de requêtes atteinte). Rien n’est perdu ; synchronisez à nouveau dans {seconds} secondes environ.</translation>
+    </message>
+    <message>
+        <source>The server asks the app to slow down (rate limit reached). Nothing was lost; sync again in about {minutes} minutes.</source>
+        <translation>Le serveur demande à l’application de ralentir (limite de requêtes atteinte). Rien n’est perdu ; synchronisez à nouveau dans {minutes} minutes environ.</translation>
+    </message>
+    <message>
+        <source>The server asks the app to slow down (rate limit reached). Nothing was lost; sync again in a few minutes.</source>
+        <translation>Le serveur demande à l’application de ralentir (limite de requêtes atteinte). Rien n’est perdu ; synchronisez à nouveau dans quelques minutes.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached (no network, the address is wrong, or the site is down).</source>
+        <translation>Le serveur est injoignable (pas de réseau, adresse erronée, ou site en panne).</translation>
+    </message>
+    <message>
+        <source>The server had an internal problem (HTTP {status}). Try again later, and tell the site&apos;s administrators if it persists.</source>
+        <translation>Le serveur a rencontré un problème interne (HTTP {status}). Réessayez plus tard, et prévenez les administrateurs du site si cela persiste.</translation>
+    </message>
+    <message>
+        <source>The server answered with something the app does not understand (cut off or not the expected format). Try again; if it persists the site may run an incompatible version.</source>
+        <translation>Le serveur a répondu quelque chose que l’application ne comprend pas (réponse coupée ou dans un format inattendu). Réessayez ; si cela persiste, le site utilise peut-être une version incompatible.</translation>
+    </message>
+    <message>
+        <source>The server refused: {reasons}</source>
+        <translation>Le serveur a refusé : {reasons}</translation>
+    </message>
+    <message>
+        <source>The server refused the request.</source>
+        <translation>Le serveur a refusé la requête.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the post: {reasons} Edit it and send it again.</source>
+        <translation>Le serveur n’a pas accepté le message : {reasons} Modifiez-le et envoyez-le à nouveau.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the post (no reason given). Edit it and send it again.</source>
+        <translation>Le serveur n’a pas accepté le message (sans en donner la raison). Modifiez-le et envoyez-le à nouveau.</translation>
+    </message>
+    <message>
+        <source>The address uses plain http://, which would send your key unencrypted. Use https:// (plain http is only allowed for this computer itself: localhost).</source>
+        <translation>L’adresse utilise http:// sans chiffrement, ce qui enverrait votre clé en clair. Utilisez https:// (le http simple n’est permis que pour cet ordinateur lui-même : localhost).</translation>
+    </message>
+    <message>
+        <source>This platform is not supported yet by this version of the app.</source>
+        <translation>Cette plateforme n’est pas encore prise en charge par cette version de l’application.</translation>
+    </message>
+    <message>
+        <source>The security certificate of {host} could not be verified, so nothing was sent. Check the address.</source>
+        <translation>Le certificat de sécurité de {host} n’a pas pu être vérifié, donc rien n’a été envoyé. Vérifiez l’adresse.</translation>
+    </message>
+    <message>
+        <source>{host} could not be reached: check the address and the network.</source>
+        <translation>{host} est injoignable : vérifiez l’adresse et le réseau.</translation>
+    </message>
+    <message>
+        <source>“{address}” is not a web address. Use the site&apos;s address, like https://forum.example.org.</source>
+        <translation>« {address} » n’est pas une adresse web. Utilisez l’adresse du site, par exemple https://forum.example.org.</translation>
+    </message>
+    <message>
+        <source>The security certificate of {host} could not be verified, so nothing was sent. Check the address; if it is right, the site&apos;s certificate is invalid or something on the network intercepts the connection.</source>
+        <translation>Le certificat de sécurité de {host} n’a pas pu être vérifié, donc rien n’a été envoyé. Vérifiez l’adresse ; si elle est juste, le certificat du site n’est pas valide ou quelque chose sur le réseau intercepte la connexion.</translation>
+    </message>
+    <message>
+        <source>The server pointed the app to another site ({host}); the request was not sent there, to keep the account&apos;s key private.</source>
+        <translation>Le serveur a renvoyé l’application vers un autre site ({host}) ; la requête n’y a pas été envoyée, pour garder la clé du compte privée.</translation>
+    </message>
+    <message>
+        <source>The server redirected {path} without saying where.</source>
+        <translation>Le serveur a redirigé {path} sans dire vers où.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to {path} did not have the expected shape (expected a JSON object).</source>
+        <translation>La réponse du serveur à {path} n’avait pas la forme attendue (un objet JSON était attendu).</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to {path} did not have the expected shape (expected a JSON list).</source>
+        <translation>La réponse du serveur à {path} n’avait pas la forme attendue (une liste JSON était attendue).</translation>
+    </message>
+    <message>
+        <source>The server answered {method} {path} with an unexpected HTTP {status}.</source>
+        <translation>Le serveur a répondu à {method} {path} par un HTTP {status} inattendu.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer was cut off before it was complete.</source>
+        <translation>La réponse du serveur a été coupée avant d’être complète.</translation>
+    </message>
+    <message>
+        <source>The address {host} could not be found: check it, and check the network.</source>
+        <translation>L’adresse {host} est introuvable : vérifiez-la, ainsi que le réseau.</translation>
+    </message>
+    <message>
+        <source>{host} refused the connection: the site may be down, or the address wrong.</source>
+        <translation>{host} a refusé la connexion : le site est peut-être en panne, ou l’adresse erronée.</translation>
+    </message>
+    <message>
+        <source>{host} did not answer in time: the network or the site may be slow or down.</source>
+        <translation>{host} n’a pas répondu à temps : le réseau ou le site est peut-être lent ou en panne.</translation>
+    </message>
+    <message>
+        <source>The connection to {host} was cut: the network or the site may be unstable.</source>
+        <translation>La connexion à {host} a été coupée : le réseau ou le site est peut-être instable.</translation>
+    </message>
+    <message>
+        <source>{host} could not be reached.</source>
+        <translation>{host} est injoignable.</translation>
+    </message>
+    <message>
+        <source>The system keyring is not available, so account keys cannot be stored safely. On Linux, install and unlock a Secret Service (for example gnome-keyring), then try again.</source>
+        <translation>Le trousseau du système n’est pas disponible : les clés des comptes ne peuvent pas être rangées en sécurité. Sous Linux, installez et déverrouillez un service de secrets (par exemple gnome-keyring), puis réessayez.</translation>
     </message>
 </context>
 <context>
@@ -3784,7 +4065,7 @@ Toujours en attente d’une réponse :
         <translation>le serveur a rencontré un problème</translation>
     </message>
     <message>
-        <source>the server did not accept the account's key</source>
+        <source>the server did not accept the account&apos;s key</source>
         <translation>le serveur n’a pas accepté la clé du compte</translation>
     </message>
     <message>
@@ -3969,274 +4250,6 @@ Toujours en attente d’une réponse :
     <message>
         <source>Nudge @{user}</source>
         <translation>Encourager @{user}</translation>
-    </message>
-</context>
-<context>
-    <name>saved_replies</name>
-    <message>
-        <source>Français</source>
-        <translation>Français</translation>
-    </message>
-    <message>
-        <source>English</source>
-        <translation>English</translation>
-    </message>
-    <message>
-        <source>Any language</source>
-        <translation>Toutes les langues</translation>
-    </message>
-</context>
-<context>
-    <name>timefmt</name>
-    <message>
-        <source>just now</source>
-        <translation>à l’instant</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n min ago</source>
-        <translation>
-            <numerusform>il y a %n min</numerusform>
-            <numerusform>il y a %n min</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n h ago</source>
-        <translation>
-            <numerusform>il y a %n h</numerusform>
-            <numerusform>il y a %n h</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n d ago</source>
-        <translation>
-            <numerusform>il y a %n j</numerusform>
-            <numerusform>il y a %n j</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>topic_html</name>
-    <message>
-        <source>deleted</source>
-        <translation>supprimé</translation>
-    </message>
-    <message>
-        <source>hidden</source>
-        <translation>masqué</translation>
-    </message>
-    <message>
-        <source>whisper</source>
-        <translation>murmure</translation>
-    </message>
-    <message>
-        <source>This post was deleted.</source>
-        <translation>Ce message a été supprimé.</translation>
-    </message>
-    <message>
-        <source>The author withdrew this post.</source>
-        <translation>L’auteur a retiré ce message.</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>inconnu</translation>
-    </message>
-    <message>
-        <source>staff</source>
-        <translation>équipe</translation>
-    </message>
-    <message>
-        <source>closed</source>
-        <translation>fermé</translation>
-    </message>
-    <message>
-        <source>archived</source>
-        <translation>archivé</translation>
-    </message>
-    <message>
-        <source>The posts of this topic are not in the local copy yet.</source>
-        <translation>Les messages de ce sujet ne sont pas encore dans la copie locale.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n like(s)</source>
-        <translation>
-            <numerusform>%n j’aime</numerusform>
-            <numerusform>%n j’aime</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n reply(s)</source>
-        <translation>
-            <numerusform>%n réponse</numerusform>
-            <numerusform>%n réponses</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n view(s)</source>
-        <translation>
-            <numerusform>%n vue</numerusform>
-            <numerusform>%n vues</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>views</name>
-    <message>
-        <source>Topics</source>
-        <extracomment>The window-wide row actions a view may answer (``View.row_commands``).</extracomment>
-        <translation>Sujets</translation>
-    </message>
-    <message>
-        <source>Unanswered</source>
-        <translation>Sans réponse</translation>
-    </message>
-    <message>
-        <source>Silent members</source>
-        <translation>Membres silencieux</translation>
-    </message>
-    <message>
-        <source>Trending ideas</source>
-        <translation>Idées qui montent</translation>
-    </message>
-    <message>
-        <source>Drafts</source>
-        <translation>Brouillons</translation>
-    </message>
-    <message>
-        <source>Reminders</source>
-        <translation>Rappels</translation>
-    </message>
-    <message>
-        <source>Results</source>
-        <translation>Résultats</translation>
-    </message>
-    <message>
-        <source>Outbox</source>
-        <translation>Boîte d’envoi</translation>
-    </message>
-    <message>
-        <source>Planned</source>
-        <translation>Planifié</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n listed</source>
-        <translation>
-            <numerusform>%n listé</numerusform>
-            <numerusform>%n listés</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>ReviewCard</name>
-    <message>
-        <source>Moderation item</source>
-        <translation>Élément à modérer</translation>
-    </message>
-    <message>
-        <source>Ignore  i</source>
-        <translation>Ignorer  i</translation>
-    </message>
-    <message>
-        <source>All actions…  Enter</source>
-        <translation>Toutes les actions…  Entrée</translation>
-    </message>
-    <message>
-        <source>Every decision the community offers for this item (Enter)</source>
-        <translation>Toutes les décisions que la communauté propose pour cet élément (Entrée)</translation>
-    </message>
-    <message>
-        <source>Approve  a</source>
-        <translation>Approuver  a</translation>
-    </message>
-    <message>
-        <source>Reject  x</source>
-        <translation>Refuser  x</translation>
-    </message>
-</context>
-<context>
-    <name>ReviewView</name>
-    <message>
-        <source>Filter the queue  /</source>
-        <translation>Filtrer la file  /</translation>
-    </message>
-    <message>
-        <source>Filter the moderation queue</source>
-        <translation>Filtrer la file de modération</translation>
-    </message>
-    <message>
-        <source>Moderation queue</source>
-        <translation>File de modération</translation>
-    </message>
-    <message>
-        <source>%1: this platform does not let apps see reported content; moderate it on the site.</source>
-        <translation>%1 : cette plateforme ne montre pas les contenus signalés aux applications ; modérez-la sur le site.</translation>
-    </message>
-    <message>
-        <source>%1: this account is not a moderator there, so it has no queue.</source>
-        <translation>%1 : ce compte n’y est pas modérateur, il n’a donc pas de file de modération.</translation>
-    </message>
-    <message>
-        <source>%1: not synced yet; its queue comes with the first sync.</source>
-        <translation>%1 : pas encore synchronisée ; sa file arrive avec la première synchronisation.</translation>
-    </message>
-    <message>
-        <source>No moderation queue here</source>
-        <translation>Pas de file de modération ici</translation>
-    </message>
-    <message>
-        <source>None of these communities has a queue this account can see (see above).</source>
-        <translation>Aucune de ces communautés n’a de file que ce compte peut voir (voir ci-dessus).</translation>
-    </message>
-    <message>
-        <source>Nothing to review</source>
-        <translation>Rien à modérer</translation>
-    </message>
-    <message>
-        <source>No flags and no posts awaiting approval. The queue is refreshed with every sync.</source>
-        <translation>Aucun signalement, aucun message en attente d’approbation. La file est mise à jour à chaque synchronisation.</translation>
-    </message>
-    <message>
-        <source>Select an item first (j / k).</source>
-        <translation>Sélectionnez d’abord un élément (j / k).</translation>
-    </message>
-    <message>
-        <source>approve</source>
-        <translation>approuvé</translation>
-    </message>
-    <message>
-        <source>reject or delete</source>
-        <translation>refusé ou supprimé</translation>
-    </message>
-    <message>
-        <source>ignore</source>
-        <translation>ignoré</translation>
-    </message>
-    <message>
-        <source>This item cannot be %1 from here; Enter lists what it offers.</source>
-        <translation>Cet élément ne peut pas être %1 d’ici ; Entrée liste ce qu’il propose.</translation>
-    </message>
-    <message>
-        <source>“%1” on this item from %2?
-
-It is sent to the community and cannot be undone from here.</source>
-        <translation>« %1 » sur cet élément de %2 ?
-
-La décision est envoyée à la communauté et ne peut pas être annulée d’ici.</translation>
-    </message>
-    <message>
-        <source>Confirm the decision</source>
-        <translation>Confirmer la décision</translation>
-    </message>
-    <message>
-        <source>A decision on this item is already on its way.</source>
-        <translation>Une décision sur cet élément est déjà en route.</translation>
-    </message>
-    <message>
-        <source>This item changed since the list was read; sync, then decide again.</source>
-        <translation>Cet élément a changé depuis la lecture de la liste ; synchronisez, puis décidez à nouveau.</translation>
-    </message>
-    <message>
-        <source>“%1” queued; it is sent as soon as the community is reachable.</source>
-        <translation>« %1 » en file ; envoyé dès que la communauté est joignable.</translation>
     </message>
 </context>
 <context>
@@ -4479,21 +4492,6 @@ La décision est envoyée à la communauté et ne peut pas être annulée d’ic
     </message>
 </context>
 <context>
-    <name>widget</name>
-    <message>
-        <source>The title is too short: at least %1 characters.</source>
-        <translation>Le titre est trop court : au moins %1 caractères.</translation>
-    </message>
-    <message>
-        <source>The title is too long: at most %1 characters.</source>
-        <translation>Le titre est trop long : au plus %1 caractères.</translation>
-    </message>
-    <message>
-        <source>Give the topic a title.</source>
-        <translation>Donnez un titre au sujet.</translation>
-    </message>
-</context>
-<context>
     <name>sanitize</name>
     <message>
         <source>[image]</source>
@@ -4501,177 +4499,157 @@ La décision est envoyée à la communauté et ne peut pas être annulée d’ic
     </message>
 </context>
 <context>
-    <name>View</name>
+    <name>saved_replies</name>
     <message>
-        <source>Nothing selected</source>
-        <translation>Aucune sélection</translation>
+        <source>Français</source>
+        <translation>Français</translation>
     </message>
     <message>
-        <source>Select a topic in the list to read it here (j / k).</source>
-        <translation>Choisissez un sujet dans la liste pour le lire ici (j / k).</translation>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Any language</source>
+        <translation>Toutes les langues</translation>
     </message>
 </context>
 <context>
-    <name>errors</name>
+    <name>timefmt</name>
     <message>
-        <source>Enter the site's address, like https://forum.example.org.</source>
-        <translation>Saisissez l’adresse du site, par exemple https://forum.example.org.</translation>
+        <source>just now</source>
+        <translation>à l’instant</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>il y a %n min</numerusform>
+            <numerusform>il y a %n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>il y a %n h</numerusform>
+            <numerusform>il y a %n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d ago</source>
+        <translation>
+            <numerusform>il y a %n j</numerusform>
+            <numerusform>il y a %n j</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>topic_html</name>
+    <message>
+        <source>deleted</source>
+        <translation>supprimé</translation>
     </message>
     <message>
-        <source>A name is up to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit (it is used on the command line).</source>
-        <translation>Un nom comporte au plus 64 lettres, chiffres, points, tirets ou soulignés, et commence par une lettre ou un chiffre (il sert en ligne de commande).</translation>
+        <source>hidden</source>
+        <translation>masqué</translation>
     </message>
     <message>
-        <source>A community named {name} already exists. Pick another name.</source>
-        <translation>Une communauté nommée {name} existe déjà. Choisissez un autre nom.</translation>
+        <source>whisper</source>
+        <translation>murmure</translation>
     </message>
     <message>
-        <source>{platform} accounts are coming; Discourse works today.</source>
-        <translation>Les comptes {platform} arrivent bientôt ; Discourse fonctionne dès aujourd’hui.</translation>
+        <source>This post was deleted.</source>
+        <translation>Ce message a été supprimé.</translation>
     </message>
     <message>
-        <source>An admin API key acts as a user: enter that username.</source>
-        <translation>Une clé d’API d’administration agit au nom d’un utilisateur : saisissez son nom d’utilisateur.</translation>
+        <source>The author withdrew this post.</source>
+        <translation>L’auteur a retiré ce message.</translation>
     </message>
     <message>
-        <source>The key is empty. Paste the whole key.</source>
-        <translation>La clé est vide. Collez la clé entière.</translation>
+        <source>unknown</source>
+        <translation>inconnu</translation>
     </message>
     <message>
-        <source>This account no longer exists.</source>
-        <translation>Ce compte n’existe plus.</translation>
+        <source>staff</source>
+        <translation>équipe</translation>
     </message>
     <message>
-        <source>Your local copy is intact; sync again when the connection is back.</source>
-        <translation>Votre copie locale est intacte ; synchronisez à nouveau quand la connexion sera revenue.</translation>
+        <source>closed</source>
+        <translation>fermé</translation>
     </message>
     <message>
-        <source>The community's server could not be used. Try again later.</source>
-        <translation>Le serveur de la communauté n’a pas pu être utilisé. Réessayez plus tard.</translation>
+        <source>archived</source>
+        <translation>archivé</translation>
     </message>
     <message>
-        <source>The server did not accept this account's key. It may have been revoked or mistyped: open the account settings and enter a new key.</source>
-        <translation>Le serveur n’a pas accepté la clé de ce compte. Elle a peut-être été révoquée ou mal saisie : ouvrez les réglages du compte et saisissez une nouvelle clé.</translation>
+        <source>The posts of this topic are not in the local copy yet.</source>
+        <translation>Les messages de ce sujet ne sont pas encore dans la copie locale.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n like(s)</source>
+        <translation>
+            <numerusform>%n j’aime</numerusform>
+            <numerusform>%n j’aime</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reply(s)</source>
+        <translation>
+            <numerusform>%n réponse</numerusform>
+            <numerusform>%n réponses</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n view(s)</source>
+        <translation>
+            <numerusform>%n vue</numerusform>
+            <numerusform>%n vues</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>views</name>
+    <message>
+        <source>Topics</source>
+        <extracomment>The window-wide row actions a view may answer (``View.row_commands``).</extracomment>
+        <translation>Sujets</translation>
     </message>
     <message>
-        <source>This account is not allowed to do that on this community. Ask a site administrator for the permission, or use another account.</source>
-        <translation>Ce compte n’a pas le droit de faire cela dans cette communauté. Demandez cette permission à un administrateur du site, ou utilisez un autre compte.</translation>
+        <source>Unanswered</source>
+        <translation>Sans réponse</translation>
     </message>
     <message>
-        <source>The server says this no longer exists (deleted, moved or made private).</source>
-        <translation>Le serveur indique que cela n’existe plus (supprimé, déplacé ou rendu privé).</translation>
+        <source>Silent members</source>
+        <translation>Membres silencieux</translation>
     </message>
     <message>
-        <source>The server asks the app to slow down (rate limit reached). Nothing was lost; sync again in about {seconds} seconds.</source>
-        <translation>Le serveur demande à l’application de ralentir (limite de requêtes atteinte). Rien n’est perdu ; synchronisez à nouveau dans {seconds} secondes environ.</translation>
+        <source>Trending ideas</source>
+        <translation>Idées qui montent</translation>
     </message>
     <message>
-        <source>The server asks the app to slow down (rate limit reached). Nothing was lost; sync again in about {minutes} minutes.</source>
-        <translation>Le serveur demande à l’application de ralentir (limite de requêtes atteinte). Rien n’est perdu ; synchronisez à nouveau dans {minutes} minutes environ.</translation>
+        <source>Drafts</source>
+        <translation>Brouillons</translation>
     </message>
     <message>
-        <source>The server asks the app to slow down (rate limit reached). Nothing was lost; sync again in a few minutes.</source>
-        <translation>Le serveur demande à l’application de ralentir (limite de requêtes atteinte). Rien n’est perdu ; synchronisez à nouveau dans quelques minutes.</translation>
+        <source>Reminders</source>
+        <translation>Rappels</translation>
     </message>
     <message>
-        <source>The server could not be reached (no network, the address is wrong, or the site is down).</source>
-        <translation>Le serveur est injoignable (pas de réseau, adresse erronée, ou site en panne).</translation>
+        <source>Results</source>
+        <translation>Résultats</translation>
     </message>
     <message>
-        <source>The server had an internal problem (HTTP {status}). Try again later, and tell the site's administrators if it persists.</source>
-        <translation>Le serveur a rencontré un problème interne (HTTP {status}). Réessayez plus tard, et prévenez les administrateurs du site si cela persiste.</translation>
+        <source>Outbox</source>
+        <translation>Boîte d’envoi</translation>
     </message>
     <message>
-        <source>The server answered with something the app does not understand (cut off or not the expected format). Try again; if it persists the site may run an incompatible version.</source>
-        <translation>Le serveur a répondu quelque chose que l’application ne comprend pas (réponse coupée ou dans un format inattendu). Réessayez ; si cela persiste, le site utilise peut-être une version incompatible.</translation>
+        <source>Planned</source>
+        <translation>Planifié</translation>
     </message>
-    <message>
-        <source>The server refused: {reasons}</source>
-        <translation>Le serveur a refusé : {reasons}</translation>
-    </message>
-    <message>
-        <source>The server refused the request.</source>
-        <translation>Le serveur a refusé la requête.</translation>
-    </message>
-    <message>
-        <source>The server did not accept the post: {reasons} Edit it and send it again.</source>
-        <translation>Le serveur n’a pas accepté le message : {reasons} Modifiez-le et envoyez-le à nouveau.</translation>
-    </message>
-    <message>
-        <source>The server did not accept the post (no reason given). Edit it and send it again.</source>
-        <translation>Le serveur n’a pas accepté le message (sans en donner la raison). Modifiez-le et envoyez-le à nouveau.</translation>
-    </message>
-    <message>
-        <source>The address uses plain http://, which would send your key unencrypted. Use https:// (plain http is only allowed for this computer itself: localhost).</source>
-        <translation>L’adresse utilise http:// sans chiffrement, ce qui enverrait votre clé en clair. Utilisez https:// (le http simple n’est permis que pour cet ordinateur lui-même : localhost).</translation>
-    </message>
-    <message>
-        <source>This platform is not supported yet by this version of the app.</source>
-        <translation>Cette plateforme n’est pas encore prise en charge par cette version de l’application.</translation>
-    </message>
-    <message>
-        <source>The security certificate of {host} could not be verified, so nothing was sent. Check the address.</source>
-        <translation>Le certificat de sécurité de {host} n’a pas pu être vérifié, donc rien n’a été envoyé. Vérifiez l’adresse.</translation>
-    </message>
-    <message>
-        <source>{host} could not be reached: check the address and the network.</source>
-        <translation>{host} est injoignable : vérifiez l’adresse et le réseau.</translation>
-    </message>
-    <message>
-        <source>“{address}” is not a web address. Use the site's address, like https://forum.example.org.</source>
-        <translation>« {address} » n’est pas une adresse web. Utilisez l’adresse du site, par exemple https://forum.example.org.</translation>
-    </message>
-    <message>
-        <source>The security certificate of {host} could not be verified, so nothing was sent. Check the address; if it is right, the site's certificate is invalid or something on the network intercepts the connection.</source>
-        <translation>Le certificat de sécurité de {host} n’a pas pu être vérifié, donc rien n’a été envoyé. Vérifiez l’adresse ; si elle est juste, le certificat du site n’est pas valide ou quelque chose sur le réseau intercepte la connexion.</translation>
-    </message>
-    <message>
-        <source>The server pointed the app to another site ({host}); the request was not sent there, to keep the account's key private.</source>
-        <translation>Le serveur a renvoyé l’application vers un autre site ({host}) ; la requête n’y a pas été envoyée, pour garder la clé du compte privée.</translation>
-    </message>
-    <message>
-        <source>The server redirected {path} without saying where.</source>
-        <translation>Le serveur a redirigé {path} sans dire vers où.</translation>
-    </message>
-    <message>
-        <source>The server's answer to {path} did not have the expected shape (expected a JSON object).</source>
-        <translation>La réponse du serveur à {path} n’avait pas la forme attendue (un objet JSON était attendu).</translation>
-    </message>
-    <message>
-        <source>The server's answer to {path} did not have the expected shape (expected a JSON list).</source>
-        <translation>La réponse du serveur à {path} n’avait pas la forme attendue (une liste JSON était attendue).</translation>
-    </message>
-    <message>
-        <source>The server answered {method} {path} with an unexpected HTTP {status}.</source>
-        <translation>Le serveur a répondu à {method} {path} par un HTTP {status} inattendu.</translation>
-    </message>
-    <message>
-        <source>The server's answer was cut off before it was complete.</source>
-        <translation>La réponse du serveur a été coupée avant d’être complète.</translation>
-    </message>
-    <message>
-        <source>The address {host} could not be found: check it, and check the network.</source>
-        <translation>L’adresse {host} est introuvable : vérifiez-la, ainsi que le réseau.</translation>
-    </message>
-    <message>
-        <source>{host} refused the connection: the site may be down, or the address wrong.</source>
-        <translation>{host} a refusé la connexion : le site est peut-être en panne, ou l’adresse erronée.</translation>
-    </message>
-    <message>
-        <source>{host} did not answer in time: the network or the site may be slow or down.</source>
-        <translation>{host} n’a pas répondu à temps : le réseau ou le site est peut-être lent ou en panne.</translation>
-    </message>
-    <message>
-        <source>The connection to {host} was cut: the network or the site may be unstable.</source>
-        <translation>La connexion à {host} a été coupée : le réseau ou le site est peut-être instable.</translation>
-    </message>
-    <message>
-        <source>{host} could not be reached.</source>
-        <translation>{host} est injoignable.</translation>
-    </message>
-    <message>
-        <source>The system keyring is not available, so account keys cannot be stored safely. On Linux, install and unlock a Secret Service (for example gnome-keyring), then try again.</source>
-        <translation>Le trousseau du système n’est pas disponible : les clés des comptes ne peuvent pas être rangées en sécurité. Sous Linux, installez et déverrouillez un service de secrets (par exemple gnome-keyring), puis réessayez.</translation>
+    <message numerus="yes">
+        <source>%n listed</source>
+        <translation>
+            <numerusform>%n listé</numerusform>
+            <numerusform>%n listés</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -15,6 +15,10 @@ import sys
 
 
 def _run_gui(args: argparse.Namespace) -> int:
+    from ui import platform_libs
+
+    if not platform_libs.check():  # Qt would abort with its raw "could not load the Qt platform plugin"
+        return 1
     from ui.app import main as gui_main
 
     return gui_main([])

@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 import requests
 
 from moderator import secrets as keystore
+from moderator.messages import QT_TRANSLATE_NOOP, Translatable
 from moderator.model import AuthKind, Community, Platform
 from moderator.platforms.base import Capabilities, PlatformError
 from moderator.platforms.http import check_base_url
@@ -43,12 +44,13 @@ CLIENT_ID_SETTING = "user_api_client_id"  # read by moderator.platforms.make_con
 _NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
 
-class AccountError(Exception):
-    """A mistake the user can fix (a taken name, a bad address); ``message`` says how."""
+class AccountError(Translatable, Exception):
+    """A mistake the user can fix (a taken name, a bad address); ``message`` says how (a template the
+    GUI translates, see ``moderator.messages``)."""
 
-    def __init__(self, message: str) -> None:
-        self.message = message
-        super().__init__(message)
+    def __init__(self, template: str, **params: object) -> None:
+        self.message = self._compose(template, params, None)
+        super().__init__(self.message)
 
 
 # -- addresses and names -------------------------------------------------------------------------
@@ -62,7 +64,9 @@ def normalize_site(address: str) -> str:
     """
     text = address.strip()
     if not text:
-        raise AccountError("Enter the site's address, like https://forum.example.org.")
+        raise AccountError(
+            QT_TRANSLATE_NOOP("errors", "Enter the site's address, like https://forum.example.org.")
+        )
     if "://" not in text:
         text = "https://" + text
     parts = urlsplit(text)
@@ -96,12 +100,18 @@ def validate_name(store: Store, name: str, *, current_id: int | None = None) -> 
     name = name.strip()
     if not _NAME_RE.match(name):
         raise AccountError(
-            "A name is up to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit "
-            "(it is used on the command line)."
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "A name is up to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit "
+                "(it is used on the command line).",
+            )
         )
     existing = store.community(name)
     if existing is not None and existing.id != current_id:
-        raise AccountError(f"A community named {name} already exists. Pick another name.")
+        raise AccountError(
+            QT_TRANSLATE_NOOP("errors", "A community named {name} already exists. Pick another name."),
+            name=name,
+        )
     return name
 
 
@@ -270,13 +280,18 @@ def new_community(
 def add_account(store: Store, community: Community, secret: str) -> Community:
     """Store the key in the keyring, then the row; a failure leaves neither behind."""
     if community.platform is not Platform.DISCOURSE:
-        raise AccountError(f"{community.platform.value.title()} accounts are coming; Discourse works today.")
+        raise AccountError(
+            QT_TRANSLATE_NOOP("errors", "{platform} accounts are coming; Discourse works today."),
+            platform=community.platform.value.title(),
+        )
     community.name = validate_name(store, community.name)
     community.base_url = normalize_site(community.base_url)
     if community.auth_kind is AuthKind.ADMIN_KEY and not community.username:
-        raise AccountError("An admin API key acts as a user: enter that username.")
+        raise AccountError(
+            QT_TRANSLATE_NOOP("errors", "An admin API key acts as a user: enter that username.")
+        )
     if not secret.strip():
-        raise AccountError("The key is empty. Paste the whole key.")
+        raise AccountError(QT_TRANSLATE_NOOP("errors", "The key is empty. Paste the whole key."))
     keystore.set_secret(_owner(store, community), str(community.auth_kind), secret.strip())
     try:
         return store.add_community(community)
@@ -290,7 +305,7 @@ def update_account(store: Store, community: Community, *, secret: str | None = N
     assert community.id is not None, "update_account needs a stored community"
     old = store.community(community.id)
     if old is None:
-        raise AccountError("This account no longer exists.")
+        raise AccountError(QT_TRANSLATE_NOOP("errors", "This account no longer exists."))
     community.name = validate_name(store, community.name, current_id=community.id)
     if community.auth_kind is not AuthKind.SANDBOX:
         community.base_url = normalize_site(community.base_url)
@@ -300,8 +315,12 @@ def update_account(store: Store, community: Community, *, secret: str | None = N
         if not secret and old_owner.origin != new_owner.origin:
             # A key belongs to its site: it does not follow the account to another address.
             raise AccountError(
-                f"The key was created for {old_owner.origin}; it is not sent to {new_owner.origin}. "
-                "Enter the key of the new address."
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "The key was created for {old}; it is not sent to {new}. Enter the key of the new address.",
+                ),
+                old=old_owner.origin,
+                new=new_owner.origin,
             )
         value = secret.strip() if secret else keystore.get_secret(old_owner, str(old.auth_kind))
         if value:

@@ -85,6 +85,10 @@ def secret_owner(store: Store, community: Community) -> SecretOwner:
     return SecretOwner.of(store.data_id, community.name, community.base_url)
 
 
+SANDBOX_TITLE = "Communauté Innovation"
+_OLD_TITLE_PREFIX = "Sandbox · "
+
+
 def ensure_sandbox_community(store: Store, *, now: dt.datetime | None = None) -> Community:
     """The sandbox community row, created on first launch and refreshed when the day's anchor moves."""
     anchor = sandbox_anchor(now).isoformat()
@@ -105,7 +109,9 @@ def ensure_sandbox_community(store: Store, *, now: dt.datetime | None = None) ->
                 base_url=SANDBOX_URL_PLACEHOLDER,
                 username=SANDBOX_USERNAME,
                 auth_kind=AuthKind.SANDBOX,
-                title="Sandbox · Communauté Innovation",
+                # The site's own name, as a real community's title is: it goes into messages ("makes
+                # {community} better"). That it is a practice community, the app says in its own words.
+                title=SANDBOX_TITLE,
                 settings={
                     "sandbox_anchor": anchor,
                     "sandbox_seed": SANDBOX_SEED,
@@ -114,7 +120,10 @@ def ensure_sandbox_community(store: Store, *, now: dt.datetime | None = None) ->
                 },
             )
         )
-    elif community.auth_kind == AuthKind.SANDBOX and community.settings.get("sandbox_anchor") != anchor:
+    elif community.auth_kind == AuthKind.SANDBOX and community.title.startswith(_OLD_TITLE_PREFIX):
+        community.title = community.title.removeprefix(_OLD_TITLE_PREFIX)  # English left in a French name
+        store.update_community(community)
+    if community.auth_kind == AuthKind.SANDBOX and community.settings.get("sandbox_anchor") != anchor:
         # A new day, a new practice world: its ids and dates differ, so the old copy goes. Only the
         # synced data is cleared; anything the user wrote (drafts, reminders) stays.
         assert community.id is not None

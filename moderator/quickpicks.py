@@ -66,16 +66,25 @@ def tomorrow(now: dt.datetime, zone: dt.tzinfo, *, hour: int = DEFAULT_HOUR) -> 
 
 
 def next_monday(now: dt.datetime, zone: dt.tzinfo, *, hour: int = DEFAULT_HOUR) -> dt.datetime:
-    """The coming Monday at ``hour``:00 local (a week ahead when today is Monday)."""
+    """The next Monday at ``hour``:00 local that is not already offered as "tomorrow".
+
+    A week ahead on a Monday; on a Sunday the Monday after tomorrow's (8 days): the coming Monday
+    *is* tomorrow, and two picks that land on the same minute are one choice shown twice.
+    """
     today = _local(now, zone).date()
     days = (7 - today.weekday()) % 7 or 7
+    if days == 1:
+        days = 8
     return wall_time(today + dt.timedelta(days=days), dt.time(hour), zone)
 
 
 def in_a_week(now: dt.datetime, zone: dt.tzinfo) -> dt.datetime:
-    """Same local wall time, seven calendar days later (not 168 hours: DST keeps the clock reading)."""
+    """Seven calendar days later, on the hour (14:37 gives 14:00): a time people book, like the others.
+
+    Wall time, not 168 hours: a DST change keeps the clock reading.
+    """
     local = _local(now, zone)
-    return wall_time(local.date() + dt.timedelta(days=7), dt.time(local.hour, local.minute), zone)
+    return wall_time(local.date() + dt.timedelta(days=7), dt.time(local.hour), zone)
 
 
 def resolve(pick: QuickPick | str, now: dt.datetime, zone: dt.tzinfo) -> dt.datetime | None:

@@ -70,8 +70,9 @@ def shipped_replies() -> list[SavedReply]:
 def list_saved_replies(store: Store, *, language: str | None = None) -> list[SavedReply]:
     """Shipped replies (with the user's edits applied, removed ones left out), then the user's own.
 
-    ``language`` ("fr", "en") keeps that language first; the others follow, since a French animator
-    may well answer an English-speaking member.
+    Grouped by language (a menu shows one header per language, not one per reply), ``language``
+    ("fr", "en") first; the others follow, since a French animator may well answer an English-speaking
+    member. Within a language, the order is the file's, then the user's own.
     """
     rows = store.read().execute("SELECT * FROM saved_replies ORDER BY id").fetchall()
     overrides = {r["shipped_key"]: r for r in rows if r["shipped_key"]}
@@ -89,8 +90,11 @@ def list_saved_replies(store: Store, *, language: str | None = None) -> list[Sav
         for r in rows
         if not r["shipped_key"] and not r["hidden"]
     ]
-    if language:
-        result.sort(key=lambda r: r.language != language)  # stable: keeps the order within each group
+    first_seen: dict[str, int] = {}
+    for reply in result:
+        first_seen.setdefault(reply.language, len(first_seen))
+    # stable: keeps the order within each language
+    result.sort(key=lambda r: (r.language != language if language else False, first_seen[r.language]))
     return result
 
 

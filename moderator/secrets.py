@@ -29,6 +29,8 @@ from urllib.parse import urlsplit
 import keyring
 import keyring.errors
 
+from moderator.messages import QT_TRANSLATE_NOOP, Translatable
+
 SERVICE = "community-moderator"
 
 log = logging.getLogger(__name__)
@@ -40,13 +42,18 @@ _session_secrets: dict[str, str] = {}
 _session_lock = threading.Lock()
 
 
-class SecretStoreUnavailable(Exception):
+class SecretStoreUnavailable(Translatable, Exception):
     """No usable keyring backend: the secret can be neither read nor saved."""
 
     def __init__(self, detail: str = "") -> None:
-        self.message = (
-            "The system keyring is not available, so account keys cannot be stored safely. On Linux, "
-            "install and unlock a Secret Service (for example gnome-keyring), then try again."
+        self.message = self._compose(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The system keyring is not available, so account keys cannot be stored safely. On Linux, "
+                "install and unlock a Secret Service (for example gnome-keyring), then try again.",
+            ),
+            {},
+            None,
         )
         self.detail = detail
         super().__init__(self.message)

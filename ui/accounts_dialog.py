@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QStackedWidget,
     QStyle,
     QStyledItemDelegate,
@@ -62,6 +63,7 @@ from moderator import secrets as keystore
 from moderator.model import AuthKind, Community, Platform
 from moderator.platforms.base import Cancelled, PlatformError
 from ui import dialogs, icons, theme
+from ui.error_words import user_message
 
 if TYPE_CHECKING:
     from moderator.bootstrap import AppContext
@@ -87,10 +89,11 @@ def _platform_label(platform: Platform) -> str:
     }[platform]
 
 
-def error_text(exc: BaseException) -> str:
-    """What the user reads: the typed errors' own sentences; anything else is a bug, said calmly."""
+def error_text(exc: BaseException, *, local_copy: bool = False) -> str:
+    """What the user reads: the typed errors' own sentences in the user's language (here, adding or
+    checking an account, no "your local copy is intact"); anything else is a bug, said calmly."""
     if isinstance(exc, PlatformError | accounts.AccountError | keystore.SecretStoreUnavailable):
-        return str(exc.message)
+        return user_message(exc, local_copy=local_copy)
     return QGuiApplication.translate(
         "AccountsDialog", "Something went wrong inside the app ({0}). Try again; if it persists, report it."
     ).format(type(exc).__name__)
@@ -758,6 +761,7 @@ class AccountsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("accountsDialog")
         self.setWindowTitle(self.tr("Accounts"))
+        self._width = 820
         self.resize(820, 540)
         self._ctx = ctx
         self._tasks = tasks
@@ -817,6 +821,11 @@ class AccountsDialog(QDialog):
             self.result_page,
         ):
             self.pages.addWidget(page)
+        # The dialog keeps its width from page to page: a long address or a French sentence wraps
+        # inside the pages instead of pushing the window wider (it jumped between steps).
+        # So the dialog opens wide enough for every page's buttons in the user's language (French ones
+        # are longer), see ``_fitting_width``.
+        self.pages.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         right = QVBoxLayout()
         right.setContentsMargins(18, 6, 6, 6)
         right.addWidget(self.pages, 1)
@@ -839,6 +848,9 @@ class AccountsDialog(QDialog):
             " QListView#accountsList { background: palette(window); }"
         )
         self._connect()
+        self._width = self._fitting_width()
+        self.setMinimumWidth(self._width)
+        self.resize(self._width, 540)
         self.list.selectionModel().currentChanged.connect(self._on_current_changed)
         if self.model.rowCount():
             row = self.model.row_of(select) if select is not None else -1
@@ -910,7 +922,8 @@ class AccountsDialog(QDialog):
         self.add_button.setEnabled(idle and not adding)
         self.remove_button.setEnabled(idle and community is not None and not adding)
         self.list.setEnabled(not adding)
-        self.close_box.setVisible(not adding)  # each step has its own Cancel
+        # Each step has its own Cancel, the result its Done: one way out at a time.
+        self.close_box.setVisible(not adding and self.pages.currentWidget() is not self.result_page)
         d = self.details
         d.test_button.setEnabled(idle and community is not None)
         d.save_button.setEnabled(idle and community is not None)
@@ -961,6 +974,9 @@ class AccountsDialog(QDialog):
         d.username.setText(community.username)
         d.site.setReadOnly(sandbox)
         d.username.setReadOnly(community.auth_kind is not AuthKind.ADMIN_KEY)
+        for field in (d.site, d.username):  # the style sheet reads the property: look again
+            field.style().unpolish(field)
+            field.style().polish(field)
         d.sign_in_button.setText(
             self.tr("Enter a new &key…")
             if community.auth_kind is AuthKind.ADMIN_KEY
@@ -1118,7 +1134,21 @@ class AccountsDialog(QDialog):
     # -- adding: step 1 --------------------------------------------------------------------------------
 
     @Slot()
+    def _clear_add_pages(self) -> None:
+        """Nothing of an abandoned attempt stays in the fields (a key typed, a username, a payload)."""
+        s, a = self.site_page, self.admin_page
+        for field in (s.site, s.name, a.username, a.key):
+            field.clear()
+            field.setModified(False)
+        a.show_key.setChecked(False)
+        self.paste_page.payload.clear()
+        for page in (s, a, self.paste_page, self.device_page):
+            status = getattr(page, "status", None)
+            if status is not None:
+                _show_status(status, "", error=False)
+
     def start_add(self) -> None:
+        self._clear_add_pages()
         s = self.site_page
         s.site.clear()
         s.name.clear()
@@ -1171,6 +1201,7 @@ class AccountsDialog(QDialog):
         self._sign_in = None
         if flow is not None:
             flow.close()
+        self._clear_add_pages()
         self._show_current()
 
     @Slot()
@@ -1452,7 +1483,7 @@ class AccountsDialog(QDialog):
             if (
                 isinstance(exc, keystore.SecretStoreUnavailable)
                 and not keystore.session_only()
-                and self.ask_session_only(exc.message)
+                and self.ask_session_only(user_message(exc))
             ):
                 keystore.allow_session_only(True)
                 self._run(job, on_done=done, on_error=failed, label="save account")
@@ -1499,8 +1530,16 @@ class AccountsDialog(QDialog):
         self._countdown.stop()
         super().done(result)
 
+    def _fitting_width(self) -> int:
+        """The width every page fits in, with its words as translated (at least 820 px): the pages do
+        not push the dialog wider later, so it never jumps from one step to the next."""
+        widest = max(self.pages.widget(i).minimumSizeHint().width() for i in range(self.pages.count()))
+        margins = self.layout().contentsMargins()
+        chrome = 270 + 18 + 6 + 2 * self.layout().spacing() + margins.left() + margins.right() + 8
+        return max(820, widest + chrome)
+
     def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(820, 540)
+        return QSize(self._width, 540)
 
 
 __all__ = ["AccountsDialog", "AccountsModel", "CheckView", "RemoveAccountDialog", "RemoveChoice", "Spinner"]

@@ -13,7 +13,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -119,6 +120,32 @@ def _action(
     return action
 
 
+def _theme_menu(window: MainWindow, view_menu: QMenu) -> dict[str, QAction]:
+    """View → Theme: System (follows the desktop), Light, Dark; the choice is remembered."""
+    from ui import theme
+
+    menu = view_menu.addMenu(translate("actions", "&Theme"))
+    menu.setObjectName("themeMenu")
+    group = QActionGroup(window)
+    group.setExclusive(True)
+    labels = {
+        theme.SYSTEM: translate("actions", "Same as the &system"),
+        theme.LIGHT: translate("actions", "&Light"),
+        theme.DARK: translate("actions", "&Dark"),
+    }
+    out: dict[str, QAction] = {}
+    for choice, label in labels.items():
+        action = QAction(label, window)
+        action.setCheckable(True)
+        action.setChecked(theme.preference() == choice)
+        action.setData(choice)
+        action.triggered.connect(lambda _checked=False, c=choice: window.set_theme(c))
+        group.addAction(action)
+        menu.addAction(action)
+        out[choice] = action
+    return out
+
+
 def build_actions(window: MainWindow) -> Actions:
     """Create the actions and the menus File, View, Community, Help."""
     from ui import views
@@ -195,6 +222,8 @@ def build_actions(window: MainWindow) -> Actions:
     view_menu.addActions(list(go_views.values()))
     view_menu.addSeparator()
     view_menu.addActions([actions.focus_filter, actions.next_row, actions.previous_row, actions.open_reading])
+    view_menu.addSeparator()
+    window.theme_actions = _theme_menu(window, view_menu)
     community_menu = menu_bar.addMenu(translate("actions", "&Community"))
     community_menu.addActions([actions.open_browser, actions.reply, actions.remind, actions.new_topic, actions.answerers])
     community_menu.addSeparator()

@@ -85,7 +85,9 @@ def start(argv: Sequence[str] = (), *, sync_at_start: bool = True, dark: bool | 
 
     app = make_application([sys.argv[0] if sys.argv else APPLICATION, *argv])
     if dark is not None:
-        theme.apply(app, dark=dark)
+        theme.apply(app, dark=dark)  # screenshots force a scheme
+    else:
+        theme.set_preference(app, MainWindow.saved_theme())
     crash = CrashHandler(app)
     crash.install()
     try:

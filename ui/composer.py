@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -88,6 +88,8 @@ class Composer(QDialog):
         self.reply_to_post_number: int | None = draft.reply_to_post_number if draft else None
         self._allow_closed = False
         self._sent = False
+        # The text a template (a nudge, a saved reply) put in an empty composer: closing on it keeps no draft.
+        self._template_text: str | None = None
 
         self._build(title)
         self.autosave = AutosaveTimer(self._save_draft, self)
@@ -143,7 +145,7 @@ class Composer(QDialog):
     def flush_all(cls) -> None:
         """Save every open composer's draft now (the window calls this when quitting)."""
         for composer in list(cls._open.values()):
-            composer.autosave.flush()
+            composer._keep_draft()
 
     @classmethod
     def refresh_all(cls) -> None:
@@ -402,7 +404,8 @@ class Composer(QDialog):
 
         self.saved_menu.clear()
         language = None
-        for reply in saved_replies.list_saved_replies(self.store):
+        ui_language = QLocale().name().split("_")[0]
+        for reply in saved_replies.list_saved_replies(self.store, language=ui_language):
             if reply.language != language:
                 language = reply.language
                 self.saved_menu.addSection(language_name(language))
@@ -424,8 +427,23 @@ class Composer(QDialog):
         )
 
     def insert_saved_reply(self, reply: saved_replies.SavedReply) -> None:
+        was_untouched = not self.text().strip() or self.text() == self._template_text
         self.editor.insert_block(saved_replies.fill(reply.body, self.placeholder_values()))
+        if was_untouched:
+            self._template_text = self.text()
         self.editor.setFocus()
+
+    def start_from_template(self, text: str) -> None:
+        """Fill an empty composer with a suggested text (a nudge); left as is, it is not kept as a draft."""
+        if self.text().strip():
+            return  # the user's own draft wins
+        self.editor.setPlainText(text)
+        self.editor.moveCursorToEnd()
+        self._template_text = self.text()
+
+    def untouched_template(self) -> bool:
+        """Only a template's text, as inserted: nothing of the user's to keep."""
+        return self._template_text is not None and self.text() == self._template_text
 
     def _manage_saved_replies(self) -> None:
         from ui.saved_replies_dialog import SavedRepliesDialog
@@ -531,14 +549,24 @@ class Composer(QDialog):
 
     # -- closing: the draft is always kept -------------------------------------------------------------
 
+    def _keep_draft(self) -> None:
+        """Closing: save what the user typed; a template left untouched is dropped, not kept as a draft."""
+        if self._sent:
+            return
+        if self.untouched_template():
+            self.autosave.cancel()
+            if drafts.get_draft(self.store, self.community_id, self.topic_id) is not None:
+                drafts.delete_draft(self.store, self.community_id, self.topic_id)
+                reply_events().drafts_changed.emit()
+            return
+        self.autosave.flush()
+
     def done(self, result: int) -> None:
-        if not self._sent:
-            self.autosave.flush()
+        self._keep_draft()
         super().done(result)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        if not self._sent:
-            self.autosave.flush()
+        self._keep_draft()
         super().closeEvent(event)
 
 

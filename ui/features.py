@@ -207,8 +207,8 @@ class FeatureWiring(QObject):
         composer = Composer.open_for(
             self.window, self.window.ctx.store, community, ref.topic_id, quote=quote or None
         )
-        if text and not composer.editor.toPlainText().strip():
-            composer.editor.setPlainText(text)
+        if text:
+            composer.start_from_template(text)
         return composer
 
     # -- m: remind ---------------------------------------------------------------------------

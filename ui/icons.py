@@ -29,6 +29,12 @@ def icon(name: str) -> QIcon:
 
 
 def platform_icon(platform: str) -> QIcon:
+    """A platform's logo; on a dark palette its ``-dark`` variant when there is one (Discourse's black
+    speech bubble disappears on a dark background)."""
+    from ui import theme
+
+    if theme.palette_is_dark() and icon_path(f"{platform}-dark").exists():
+        return icon(f"{platform}-dark")
     return icon(str(platform))
 
 

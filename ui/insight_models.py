@@ -253,6 +253,12 @@ class InsightModel(QAbstractTableModel):
             return self._header(section)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _ALIGN_RIGHT if section in self.NUMERIC else _ALIGN_LEFT
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._header_tip(section)
+        return None
+
+    def _header_tip(self, column: int) -> str | None:
+        """What a column means, on its header (a subclass says it where a number needs words)."""
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -463,6 +469,16 @@ class SilentColumn(enum.IntEnum):
 _SEGMENT_ORDER = {Segment.NEWCOMER: 0, Segment.GONE_QUIET: 1, Segment.READER: 2}
 
 
+def growth_words() -> str:
+    """Why "×190" for 22 posts against 1: the counts are compared as shares of their own periods."""
+    return QCoreApplication.translate(
+        "TermsModel",
+        "×N: how many times more often recent posts use the term than older ones. It compares shares, not"
+        " counts: 22 of 180 recent posts (12%) against 1 of 3,000 before (0.03%) is about ×190. Hover a"
+        " term for its numbers.",
+    )
+
+
 class SilentModel(InsightModel):
     """Silent members; the default order is the core's (segment, then most promising first)."""
 
@@ -477,7 +493,9 @@ class SilentModel(InsightModel):
         return self.nudged.get((r.community_id, r.username.casefold()))
 
     def _ref(self, r: SilentMemberRow) -> MemberRef:
-        return MemberRef(r.community_id, r.member_id, r.username)
+        return MemberRef(
+            r.community_id, r.member_id, r.username, segment=str(r.segment), next_step=r.next_step
+        )
 
     def _search_text(self, r: SilentMemberRow) -> str:
         return f"{r.username}\n{r.name}\n{r.community_name}\n{segment_words(r.segment)}\n{r.next_step}"
@@ -723,6 +741,16 @@ class TermsModel(InsightModel):
         if c is TermColumn.TERM:
             return r.term.casefold()
         return {TermColumn.RECENT: r.recent, TermColumn.BASELINE: r.baseline, TermColumn.GROWTH: r.growth}[c]
+
+    def _header_tip(self, column: int) -> str | None:
+        c = TermColumn(column)
+        if c is TermColumn.RECENT:
+            return self.tr("Posts of the last 7 days that use the term")
+        if c is TermColumn.BASELINE:
+            return self.tr("Posts before that use it (all the history before the last 7 days)")
+        if c is TermColumn.GROWTH:
+            return growth_words()
+        return None
 
     def _tooltip(self, r: TermRow, column: int) -> str | None:
         c = TermColumn(column)

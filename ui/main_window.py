@@ -13,7 +13,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl, Slot
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLineEdit,
@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
 
         self.status = SyncStatusBar(controller, self)
         self.setStatusBar(self.status)
+        self.theme_actions: dict[str, QAction] = {}  # View → Theme, filled by build_actions
         self.actions = build_actions(self)
 
         self.sidebar.chosen.connect(self.choose)
@@ -124,8 +125,9 @@ class MainWindow(QMainWindow):
 
         self._shut_down = False
         self.reload_communities()
-        self.sidebar.select_key("all", emit=False)
-        self.choose("all")
+        start = self._saved_place()
+        self.sidebar.select_key(start, emit=False)
+        self.choose(start)
         self._idle_refresh.start()  # the hidden views' badges, once the shown list is filled
 
     # -- views -------------------------------------------------------------------------------
@@ -194,10 +196,12 @@ class MainWindow(QMainWindow):
         if widget is None:
             return
         self.current_key = key
+        self._layout_settings().setValue("place", key)  # reopen here next time (kept even after a crash)
         if self.sidebar.current_key() != key:
             self.sidebar.select_key(key, emit=False)
         if isinstance(widget, View):
             widget.set_scope(scope)
+            self.reading.set_empty_hint(*widget.selection_hint())
         self.stack.setCurrentWidget(widget)
         self.reading.setVisible(getattr(widget, "uses_reading_pane", True))  # Results: charts, nothing to read
         if isinstance(widget, View):
@@ -476,16 +480,50 @@ class MainWindow(QMainWindow):
             if isinstance(widget, View):
                 widget.request_refresh()
 
+    def set_theme(self, choice: str) -> None:
+        """View → Theme: apply now and remember (the next start opens in the same theme)."""
+        from ui import theme
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.set_preference(app, choice)
+        settings = self._layout_settings()
+        settings.setValue("theme", theme.preference())
+        settings.sync()
+        for key, action in self.theme_actions.items():
+            action.setChecked(key == theme.preference())
+        self.sidebar.viewport().update()
+
+    @staticmethod
+    def saved_theme() -> str:
+        from ui import theme
+
+        value = MainWindow._layout_settings().value("theme", theme.SYSTEM)
+        return str(value) if value in theme.PREFERENCES else theme.SYSTEM
+
     def show_shortcuts(self) -> None:
         dialogs.show_dialog(ShortcutsDialog(self.actions.sections(), self))
 
     def show_about(self) -> None:
+        import platform
+
+        from PySide6 import __version__ as pyside_version
+
+        from moderator import __version__
+
         dialogs.information(
             self,
-            self.tr(
+            self.tr("Community Moderator %1").replace("%1", __version__)
+            + "\n\n"
+            + self.tr(
                 "Community Moderator helps animators and moderators of online communities see what waits for "
                 "an answer, who went quiet and what is rising. Your data stays on this computer."
-            ),
+            )
+            + "\n\n"
+            + self.tr("Python %1 · Qt %2 · data in %3")
+            .replace("%1", platform.python_version())
+            .replace("%2", pyside_version)
+            .replace("%3", str(paths.data_dir())),
             title=self.tr("About Community Moderator"),
         )
 
@@ -499,6 +537,8 @@ class MainWindow(QMainWindow):
         self._live_refresh.stop()
         self._coalesce.stop()
         self._idle_refresh.stop()
+        for timer in self.findChildren(QTimer):  # the views' minute tickers read the store: not after this
+            timer.stop()
         self.controller.stop()
         self.tasks.shutdown()
 
@@ -523,7 +563,16 @@ class MainWindow(QMainWindow):
         settings = self._layout_settings()
         settings.setValue("geometry", self.saveGeometry())
         settings.setValue("splitter", self.splitter.saveState())
+        settings.setValue("place", self.current_key)  # the view or community to reopen on
         settings.sync()
+
+    def _saved_place(self) -> str:
+        """Where the user left: a view, a community or All communities (if it still exists)."""
+        key = str(self._layout_settings().value("place", "all") or "all")
+        if key.startswith("community:"):
+            ids = {c.id for c in self.ctx.store.communities()}
+            return key if key.split(":", 1)[1].isdigit() and int(key.split(":", 1)[1]) in ids else "all"
+        return key if key in self.view_widgets and key != "topics" else "all"
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         from ui.composer import Composer

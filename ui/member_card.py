@@ -17,6 +17,7 @@ import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Qt, Signal, Slot
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -135,22 +136,41 @@ class MemberCard(QWidget):
         names.addStretch(1)
         heading.addLayout(names, 1)
 
+        # Why the member is listed (the segment, in its tab's colour) and the suggested next step, in full.
+        self.segment = QLabel(self)
+        self.segment.setObjectName("memberSegment")
+        self.segment.setTextFormat(Qt.TextFormat.RichText)
+        self.next_step = QLabel(self)
+        self.next_step.setObjectName("memberNextStep")
+        self.next_step.setTextFormat(Qt.TextFormat.PlainText)
+        self.next_step.setWordWrap(True)
+        self.next_step.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        step_box = QFrame(self)
+        step_box.setObjectName("nextStepBox")
+        step_layout = QVBoxLayout(step_box)
+        step_layout.setContentsMargins(12, 8, 12, 10)
+        step_layout.setSpacing(4)
+        step_layout.addWidget(self.segment)
+        step_layout.addWidget(self.next_step)
+        self.step_box = step_box
+        step_box.hide()
+
         self.grid = QGridLayout()
         self.grid.setHorizontalSpacing(18)
         self.grid.setVerticalSpacing(6)
         self.fact_labels: dict[str, QLabel] = {}
-        for n, (key, title) in enumerate(self._fact_titles()):
+        self.fact_captions: dict[str, QLabel] = {}
+        for key, title in self._fact_titles():
             caption = QLabel(title, self)
             caption.setObjectName("factCaption")
             value = QLabel(self)
             value.setObjectName("factValue")
             value.setTextFormat(Qt.TextFormat.PlainText)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.grid.addWidget(caption, n // 2, (n % 2) * 2)
-            self.grid.addWidget(value, n // 2, (n % 2) * 2 + 1)
+            self.fact_captions[key] = caption
             self.fact_labels[key] = value
-        self.grid.setColumnStretch(1, 1)
-        self.grid.setColumnStretch(3, 1)
+        self.fact_columns = 0
+        self._place_facts(2)
 
         self.topics_title = QLabel(self.tr("Their last topics"), self)
         self.topics_title.setObjectName("sectionTitle")
@@ -170,6 +190,7 @@ class MemberCard(QWidget):
         body_layout.setContentsMargins(22, 20, 22, 20)
         body_layout.setSpacing(14)
         body_layout.addLayout(heading)
+        body_layout.addWidget(self.step_box)
         body_layout.addLayout(self.grid)
         body_layout.addSpacing(4)
         body_layout.addWidget(self.topics_title)
@@ -185,6 +206,8 @@ class MemberCard(QWidget):
             "QLabel#memberName { font-size: 15pt; font-weight: 600; }"
             "QLabel#memberHandle, QLabel#factCaption { color: palette(placeholder-text); }"
             "QLabel#sectionTitle { font-weight: 600; }"
+            "QFrame#nextStepBox { background: palette(alternate-base); border: 1px solid palette(midlight);"
+            " border-radius: 6px; }"
         )
 
         layout = QVBoxLayout(self)
@@ -192,6 +215,35 @@ class MemberCard(QWidget):
         layout.setSpacing(0)
         layout.addWidget(bar)
         layout.addWidget(scroll, 1)
+
+    def _place_facts(self, columns: int) -> None:
+        """The facts in two pairs of columns, or one when the pane is too narrow for two (a French
+        "Niveau de confiance" was cut at the pane's edge)."""
+        if columns == self.fact_columns:
+            return
+        self.fact_columns = columns
+        for n, key in enumerate(self.fact_labels):
+            self.grid.removeWidget(self.fact_captions[key])
+            self.grid.removeWidget(self.fact_labels[key])
+            row, pair = divmod(n, columns)
+            self.grid.addWidget(self.fact_captions[key], row, pair * 2)
+            self.grid.addWidget(self.fact_labels[key], row, pair * 2 + 1)
+        for column in range(4):
+            self.grid.setColumnStretch(column, 1 if column % 2 and column // 2 < columns else 0)
+
+    def _two_pairs_width(self) -> int:
+        """What two pairs of facts need side by side (captions and values as they read now), margins included."""
+        keys = list(self.fact_labels)
+        widest = [0, 0, 0, 0]
+        for n, key in enumerate(keys):
+            pair = n % 2
+            widest[pair * 2] = max(widest[pair * 2], self.fact_captions[key].sizeHint().width())
+            widest[pair * 2 + 1] = max(widest[pair * 2 + 1], self.fact_labels[key].sizeHint().width())
+        return sum(widest) + 3 * self.grid.horizontalSpacing() + 44 + 24  # body margins, scroll bar
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._place_facts(2 if event.size().width() >= self._two_pairs_width() else 1)
 
     def _fact_titles(self) -> list[tuple[str, str]]:
         return [
@@ -219,6 +271,7 @@ class MemberCard(QWidget):
                 label.setText("")
             self.topics.setText("")
             self.nudged.setText("")
+            self.step_box.hide()
             self.remind_button.setEnabled(False)
             self.nudge_button.setEnabled(False)
             return False
@@ -246,13 +299,38 @@ class MemberCard(QWidget):
         }
         for key, value in values.items():
             self.fact_labels[key].setText(value)
+        self._place_facts(2 if self.width() >= self._two_pairs_width() else 1)
         self.fact_labels["joined"].setToolTip(timefmt.exact(member.created_at))
         self.fact_labels["last_seen"].setToolTip(timefmt.exact(member.last_seen_at))
         self.fact_labels["last_posted"].setToolTip(timefmt.exact(member.last_posted_at))
         self.topics.setText(self._topics_html(facts.topics))
         self.nudged.setText(self._nudged_text(community, member.username))
+        self._show_step(ref)
         self.setAccessibleName(self.tr("Member %1").replace("%1", member.username))
         return True
+
+    def _show_step(self, ref: MemberRef) -> None:
+        from moderator.insights import Segment
+        from ui.insight_models import SEGMENT_COLOURS, segment_words
+
+        try:
+            segment = Segment(ref.segment) if ref.segment else None
+        except ValueError:
+            segment = None
+        if segment is None and not ref.next_step:
+            self.step_box.hide()
+            return
+        if segment is not None:
+            colour = SEGMENT_COLOURS[segment].name()
+            self.segment.setText(
+                f'<span style="color:{colour}">●</span> <b>{html.escape(segment_words(segment))}</b>'
+            )
+        self.segment.setVisible(segment is not None)
+        self.next_step.setText(
+            self.tr("Suggested next step: %1").replace("%1", ref.next_step) if ref.next_step else ""
+        )
+        self.next_step.setVisible(bool(ref.next_step))
+        self.step_box.show()
 
     # -- internals ---------------------------------------------------------------------------
 

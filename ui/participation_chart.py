@@ -22,11 +22,14 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from moderator.insights import Participation
+from moderator.insights import Participation, Segment
+from ui.insight_models import SEGMENT_COLOURS
 
-HEAVY = QColor("#2f6fce")
-CONTRIBUTORS = QColor("#74a9ef")
-READ_ONLY = QColor("#3aa6a0")
+# The members who only read are the Readers tab's people: the same blue. Those who write get colours
+# no tab uses (violet), so a colour means one thing across the view.
+HEAVY = QColor("#6f42c1")
+CONTRIBUTORS = QColor("#b39ddb")
+READ_ONLY = SEGMENT_COLOURS[Segment.READER]
 NEVER_SEEN_LIGHT = QColor("#c3cad2")
 NEVER_SEEN_DARK = QColor("#4d555e")
 
@@ -48,29 +51,71 @@ def number(value: int) -> str:
     return QLocale().toString(value)
 
 
+def whole_percents(counts: list[int]) -> list[int]:
+    """Whole percentages of ``counts`` that add up to exactly 100 (largest remainder), so the parts
+    shown side by side (2 % + 22 % + 76 %) agree with their sums (24 % published)."""
+    total = sum(counts)
+    if total <= 0:
+        return [0 for _ in counts]
+    exact = [c * 100 / total for c in counts]
+    out = [int(e) for e in exact]
+    order = sorted(range(len(counts)), key=lambda i: (exact[i] - out[i], counts[i]), reverse=True)
+    for i in order[: 100 - sum(out)]:
+        out[i] += 1
+    return out
+
+
+def shown_percent(value: int, count: int) -> str:
+    """A whole percentage from ``whole_percents``; "<1%" for somebody rounded to nothing."""
+    if value == 0 and count > 0:
+        return _tr("<1%")
+    return _tr("%1%").replace("%1", QLocale().toString(value))
+
+
+def split(p: Participation) -> dict[str, tuple[int, int]]:
+    """(people, whole percent) of each part of the bar, and of their sums, consistently rounded."""
+    contributors = p.published - p.heavy
+    parts = [p.heavy, contributors, p.read_only, p.never_seen]
+    heavy, contrib, read_only, never = whole_percents(parts)
+    return {
+        "heavy": (p.heavy, heavy),
+        "contributors": (contributors, contrib),
+        "read_only": (p.read_only, read_only),
+        "never_seen": (p.never_seen, never),
+        "published": (p.published, heavy + contrib),
+        "lurkers": (p.read_only + p.never_seen, read_only + never),
+    }
+
+
 def participation_words(p: Participation) -> str:
-    """The chart in two sentences, every number spelled out."""
+    """The chart in two sentences, every number spelled out (the same rounding as the chart's)."""
     if not p.members:
         return _tr("No members in the local copy yet: they arrive with the sync.")
+    parts = split(p)
+
+    def pct(key: str) -> str:
+        people, value = parts[key]
+        return shown_percent(value, people)
+
     first = (
         _tr("%1 of the %2 members ever published (%3); %4 only read (%5).")
-        .replace("%1", percent(p.published_share))
+        .replace("%1", pct("published"))
         .replace("%2", number(p.members))
         .replace("%3", number(p.published))
-        .replace("%4", percent(p.read_only_share))
+        .replace("%4", pct("read_only"))
         .replace("%5", number(p.read_only))
     )
     if p.never_seen:
-        first += " " + _tr("%1 were never seen reading (%2).").replace(
-            "%1", percent(p.never_seen / p.members)
-        ).replace("%2", number(p.never_seen))
+        first += " " + _tr("%1 were never seen reading (%2).").replace("%1", pct("never_seen")).replace(
+            "%2", number(p.never_seen)
+        )
     second = (
         _tr(
             "90-9-1 here: %1 lurkers, %2 contributors, %3 heavy contributors — %4 people who wrote %5 of all posts."
         )
-        .replace("%1", percent(p.lurker_share))
-        .replace("%2", percent(p.contributor_share))
-        .replace("%3", percent(p.heavy_share))
+        .replace("%1", pct("lurkers"))
+        .replace("%2", pct("contributors"))
+        .replace("%3", pct("heavy"))
         .replace("%4", number(p.heavy))
         .replace("%5", percent(p.heavy_posts_share))
     )
@@ -98,17 +143,21 @@ class ParticipationChart(QWidget):
         self.setFixedHeight(self._height())
         self.update()
 
-    def segments(self) -> list[tuple[str, int, float, QColor]]:
-        """(label, people, share of members, colour) of the community's bar, left to right."""
+    def segments(self) -> list[tuple[str, int, int, QColor]]:
+        """(label, people, whole percent of members, colour) of the community's bar, left to right.
+
+        The percents add up to 100 (see ``whole_percents``), as the words under the chart say them.
+        """
         p = self.participation
         never = NEVER_SEEN_DARK if self._dark() else NEVER_SEEN_LIGHT
         if p is None or not p.members:
             return []
+        parts = split(p)
         return [
-            (self.tr("Heavy contributors"), p.heavy, p.heavy_share, HEAVY),
-            (self.tr("Contributors"), p.contributors, p.contributor_share, CONTRIBUTORS),
-            (self.tr("Only read"), p.read_only, p.read_only_share, READ_ONLY),
-            (self.tr("Never seen reading"), p.never_seen, p.never_seen / p.members, never),
+            (self.tr("Heavy contributors"), *parts["heavy"], HEAVY),
+            (self.tr("Contributors"), *parts["contributors"], CONTRIBUTORS),
+            (self.tr("Only read"), *parts["read_only"], READ_ONLY),
+            (self.tr("Never seen reading"), *parts["never_seen"], never),
         ]
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
@@ -123,7 +172,7 @@ class ParticipationChart(QWidget):
         for label, people, share, colour in self.segments():
             if not people:
                 continue  # a key for nobody is noise; the words under the chart still say it
-            entry = f"{label}  {number(people)} · {percent(share)}"
+            entry = f"{label}  {number(people)} · {shown_percent(share, people)}"
             entry_width = metrics.horizontalAdvance(entry) + 16
             if x + entry_width > right and x > left:
                 x, top = left, top + line + 2
@@ -173,7 +222,9 @@ class ParticipationChart(QWidget):
             self.tr("Members"),
         )
         segments = self.segments()
-        self._bar(painter, QRectF(left, top, width, self.BAR), [(s[2], s[3]) for s in segments], labels=True)
+        members = max(1, sum(s[1] for s in segments))
+        parts = [(s[1] / members, s[3], shown_percent(s[2], s[1])) for s in segments]
+        self._bar(painter, QRectF(left, top, width, self.BAR), parts, labels=True)
 
         # The typical 90-9-1 split, thin and quiet, for comparison.
         top += self.BAR + 6
@@ -186,8 +237,10 @@ class ParticipationChart(QWidget):
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
             self.tr("Typical 1 / 9 / 90"),
         )
-        lurker = NEVER_SEEN_DARK if self._dark() else NEVER_SEEN_LIGHT
-        typical = [(TYPICAL[0], HEAVY), (TYPICAL[1], CONTRIBUTORS), (TYPICAL[2], lurker)]
+        typical = [
+            (share, colour, "")
+            for share, colour in zip(TYPICAL, (HEAVY, CONTRIBUTORS, READ_ONLY), strict=True)
+        ]
         painter.setOpacity(0.7)
         self._bar(painter, QRectF(left, top, width, self.TYPICAL_BAR), typical, labels=False)
         painter.setOpacity(1.0)
@@ -209,9 +262,9 @@ class ParticipationChart(QWidget):
         painter.end()
 
     def _bar(
-        self, painter: QPainter, rect: QRectF, parts: list[tuple[float, QColor]], *, labels: bool
+        self, painter: QPainter, rect: QRectF, parts: list[tuple[float, QColor, str]], *, labels: bool
     ) -> None:
-        """A rounded bar split into ``parts`` (share, colour); shares label themselves when they fit."""
+        """A rounded bar split into ``parts`` (share, colour, label); labels are drawn when they fit."""
         radius = min(4.0, rect.height() / 2)
         painter.save()
         painter.setPen(Qt.PenStyle.NoPen)
@@ -223,15 +276,14 @@ class ParticipationChart(QWidget):
         painter.setClipPath(path)
         x = rect.left()
         metrics = QFontMetricsF(painter.font())
-        for share, colour in parts:
+        for share, colour, label in parts:
             w = rect.width() * share
             if w <= 0:
                 continue
             segment = QRectF(x, rect.top(), w, rect.height())
             painter.setBrush(colour)
             painter.drawRect(segment)
-            label = percent(share)
-            if labels and metrics.horizontalAdvance(label) + 8 < w:
+            if labels and label and metrics.horizontalAdvance(label) + 8 < w:
                 painter.setPen(QColor("#ffffff") if colour.lightness() < 170 else QColor("#1f2328"))
                 painter.drawText(segment, Qt.AlignmentFlag.AlignCenter, label)
                 painter.setPen(Qt.PenStyle.NoPen)

@@ -142,6 +142,10 @@ class ReadingPane(QWidget):
         else:
             self.clear()
 
+    def set_empty_hint(self, title: str, text: str) -> None:
+        """The words shown while nothing is selected (the visible view's own, see ``View.selection_hint``)."""
+        self.empty.set_text(title, text)
+
     def clear(self) -> None:
         self.ref = None
         self.community = None

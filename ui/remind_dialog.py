@@ -52,6 +52,7 @@ from moderator.clock import Clock, SystemClock, local_zone
 from moderator.model import Community
 from moderator.quickpicks import QuickPick
 from moderator.reminders import Condition, Kind, Reminder
+from ui import timefmt
 
 if TYPE_CHECKING:
     from moderator.bootstrap import AppContext
@@ -287,12 +288,10 @@ class RemindDialog(QDialog):
     def _pick_detail(self, when: dt.datetime) -> str:
         local = when.astimezone(self.zone)
         today = self.now.astimezone(self.zone).date()
-        locale = QLocale()
-        clock = locale.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+        clock = timefmt.clock_text(local.hour, local.minute)
         if local.date() == today:
             return clock
-        day = locale.toString(QDate(local.year, local.month, local.day), "ddd d MMM")
-        return f"{day}, {clock}"
+        return f"{timefmt.day_text(local.date(), today)} {clock}"
 
     def _make_when_edit(self) -> QDateTimeEdit:
         edit = QDateTimeEdit(self)

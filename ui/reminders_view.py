@@ -30,7 +30,6 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
-    QTime,
     QTimer,
     Signal,
     Slot,
@@ -57,7 +56,7 @@ from moderator.model import AuthKind, Community
 from moderator.quickpicks import QuickPick
 from moderator.reminders import Kind, Reminder, State
 from moderator.store import to_ts
-from ui import dialogs, icons, theme, views
+from ui import dialogs, icons, theme, timefmt, views
 from ui.empty_state import EmptyState
 from ui.filter_edit import FilterEdit
 from ui.views import TableNavigation, TopicRef, View
@@ -91,10 +90,10 @@ def tr_core(text: str) -> str:
 
 
 def wall_text(when: dt.datetime, now: dt.datetime, zone: dt.tzinfo) -> str:
-    """ "Today 14:00", "Tomorrow 09:00", "Mon 09:00" (this week), "Mon 30 Nov 09:00" (later)."""
+    """ "Today 14:00", "Tomorrow 09:00", "Mon 09:00" (this week), "Mon, Nov 30 09:00" (later; ``timefmt``)."""
     local, today = when.astimezone(zone), now.astimezone(zone).date()
     locale = QLocale()
-    clock = locale.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+    clock = timefmt.clock_text(local.hour, local.minute)
     days = (local.date() - today).days
     if days == 0:
         return _tr("Today %1").replace("%1", clock)
@@ -102,11 +101,10 @@ def wall_text(when: dt.datetime, now: dt.datetime, zone: dt.tzinfo) -> str:
         return _tr("Tomorrow %1").replace("%1", clock)
     if days == -1:
         return _tr("Yesterday %1").replace("%1", clock)
-    date = QDate(local.year, local.month, local.day)
     if 1 < days < 7:
+        date = QDate(local.year, local.month, local.day)
         return f"{locale.toString(date, 'ddd')} {clock}"
-    pattern = "ddd d MMM" if local.year == today.year else "d MMM yyyy"
-    return f"{locale.toString(date, pattern)} {clock}"
+    return f"{timefmt.day_text(local.date(), today)} {clock}"
 
 
 def span_text(seconds: float) -> str:
@@ -259,9 +257,11 @@ class RemindersModel(QAbstractTableModel):
             return wall_text(r.due_at, self.now, self.zone)
         if column is Column.WHAT:
             # The icon says the kind: a topic shows its bare title, like everywhere else in the app.
-            if r.kind is Kind.TOPIC and r.title:
-                return r.title
-            return r.summary(tr_core)
+            what = r.title if r.kind is Kind.TOPIC and r.title else r.summary(tr_core)
+            # The note is what the user wrote for their future self: shown, not hidden in a tooltip.
+            if r.kind is not Kind.NOTE and r.note.strip():
+                return f"{what} — {' '.join(r.note.split())}"
+            return what
         if column is Column.COMMUNITY:
             return self.communities.get(r.community_id, "")
         return status_text(r, self.now, self.zone)
@@ -387,6 +387,12 @@ class RemindersView(TableNavigation, View):
         self._ticker.timeout.connect(self.tick)
         self._ticker.start()
         self._update_buttons()
+
+    def selection_hint(self) -> tuple[str, str]:
+        return (
+            self.tr("No reminder selected"),
+            self.tr("Select a reminder to see its topic or member here (j / k)."),
+        )
 
     # -- building ----------------------------------------------------------------------------
 

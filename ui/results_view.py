@@ -50,17 +50,26 @@ class Payload:
 
 
 def compute(
-    store: Any, community_ids: list[int] | None, weeks_back: int, now: dt.datetime, tz: dt.tzinfo | None = None
+    store: Any,
+    community_ids: list[int] | None,
+    weeks_back: int,
+    now: dt.datetime,
+    tz: dt.tzinfo | None = None,
 ) -> Payload:
     """Everything the view shows, for the communities in scope (Qt-free: runs in a worker)."""
     months_back = max(2, math.ceil(weeks_back / 4.35))
     starts = [
-        s for c in store.communities()
+        s
+        for c in store.communities()
         if (community_ids is None or c.id in community_ids) and (s := results.history_start(store, c.id))
     ]
     return Payload(
-        response=results.first_response(store, community_ids, weeks_back=weeks_back, now=now, tz=tz, combined=True),
-        participation=results.participation_by_month(store, community_ids, months_back=months_back, now=now, tz=tz),
+        response=results.first_response(
+            store, community_ids, weeks_back=weeks_back, now=now, tz=tz, combined=True
+        ),
+        participation=results.participation_by_month(
+            store, community_ids, months_back=months_back, now=now, tz=tz
+        ),
         ideas=results.ideas_by_month(store, community_ids, months_back=months_back, now=now, tz=tz),
         activity=results.own_activity(store, community_ids, weeks_back=weeks_back, now=now, tz=tz),
         contacts=results.contact_outcomes(store, results.recorded_contacts(store), community_ids, now=now),
@@ -140,7 +149,14 @@ class ResultsView(View):
         self.ideas = ChartCard(self.tr("Ideas answered by the team"), "ideas")
         self.contacts = ChartCard(self.tr("Nudges and invitations that worked"), "contacts")
         self.activity = ChartCard(self.tr("Your own activity"), "activity")
-        self.cards = (self.response, self.within, self.participation, self.ideas, self.contacts, self.activity)
+        self.cards = (
+            self.response,
+            self.within,
+            self.participation,
+            self.ideas,
+            self.contacts,
+            self.activity,
+        )
         for card in self.cards:
             card.message.connect(self.message)
             card.hide()  # until there are figures: empty axes say nothing
@@ -192,6 +208,14 @@ class ResultsView(View):
             label="results",
         )
 
+    def selection_hint(self) -> tuple[str, str]:
+        return (
+            self.tr("Charts, nothing to read"),
+            self.tr(
+                "Results show how the communities respond over the weeks; open a topic from another view to read it here."
+            ),
+        )
+
     def busy(self) -> bool:
         return self.loading
 
@@ -216,13 +240,16 @@ class ResultsView(View):
         locale = QLocale()
         start = payload.history_start
         if start is None:
-            self.status.setText(self.tr("No post in the local copy yet: sync a community to see its results."))
+            self.status.setText(
+                self.tr("No post in the local copy yet: sync a community to see its results.")
+            )
             note = self.tr("No local data")
         else:
             when = locale.toString(_qdate(start), "d MMMM yyyy")
             self.status.setText(
-                self.tr("Computed from the local copy, which starts on %1, and from what you did in the app.")
-                .replace("%1", when)
+                self.tr(
+                    "Computed from the local copy, which starts on %1, and from what you did in the app."
+                ).replace("%1", when)
             )
             note = self.tr("No local data before %1").replace("%1", when)
         self.response.set_data(self._response_chart(payload.response, note))
@@ -272,15 +299,22 @@ class ResultsView(View):
         threshold = rows[0].within_hours if rows else 24
         if known:
             reading = self.tr("%1 of the %2 topics created in these weeks got a first response within %3 h.")
-            reading = reading.replace("%1", _pct(within, known)).replace("%2", str(known)).replace("%3", str(threshold))
+            reading = (
+                reading.replace("%1", _pct(within, known))
+                .replace("%2", str(known))
+                .replace("%3", str(threshold))
+            )
         else:
             reading = self.tr("No topic was created in these weeks.")
         return ChartData(
             labels=self._week_labels(rows, "week_start"),
             series=(
                 Series(self.tr("Topics"), [r.topics if r.covered else None for r in rows], "bar"),
-                Series(self.tr("Answered within %1 h").replace("%1", str(threshold)),
-                       [r.answered_within if r.covered else None for r in rows], "bar"),
+                Series(
+                    self.tr("Answered within %1 h").replace("%1", str(threshold)),
+                    [r.answered_within if r.covered else None for r in rows],
+                    "bar",
+                ),
             ),
             covered=[r.covered for r in rows],
             reading=reading,
@@ -305,8 +339,11 @@ class ResultsView(View):
                 month = QLocale().toString(_qdate(firsts[i].month_start), "MMMM")
                 reading = (
                     self.tr("In %1, %2 of %3 members published (%4); %5 wrote for the first time.")
-                    .replace("%1", month).replace("%2", str(publishers[i])).replace("%3", str(members))
-                    .replace("%4", _pct(publishers[i], members)).replace("%5", str(first_time[i]))
+                    .replace("%1", month)
+                    .replace("%2", str(publishers[i]))
+                    .replace("%3", str(members))
+                    .replace("%4", _pct(publishers[i], members))
+                    .replace("%5", str(first_time[i]))
                 )
                 break
         return ChartData(
@@ -335,7 +372,9 @@ class ResultsView(View):
         if total:
             reading = (
                 self.tr("%1 of %2 ideas got an answer from the team (%3); point at a month for how fast.")
-                .replace("%1", str(done)).replace("%2", str(total)).replace("%3", _pct(done, total))
+                .replace("%1", str(done))
+                .replace("%2", str(total))
+                .replace("%3", _pct(done, total))
             )
         else:
             reading = self.tr("No idea was posted in these months.")
@@ -364,7 +403,9 @@ class ResultsView(View):
         by_segment: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
         for r in rows:
             tally = by_segment[r.segment]
-            for i, value in enumerate((r.contacted, r.contacted_posted, r.comparable, r.comparable_posted, r.pending)):
+            for i, value in enumerate(
+                (r.contacted, r.contacted_posted, r.comparable, r.comparable_posted, r.pending)
+            ):
                 tally[i] += value
         segments = [s for s in names if s in by_segment]
         contacted = sum(by_segment[s][0] for s in segments)
@@ -374,14 +415,20 @@ class ResultsView(View):
         pending = sum(by_segment[s][4] for s in segments)
         if contacted:
             reading = (
-                self.tr("Of %1 members you contacted, %2 posted within 30 days (%3), against %4 of comparable members.")
-                .replace("%1", str(contacted)).replace("%2", str(posted)).replace("%3", _pct(posted, contacted))
+                self.tr(
+                    "Of %1 members you contacted, %2 posted within 30 days (%3), against %4 of comparable members."
+                )
+                .replace("%1", str(contacted))
+                .replace("%2", str(posted))
+                .replace("%3", _pct(posted, contacted))
                 .replace("%4", _pct(peers_posted, peers))
             )
         elif pending:
             reading = self.tr("%n contact(s) still within their 30 days: come back later.", "", pending)
         else:
-            reading = self.tr("Nudges and invitations you send from the app are measured here, 30 days after.")
+            reading = self.tr(
+                "Nudges and invitations you send from the app are measured here, 30 days after."
+            )
 
         def rate(part: int, whole: int) -> float | None:
             return round(100 * part / whole) if whole else None
@@ -389,10 +436,18 @@ class ResultsView(View):
         return ChartData(
             labels=[names[s] for s in segments],
             series=(
-                Series(self.tr("Contacted who posted"), [rate(by_segment[s][1], by_segment[s][0]) for s in segments],
-                       "bar", " %"),
-                Series(self.tr("Comparable who posted"), [rate(by_segment[s][3], by_segment[s][2]) for s in segments],
-                       "bar", " %"),
+                Series(
+                    self.tr("Contacted who posted"),
+                    [rate(by_segment[s][1], by_segment[s][0]) for s in segments],
+                    "bar",
+                    " %",
+                ),
+                Series(
+                    self.tr("Comparable who posted"),
+                    [rate(by_segment[s][3], by_segment[s][2]) for s in segments],
+                    "bar",
+                    " %",
+                ),
             ),
             covered=[True] * len(segments),
             reading=reading,
@@ -412,9 +467,13 @@ class ResultsView(View):
         )
         totals = {f: [sum(getattr(r, f) for r in g) for g in groups] for f, _ in fields}
         reading = (
-            self.tr("In these weeks: %1 replies sent, %2 topics handled, %3 reminders done, %4 members contacted.")
-            .replace("%1", str(sum(totals["replies_sent"]))).replace("%2", str(sum(totals["topics_handled"])))
-            .replace("%3", str(sum(totals["reminders_done"]))).replace("%4", str(sum(totals["members_contacted"])))
+            self.tr(
+                "In these weeks: %1 replies sent, %2 topics handled, %3 reminders done, %4 members contacted."
+            )
+            .replace("%1", str(sum(totals["replies_sent"])))
+            .replace("%2", str(sum(totals["topics_handled"])))
+            .replace("%3", str(sum(totals["reminders_done"])))
+            .replace("%4", str(sum(totals["members_contacted"])))
         )
         return ChartData(
             labels=self._week_labels(firsts, "week_start"),
@@ -424,6 +483,7 @@ class ResultsView(View):
             rows=rows,
         )
 
+
 def _qdate(when: dt.datetime) -> QDate:
     local = when.astimezone()
     return QDate(local.year, local.month, local.day)
@@ -432,4 +492,3 @@ def _qdate(when: dt.datetime) -> QDate:
 def _month_median(group: Sequence[IdeaMonth]) -> float | None:
     """The month's median wait for a team answer (one community; several: not poolable, left out)."""
     return group[0].median_hours if len(group) == 1 else None
-

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -35,7 +35,8 @@ def _pretty(keys: str) -> str:
     """ "G, U" reads "g then u": plain letters in lower case, as the user types them."""
     parts = keys.split(", ")
     if all(len(p) == 1 and p.isalpha() for p in parts):
-        return " then ".join(p.lower() for p in parts)
+        then = QCoreApplication.translate("ShortcutsDialog", "then")  # "g puis u" in French
+        return f" {then} ".join(p.lower() for p in parts)
     return keys
 
 

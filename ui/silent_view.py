@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QLocale, Qt, Slot
 from PySide6.QtWidgets import QLabel, QTabBar, QVBoxLayout, QWidget
 
 from moderator import insights
@@ -106,6 +106,10 @@ class SilentMembersView(InsightView):
                 SilentColumn.DAYS_VISITED,
             ],
         )
+        # The suggested next step is the point of the list: two wrapped lines, not one cut short.
+        self.table.setWordWrap(True)
+        line = self.table.fontMetrics().lineSpacing()
+        self.table.verticalHeader().setDefaultSectionSize(2 * line + 12)
         self.stack(headline, self.tabs, self.pages)
 
     # -- InsightView -------------------------------------------------------------------------
@@ -157,6 +161,12 @@ class SilentMembersView(InsightView):
     def current(self) -> MemberRef | None:
         ref = super().current()
         return ref if isinstance(ref, MemberRef) else None
+
+    def selection_hint(self) -> tuple[str, str]:
+        return (
+            self.tr("No member selected"),
+            self.tr("Select a member in the list to see their card and the suggested next step (j / k)."),
+        )
 
     def empty_words(self) -> tuple[str, str]:
         if self.participation is not None and not self.participation.members:
@@ -215,8 +225,18 @@ class SilentMembersView(InsightView):
     def _show_headline(self) -> None:
         p = self.shown_participation()
         self.chart.set_participation(p)
-        self.words.setText(participation_words(p) if p is not None else "")
         counts = self.segment_counts()
+        words = participation_words(p) if p is not None else ""
+        if p is not None and p.members:
+            # "Only read 225" and "Readers 210" are not the same people: say how they meet.
+            words += "\n" + (
+                self.tr(
+                    "Of those who never posted, the tabs list %1 readers and %2 newcomers (joined recently)."
+                )
+                .replace("%1", QLocale().toString(counts[Segment.READER]))
+                .replace("%2", QLocale().toString(counts[Segment.NEWCOMER]))
+            )
+        self.words.setText(words)
         total = sum(counts.values())
         for index, segment in enumerate(TABS):
             self.tabs.setTabText(

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from moderator.model import UTC, Community, SyncBatch
+from ui.error_words import user_message
 from ui.tasks import Task, TaskContext, TaskManager
 
 if TYPE_CHECKING:
@@ -250,7 +251,7 @@ class SyncController(QObject):
         if getattr(report, "cancelled", False):
             self._finish(cid, self._states[cid].before, translate("SyncController", "Sync cancelled."))
         elif error is not None:
-            message = str(getattr(error, "message", None) or error)
+            message = user_message(error)
             self._finish(
                 cid,
                 SyncState.OFFLINE if isinstance(error, Offline) else SyncState.ERROR,
@@ -272,11 +273,11 @@ class SyncController(QObject):
         if isinstance(exc, Cancelled):
             self._finish(cid, self._states[cid].before, translate("SyncController", "Sync cancelled."))
         elif isinstance(exc, Offline):
-            self._finish(cid, SyncState.OFFLINE, str(exc))
+            self._finish(cid, SyncState.OFFLINE, user_message(exc))
         elif isinstance(exc, AuthenticationError):  # no key here, or refused: sign in again
-            self._finish(cid, SyncState.ERROR, str(exc), needs_sign_in=True)
+            self._finish(cid, SyncState.ERROR, user_message(exc), needs_sign_in=True)
         elif isinstance(exc, PlatformError):
-            self._finish(cid, SyncState.ERROR, str(exc))
+            self._finish(cid, SyncState.ERROR, user_message(exc))
         else:
             log.error("Sync of community %s failed", cid, exc_info=exc)
             self._finish(

@@ -1,4 +1,7 @@
-"""Light or dark, following the system (``QStyleHints.colorScheme``), and the app's few colours.
+"""Light or dark, following the system (``QStyleHints.colorScheme``) or the user's choice, and the app's colours.
+
+View → Theme offers System, Light and Dark; the choice is kept in the window settings (``app.start``
+applies it before the window shows). With System, the palette follows the desktop as it changes.
 
 We use Fusion everywhere: it looks the same on every desktop, so screenshots, tests and users agree,
 and it honours a palette completely. The palette is rebuilt whenever the system scheme changes.
@@ -98,16 +101,38 @@ def apply(app: QApplication, *, dark: bool | None = None) -> None:
     app.setStyleSheet(STYLESHEET)
 
 
+SYSTEM, LIGHT, DARK = "system", "light", "dark"
+PREFERENCES = (SYSTEM, LIGHT, DARK)
+
 _following = False
+_preference = SYSTEM
+
+
+def preference() -> str:
+    """What the user chose: ``system``, ``light`` or ``dark``."""
+    return _preference
+
+
+def set_preference(app: QApplication, choice: str) -> None:
+    """Apply the user's choice now (an unknown value means System)."""
+    global _preference
+    _preference = choice if choice in PREFERENCES else SYSTEM
+    apply(app, dark=None if _preference == SYSTEM else _preference == DARK)
+
+
+def palette_is_dark(palette: QPalette | None = None) -> bool:
+    """The palette in use is a dark one (whatever chose it: the system, the user, a screenshot)."""
+    colour = (palette or QGuiApplication.palette()).color(QPalette.ColorRole.Window)
+    return colour.lightness() < 128
 
 
 def follow_system(app: QApplication) -> None:
-    """Apply now and again whenever the desktop switches between light and dark."""
+    """Apply now and again whenever the desktop switches between light and dark (unless a theme is chosen)."""
     global _following
-    apply(app)
+    apply(app, dark=None if _preference == SYSTEM else _preference == DARK)
     if not _following:
         _following = True
-        app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply(app))
+        app.styleHints().colorSchemeChanged.connect(lambda _scheme: _preference == SYSTEM and apply(app))
 
 
 def waiting_colour(hours: float, *, amber_after: float = 24, red_after: float = 72) -> QColor:

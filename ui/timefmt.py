@@ -1,14 +1,17 @@
-"""Dates as people read them: "3 h ago" in lists, the exact local time in tooltips.
+"""Dates as people read them: one style everywhere, the exact local time in tooltips.
 
 The store keeps UTC; conversion to local time happens only here, at display time, with the user's
-locale (QLocale), so a French system reads "il y a 3 h" and "27/11/2026 14:05".
+locale (QLocale). The one style: within a week "3 h ago" / "2 d ago" (or "Today 14:00", "Tomorrow
+09:00" for what is ahead), beyond it the day with its short month name, in the locale's order:
+"Mon, Nov 30" in American English, "lun. 30 nov." in French, the year only when it is not this one.
+Never a numeric "11/30/26", which reads differently on each side of the Atlantic.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 
 from moderator.model import UTC
 
@@ -36,13 +39,44 @@ def ago(when: dt.datetime | None, now: dt.datetime | None = None) -> str:
     days = hours // 24
     if days < 7:
         return translate("timefmt", "%n d ago", None, days)
-    return local_date(when)
+    return local_date(when, now)
 
 
-def local_date(when: dt.datetime | None) -> str:
+def day_pattern(locale: QLocale | None = None, *, weekday: bool = True, year: bool = False) -> str:
+    """A date pattern with the short month name, day and month in the order the locale writes them."""
+    locale = locale or QLocale()
+    short = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    month_first = short.find("M") < short.find("d")
+    if month_first:
+        core = "MMM d" + (", yyyy" if year else "")
+        return f"ddd, {core}" if weekday else core
+    core = "d MMM" + (" yyyy" if year else "")
+    return f"ddd {core}" if weekday else core
+
+
+def day_text(day: dt.date, today: dt.date | None = None, *, weekday: bool = True) -> str:
+    """A day in the app's one style ("Mon, Nov 30", "lun. 30 nov."), its year when not this year's."""
+    today = today or dt.date.today()
+    locale = QLocale()
+    pattern = day_pattern(locale, weekday=weekday, year=day.year != today.year)
+    return locale.toString(QDate(day.year, day.month, day.day), pattern)
+
+
+def clock_text(hour: int, minute: int) -> str:
+    return QLocale().toString(QTime(hour, minute), QLocale.FormatType.ShortFormat)
+
+
+def local_date(when: dt.datetime | None, now: dt.datetime | None = None) -> str:
+    """The local day of ``when`` in the app's one style (no weekday: a past date in a list)."""
     if when is None:
         return ""
-    return QLocale().toString(to_qdatetime(when).date(), QLocale.FormatType.ShortFormat)
+    local = to_qdatetime(when).date()
+    today = to_qdatetime(now).date() if now is not None else QDate.currentDate()
+    return day_text(
+        dt.date(local.year(), local.month(), local.day()),
+        dt.date(today.year(), today.month(), today.day()),
+        weekday=False,
+    )
 
 
 def exact(when: dt.datetime | None) -> str:
@@ -53,7 +87,10 @@ def exact(when: dt.datetime | None) -> str:
 
 
 def short_datetime(when: dt.datetime | None) -> str:
-    """Local date and time, short (reading pane headers)."""
+    """Local date and time, short (reading pane headers), in the app's one style."""
     if when is None:
         return ""
-    return QLocale().toString(to_qdatetime(when), QLocale.FormatType.ShortFormat)
+    local = to_qdatetime(when)
+    date, time = local.date(), local.time()
+    day = day_text(dt.date(date.year(), date.month(), date.day()), weekday=False)
+    return f"{day} {clock_text(time.hour(), time.minute())}"

@@ -38,7 +38,14 @@ from moderator.insights.terms import terms_of
 from moderator.settings import CommunitySettings
 from moderator.store import Store
 from ui.empty_state import EmptyState
-from ui.insight_models import REF_ROLE, TermColumn, TermsModel, TrendingColumn, TrendingModel
+from ui.insight_models import (
+    REF_ROLE,
+    TermColumn,
+    TermsModel,
+    TrendingColumn,
+    TrendingModel,
+    growth_words,
+)
 from ui.insight_views import InsightView, make_table, size_columns, translate_insight
 from ui.views import TopicRef
 
@@ -168,7 +175,12 @@ class TrendingIdeasView(InsightView):
         chip_layout = QHBoxLayout(chip_row)
         chip_layout.setContentsMargins(8, 0, 8, 4)
         chip_layout.addWidget(self.chip)
-        chip_layout.addStretch(1)
+        self.term_why = QLabel(self)
+        self.term_why.setObjectName("panelHint")
+        self.term_why.setTextFormat(Qt.TextFormat.PlainText)
+        self.term_why.setWordWrap(True)
+        self.term_why.hide()
+        chip_layout.addWidget(self.term_why, 1)
         self.chip_row = chip_row
         chip_row.hide()
 
@@ -228,8 +240,12 @@ class TrendingIdeasView(InsightView):
         title = QLabel(self.tr("Rising terms"), panel)
         title.setObjectName("panelTitle")
         self.terms_hint = QLabel(
-            self.tr("Last 7 days against before. Click a term to see its topics."), panel
+            self.tr(
+                "Last 7 days against before; ×N compares the share of posts using it. Click a term to see its topics."
+            ),
+            panel,
         )
+        self.terms_hint.setToolTip(growth_words())
         self.terms_hint.setObjectName("panelHint")
         self.terms_hint.setWordWrap(True)
         self.terms_model = TermsModel(self)
@@ -373,6 +389,8 @@ class TrendingIdeasView(InsightView):
         """List only the topics that use ``term`` (found in a job; the chip says which term)."""
         self.term = term
         self.chip.setText(self.tr("Topics using “%1”  ✕").replace("%1", term.term))
+        self.term_why.setText(f"{term.term}: {term.why}")  # the ×N in words, for the term chosen
+        self.term_why.show()
         self.chip_row.show()
         self.chip.show()
         self._term_generation += 1
@@ -470,7 +488,8 @@ class TrendingIdeasView(InsightView):
         if configured:
             self.ideas_box.setToolTip(
                 self.tr(
-                    "Only the idea categories and tags set for %1. Untick to look at every category."
+                    "Only the idea categories and tags set for %1; communities without any are left out."
+                    " Untick to look at every category."
                 ).replace("%1", ", ".join(configured))
             )
         else:

@@ -124,7 +124,15 @@ class UnansweredView(InsightView):
         self.export_button = self._button(
             self.tr("Export CSV…"), self.tr("Save the topics listed as a CSV file"), self.export_csv
         )
-        for button in (self.handled_button, self.snooze_button, self.export_button):
+        self.snoozed_button = QPushButton(self.tr("Snoozed"), self)
+        self.snoozed_button.setObjectName("snoozedButton")
+        self.snoozed_button.setToolTip(self.tr("Topics you snoozed: pick one to bring it back now"))
+        self.snoozed_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.snoozed_menu = QMenu(self)
+        self.snoozed_menu.setObjectName("snoozedMenu")
+        self.snoozed_menu.aboutToShow.connect(self._fill_snoozed_menu)
+        self.snoozed_button.setMenu(self.snoozed_menu)
+        for button in (self.handled_button, self.snooze_button, self.snoozed_button, self.export_button):
             self.toolbar_layout.addWidget(button)
         self.compact = CompactLabels(  # a narrow pane: the buttons say less, the filter keeps room
             self.toolbar,
@@ -200,6 +208,7 @@ class UnansweredView(InsightView):
         self._describe_definition()
         self._update_buttons()
         self._fit_waiting_column()
+        self._update_snoozed_button()
 
     def _fit_waiting_column(self) -> None:
         """The wait is never cut ("5 …" in French): the column is as wide as its longest text."""
@@ -271,6 +280,21 @@ class UnansweredView(InsightView):
         self.message.emit(self.tr("Snoozed until %1 — z to undo").replace("%1", self._when_text(until, now)))
         return True
 
+    def snoozed_topics(self) -> list[insights.SnoozedTopic]:
+        """The topics snoozed in the communities shown, the soonest back first."""
+        ids = self.community_ids if self.community_choice is None else [self.community_choice]
+        return insights.snoozed(self.ctx.store, ids, now=self.clock.now())
+
+    def unsnooze(self, community_id: int, topic_id: str) -> None:
+        """Bring a snoozed topic back now (``z`` snoozes it again); it is selected when it returns."""
+        token = insights.clear(self.ctx.store, community_id, topic_id)
+        self._undo.append(token)
+        del self._undo[:-UNDO_DEPTH]
+        self._select_after_refresh = TopicRef(community_id, topic_id)
+        self.refresh()
+        self._update_snoozed_button()
+        self.message.emit(self.tr("Back in the list — z to snooze it again"))
+
     @Slot()
     def undo(self) -> None:
         """``z`` / Ctrl+Z: put back the triage the last ``e`` or ``s`` replaced; the row returns."""
@@ -280,6 +304,11 @@ class UnansweredView(InsightView):
         token = self._undo.pop()
         if not insights.undo(self.ctx.store, token):
             self.message.emit(self.tr("Not undone: this topic was triaged again since."))
+            return
+        self._update_snoozed_button()
+        if token.applied is None:  # an un-snooze undone: the topic is snoozed again
+            self.refresh()
+            self.message.emit(self.tr("Undone: the topic is snoozed again."))
             return
         self._select_after_refresh = TopicRef(token.community_id, token.topic_id)
         self.refresh()
@@ -345,6 +374,7 @@ class UnansweredView(InsightView):
             self.selected.emit(None)
         self.count_changed.emit(self.model.rowCount())
         self.update_empty_state()
+        self._update_snoozed_button()
         if self.loading:
             self.refresh()  # a job started before this change would bring the row back
 
@@ -365,6 +395,33 @@ class UnansweredView(InsightView):
         self.handled_button.setEnabled(has_row)
         self.snooze_button.setEnabled(has_row)
         self.export_button.setEnabled(self.proxy.rowCount() > 0)
+
+    def _update_snoozed_button(self) -> None:
+        count = len(self.snoozed_topics())
+        self.snoozed_button.setText(self.tr("Snoozed (%1)").replace("%1", str(count)))
+        self.snoozed_button.setAccessibleName(self.tr("Snoozed topics: %1").replace("%1", str(count)))
+        self.snoozed_button.setVisible(count > 0)  # only there when there is something to find
+
+    @Slot()
+    def _fill_snoozed_menu(self) -> None:
+        self.snoozed_menu.clear()
+        now = self.clock.now()
+        topics = self.snoozed_topics()
+        if not topics:
+            self.snoozed_menu.addAction(self.tr("Nothing snoozed")).setEnabled(False)
+            return
+        header = self.snoozed_menu.addAction(self.tr("Bring back now:"))
+        header.setEnabled(False)
+        for topic in topics:
+            title = topic.title or self.tr("Topic %1").replace("%1", topic.topic_id)
+            if len(title) > 60:
+                title = title[:59] + "…"
+            back = self.tr("back %1").replace("%1", self._when_text(topic.until, now))
+            action = self.snoozed_menu.addAction(f"{title.replace('&', '&&')}\t{back}")
+            action.setData(f"{topic.community_id}:{topic.topic_id}")
+            action.triggered.connect(
+                lambda _checked=False, c=topic.community_id, t=topic.topic_id: self.unsnooze(c, t)
+            )
 
     @Slot()
     def _fill_snooze_menu(self) -> None:

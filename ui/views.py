@@ -23,7 +23,8 @@ import dataclasses
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLineEdit, QTableView, QWidget
 
 if TYPE_CHECKING:
@@ -46,6 +47,10 @@ class MemberRef:
     community_id: int
     member_id: str
     username: str
+    # From the Silent members view: why they are listed and what to do (shown on the card). Not part
+    # of the identity: the same member reached from a reminder is the same ref.
+    segment: str = dataclasses.field(default="", compare=False)
+    next_step: str = dataclasses.field(default="", compare=False)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -112,6 +117,12 @@ class View(QWidget):
         """A job is still computing what the view shows (screenshots and tests wait for it)."""
         return False
 
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        """A view closed on its own (a test's, a detached one): its timers stop reading the store."""
+        for timer in self.findChildren(QTimer):
+            timer.stop()
+        super().closeEvent(event)
+
     def focus_filter(self) -> None:
         """``/``: put the cursor in the view's filter box."""
 
@@ -145,6 +156,14 @@ class View(QWidget):
         """The row actions this view answers, by name (see ``ROW_COMMANDS``): the window's e, s, z, n
         keys call them wherever the focus is (except in a text field), on this view's selection."""
         return {}
+
+    def selection_hint(self) -> tuple[str, str]:
+        """What the reading pane says while nothing is selected here (title, text): the view's own
+        words, so a list of members never asks for a topic."""
+        return (
+            QCoreApplication.translate("View", "Nothing selected"),
+            QCoreApplication.translate("View", "Select a topic in the list to read it here (j / k)."),
+        )
 
 
 #: The window-wide row actions a view may answer (``View.row_commands``).

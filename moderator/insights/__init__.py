@@ -20,7 +20,17 @@ from moderator.insights.base import Row, TopicRef
 from moderator.insights.silent import Participation, Segment, SilentMemberRow, participation, silent_members
 from moderator.insights.trending import TrendingTopicRow, prune_snapshots, trending_ideas
 from moderator.insights.trending_terms import TermRow, trending_terms
-from moderator.insights.triage import Triage, TriageState, UndoToken, clear, mark_handled, snooze, undo
+from moderator.insights.triage import (
+    SnoozedTopic,
+    Triage,
+    TriageState,
+    UndoToken,
+    clear,
+    mark_handled,
+    snooze,
+    snoozed,
+    undo,
+)
 from moderator.insights.unanswered import Severity, UnansweredRow, unanswered_topics
 
 __all__ = [
@@ -29,6 +39,7 @@ __all__ = [
     "Segment",
     "Severity",
     "SilentMemberRow",
+    "SnoozedTopic",
     "TermRow",
     "TopicRef",
     "TrendingTopicRow",
@@ -42,6 +53,7 @@ __all__ = [
     "prune_snapshots",
     "silent_members",
     "snooze",
+    "snoozed",
     "trending_ideas",
     "trending_terms",
     "unanswered_topics",

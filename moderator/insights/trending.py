@@ -420,7 +420,9 @@ def trending_ideas(
 ) -> list[TrendingTopicRow]:
     """The rising topics of the selected communities, highest score first (see the module docstring).
 
-    ``ideas_only`` keeps a community's declared idea categories and tags; False scores every category.
+    ``ideas_only`` keeps each community's declared idea categories and tags; a community that declares
+    none is left out, unless none of the selected communities declares any (then every category is
+    looked at, as there is nothing to restrict to). False scores every category everywhere.
     ``tr`` translates the templates of the ``why`` texts (context "insights"); English by default.
     """
     at = ts(clock(now))
@@ -428,7 +430,11 @@ def trending_ideas(
     base_start = since - baseline_weeks * 7 * DAY
     explain_since = at - min(explain_days, window_days) * DAY
     rows: list[TrendingTopicRow] = []
-    for scope in scopes(store, community_ids):
+    selected = scopes(store, community_ids)
+    declared = [s for s in selected if s.settings.idea_category_ids or s.settings.idea_tags]
+    for scope in selected:
+        if ideas_only and declared and scope not in declared:
+            continue  # "idea categories only": a community that declares none has no idea topics
         if not ideas_only:
             scope = dataclasses.replace(
                 scope, settings=scope.settings.replace(idea_category_ids=(), idea_tags=())

@@ -152,6 +152,13 @@ def _forms_and_examples(
     return best, {key: tuple(found) for key, found in examples.items()}
 
 
+def _pct(value: float) -> str:
+    """A percentage that never reads 0.0 for a term that was used: 1 of 3,271 posts is 0.03%."""
+    if value == 0 or value >= 1:
+        return f"{value:.1f}"
+    return f"{value:.1g}" if value >= 0.01 else "<0.01"
+
+
 def trending_terms(
     store: Store,
     community_ids: Iterable[int] | None = None,
@@ -217,10 +224,10 @@ def trending_terms(
                 why=why.format(
                     recent=r,
                     recent_posts=tally.posts,
-                    recent_pct=f"{pct_recent:.1f}",
+                    recent_pct=_pct(pct_recent),
                     baseline=b,
                     baseline_posts=tally.baseline_posts,
-                    baseline_pct=f"{pct_base:.1f}",
+                    baseline_pct=_pct(pct_base),
                     growth=f"{growth:.1f}",
                 ),
             )

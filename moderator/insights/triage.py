@@ -74,6 +74,39 @@ def triaged(store: Store, community_ids: Iterable[int] | None = None) -> list[Tr
     return [_from_row(r) for r in rows if wanted is None or r["community_id"] in wanted]
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class SnoozedTopic:
+    """A topic snoozed and not yet back: what the Unanswered view lists under "Snoozed"."""
+
+    community_id: int
+    topic_id: str
+    title: str
+    until: dt.datetime
+
+
+def snoozed(
+    store: Store, community_ids: Iterable[int] | None = None, *, now: dt.datetime | None = None
+) -> list[SnoozedTopic]:
+    """Topics snoozed until a time still to come, the soonest back first (so they can be found and woken)."""
+    rows = (
+        store.read()
+        .execute(
+            "SELECT tr.community_id, tr.topic_id, tr.until, COALESCE(t.title, '') AS title FROM triage tr"
+            " LEFT JOIN topics t ON t.community_id = tr.community_id AND t.id = tr.topic_id"
+            " WHERE tr.state = 'snoozed' AND tr.until > ? ORDER BY tr.until, tr.community_id, tr.topic_id",
+            (ts(clock(now)),),
+        )
+        .fetchall()
+    )
+    wanted = None if community_ids is None else set(community_ids)
+    out = []
+    for r in rows:
+        until = from_ts(r["until"])
+        if until is not None and (wanted is None or r["community_id"] in wanted):
+            out.append(SnoozedTopic(r["community_id"], r["topic_id"], r["title"], until))
+    return out
+
+
 def _put(store: Store, community_id: int, topic_id: str, new: Triage | None) -> UndoToken:
     with store.write() as db:
         previous = get(store, community_id, topic_id)

@@ -60,6 +60,7 @@ import threading
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Protocol, runtime_checkable
 
+from moderator.messages import LOCAL_COPY_INTACT, QT_TRANSLATE_NOOP, Translatable
 from moderator.model import Community, Member, Platform, Post, SyncBatch, Topic
 from moderator.review.model import PerformResult, ReviewItem
 
@@ -102,20 +103,40 @@ class PostResult:
 # -- errors ------------------------------------------------------------------------------------------
 
 
-class PlatformError(Exception):
-    """A remote call failed. ``message`` is for the user: what happened and what to do about it."""
+class PlatformError(Translatable, Exception):
+    """A remote call failed. ``message`` is for the user: what happened and what to do about it.
 
-    default_message = "The community's server could not be used. Try again later."
+    Built from a template and parameters (``moderator.messages``) so the GUI can say it in the user's
+    language; a ``message`` given as is (a connector's own words) is shown as is.
+    """
 
-    def __init__(self, message: str | None = None) -> None:
-        self.message = message or self.default_message
+    default_message = QT_TRANSLATE_NOOP(
+        "errors", "The community's server could not be used. Try again later."
+    )
+    default_tail: str | None = None
+
+    def __init__(
+        self,
+        message: str | None = None,
+        *,
+        template: str | None = None,
+        tail: str | None = None,
+        **params: Any,
+    ) -> None:
+        if message is not None:
+            self.template, self.params, self.tail = None, {}, None
+            self.message = message
+        else:
+            tail = self.default_tail if tail is None else tail  # "": no tail at all
+            self.message = self._compose(template or self.default_message, params, tail or None)
         super().__init__(self.message)
 
 
 class AuthenticationError(PlatformError):
-    default_message = (
+    default_message = QT_TRANSLATE_NOOP(
+        "errors",
         "The server did not accept this account's key. It may have been revoked or mistyped: "
-        "open the account settings and enter a new key."
+        "open the account settings and enter a new key.",
     )
 
 
@@ -133,49 +154,77 @@ class SignInRequired(AuthenticationError):
 
 
 class PermissionDenied(PlatformError):
-    default_message = (
+    default_message = QT_TRANSLATE_NOOP(
+        "errors",
         "This account is not allowed to do that on this community. Ask a site administrator for the "
-        "permission, or use another account."
+        "permission, or use another account.",
     )
 
 
 class NotFound(PlatformError):
-    default_message = "The server says this no longer exists (deleted, moved or made private)."
+    default_message = QT_TRANSLATE_NOOP(
+        "errors", "The server says this no longer exists (deleted, moved or made private)."
+    )
 
 
 class RateLimited(PlatformError):
     def __init__(self, wait_seconds: float | None = None, message: str | None = None) -> None:
         self.wait_seconds = wait_seconds
-        if message is None:
-            when = f"in about {_human_seconds(wait_seconds)}" if wait_seconds else "in a few minutes"
-            message = (
-                "The server asks the app to slow down (rate limit reached). Nothing was lost; "
-                f"sync again {when}."
+        if message is not None:
+            super().__init__(message)
+            return
+        minutes = max(1, round(wait_seconds / 60)) if wait_seconds else 0
+        if wait_seconds and wait_seconds < 90:
+            template = QT_TRANSLATE_NOOP(
+                "errors",
+                "The server asks the app to slow down (rate limit reached). Nothing was lost; sync again in "
+                "about {seconds} seconds.",
             )
-        super().__init__(message)
+        elif wait_seconds:
+            template = QT_TRANSLATE_NOOP(
+                "errors",
+                "The server asks the app to slow down (rate limit reached). Nothing was lost; sync again in "
+                "about {minutes} minutes.",
+            )
+        else:
+            template = QT_TRANSLATE_NOOP(
+                "errors",
+                "The server asks the app to slow down (rate limit reached). Nothing was lost; sync again in "
+                "a few minutes.",
+            )
+        super().__init__(template=template, seconds=max(1, round(wait_seconds or 0)), minutes=minutes)
 
 
 class Offline(PlatformError):
-    default_message = (
-        "The server could not be reached (no network, the address is wrong, or the site is down). "
-        "Your local copy is intact; check the connection and sync again."
+    """The server could not be reached. ``hint`` says why in a sentence; the tail (the local copy is
+    intact) is left out where there is no local copy yet (adding a community)."""
+
+    default_message = QT_TRANSLATE_NOOP(
+        "errors", "The server could not be reached (no network, the address is wrong, or the site is down)."
     )
+    default_tail = LOCAL_COPY_INTACT
 
 
 class ServerError(PlatformError):
+    default_message = QT_TRANSLATE_NOOP(
+        "errors",
+        "The server had an internal problem (HTTP {status}). Try again later, and tell the site's "
+        "administrators if it persists.",
+    )
+
     def __init__(self, status: int, message: str | None = None) -> None:
         self.status = status
-        super().__init__(
-            message
-            or f"The server had an internal problem (HTTP {status}). Your local copy is intact; "
-            "try again later, and tell the site's administrators if it persists."
-        )
+        if message is not None:
+            super().__init__(message)
+        else:
+            super().__init__(status=status)
 
 
 class MalformedResponse(PlatformError):
-    default_message = (
+    default_message = QT_TRANSLATE_NOOP(
+        "errors",
         "The server answered with something the app does not understand (cut off or not the expected "
-        "format). Try again; if it persists the site may run an incompatible version."
+        "format). Try again; if it persists the site may run an incompatible version.",
     )
 
 
@@ -185,25 +234,39 @@ class RequestRejected(PlatformError):
     def __init__(self, reasons: Iterable[str] = (), *, status: int = 422, message: str | None = None) -> None:
         self.reasons = tuple(reasons)
         self.status = status
-        super().__init__(
-            message
-            or (
-                "The server refused: " + " ".join(self.reasons)
-                if self.reasons
-                else "The server refused the request."
+        if message is not None:
+            super().__init__(message)
+        elif self.reasons:
+            # The reasons are the server's words, in the site's language: passed through.
+            super().__init__(
+                template=QT_TRANSLATE_NOOP("errors", "The server refused: {reasons}"),
+                reasons=" ".join(self.reasons),
             )
-        )
+        else:
+            super().__init__(template=QT_TRANSLATE_NOOP("errors", "The server refused the request."))
 
 
 class PostRejected(RequestRejected):
     def __init__(self, reasons: Iterable[str] = (), *, status: int = 422) -> None:
         reasons = tuple(reasons)
-        text = " ".join(reasons) if reasons else "no reason given"
-        super().__init__(
-            reasons,
-            status=status,
-            message=f"The server did not accept the post: {text} Edit it and send it again.",
-        )
+        self.reasons = reasons
+        self.status = status
+        if reasons:
+            PlatformError.__init__(
+                self,
+                template=QT_TRANSLATE_NOOP(
+                    "errors", "The server did not accept the post: {reasons} Edit it and send it again."
+                ),
+                reasons=" ".join(reasons),
+            )
+        else:
+            PlatformError.__init__(
+                self,
+                template=QT_TRANSLATE_NOOP(
+                    "errors",
+                    "The server did not accept the post (no reason given). Edit it and send it again.",
+                ),
+            )
 
 
 class ReviewConflict(RequestRejected):
@@ -220,28 +283,21 @@ class ReviewConflict(RequestRejected):
 class InsecureConnection(PlatformError, ValueError):
     """Refused before anything was sent: the address would expose the key (a ValueError for forms)."""
 
-    default_message = (
+    default_message = QT_TRANSLATE_NOOP(
+        "errors",
         "The address uses plain http://, which would send your key unencrypted. Use https:// "
-        "(plain http is only allowed for this computer itself: localhost)."
+        "(plain http is only allowed for this computer itself: localhost).",
     )
 
 
 class UnsupportedPlatform(PlatformError):
-    default_message = "This platform is not supported yet by this version of the app."
+    default_message = QT_TRANSLATE_NOOP(
+        "errors", "This platform is not supported yet by this version of the app."
+    )
 
 
 class Cancelled(Exception):  # not a PlatformError: the user asked to stop
     """The user cancelled; raised between requests, never in the middle of storing a batch."""
-
-
-def _human_seconds(seconds: float | None) -> str:
-    if seconds is None:
-        return "a few minutes"
-    if seconds < 90:
-        return f"{max(1, round(seconds))} seconds"
-    if seconds < 5400:
-        return f"{round(seconds / 60)} minutes"
-    return f"{round(seconds / 3600)} hours"
 
 
 # -- what the connector may know about the local copy ------------------------------------------------

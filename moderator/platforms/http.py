@@ -55,6 +55,7 @@ import urllib3
 from requests.adapters import HTTPAdapter
 
 from moderator import __version__
+from moderator.messages import LOCAL_COPY_INTACT, QT_TRANSLATE_NOOP
 from moderator.platforms.base import (
     AuthenticationError,
     Cancelled,
@@ -282,7 +283,11 @@ def check_base_url(base_url: str) -> str:
     parts = urlsplit(base_url.strip())
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise InsecureConnection(
-            f"“{base_url}” is not a web address. Use the site's address, like https://forum.example.org."
+            template=QT_TRANSLATE_NOOP(
+                "errors",
+                "“{address}” is not a web address. Use the site's address, like https://forum.example.org.",
+            ),
+            address=base_url,
         )
     if parts.scheme == "http" and not is_loopback(parts.hostname):
         raise InsecureConnection()
@@ -545,9 +550,13 @@ class HttpClient:
                 ) from None
             except requests.exceptions.SSLError:
                 raise InsecureConnection(
-                    f"The security certificate of {self._origin.hostname} could not be verified, so nothing "
-                    "was sent. Check the address; if it is right, the site's certificate is invalid or "
-                    "something on the network intercepts the connection."
+                    template=QT_TRANSLATE_NOOP(
+                        "errors",
+                        "The security certificate of {host} could not be verified, so nothing was sent. Check "
+                        "the address; if it is right, the site's certificate is invalid or something on the "
+                        "network intercepts the connection.",
+                    ),
+                    host=self._origin.hostname or "",
                 ) from None
             except (
                 requests.ConnectionError,
@@ -555,16 +564,16 @@ class HttpClient:
                 requests.exceptions.ChunkedEncodingError,
             ) as exc:
                 failure = _describe_transport(exc)
-                if retryable and transport_failures < self.max_retries:
+                # Nobody listening, or no such host: a definite answer, reported at once (retrying would
+                # only make the user wait 5-10 s for the same verdict; the sync tries again later anyway).
+                definite = failure in DEFINITE_FAILURES
+                if retryable and not definite and transport_failures < self.max_retries:
                     transport_failures += 1
                     self._backoff(transport_failures, cancel, f"{method} {_path(url)}: {failure}")
                     continue
                 if isinstance(exc, requests.exceptions.ChunkedEncodingError):
-                    raise MalformedResponse(
-                        "The server's answer was cut off before it was complete. Your local copy is "
-                        "intact; sync again."
-                    ) from None
-                raise Offline(_offline_message(self._origin.hostname or "", failure)) from None
+                    raise MalformedResponse(template=CUT_OFF, tail=LOCAL_COPY_INTACT) from None
+                raise offline_error(self._origin.hostname or "", failure) from None
 
             status = response.status_code
             if status == 429:
@@ -597,10 +606,7 @@ class HttpClient:
                     transport_failures += 1
                     self._backoff(transport_failures, cancel, f"{method} {_path(url)}: JSON cut off")
                     continue
-                raise MalformedResponse(
-                    "The server's answer was cut off before it was complete. Your local copy is "
-                    "intact; sync again."
-                ) from None
+                raise MalformedResponse(template=CUT_OFF, tail=LOCAL_COPY_INTACT) from None
 
     # -- internals -----------------------------------------------------------------------------
 
@@ -613,15 +619,22 @@ class HttpClient:
         parts = urlsplit(url)
         if (parts.scheme, parts.netloc) != (self._origin.scheme, self._origin.netloc):
             raise PlatformError(
-                f"The server pointed the app to another site ({parts.netloc or url}); the request was not "
-                "sent there, to keep the account's key private."
+                template=QT_TRANSLATE_NOOP(
+                    "errors",
+                    "The server pointed the app to another site ({host}); the request was not sent there, to "
+                    "keep the account's key private.",
+                ),
+                host=parts.netloc or url,
             )
         return url
 
     def _redirect_target(self, url: str, response: requests.Response) -> str:
         location = response.headers.get("Location")
         if not location:
-            raise MalformedResponse(f"The server redirected {_path(url)} without saying where.")
+            raise MalformedResponse(
+                template=QT_TRANSLATE_NOOP("errors", "The server redirected {path} without saying where."),
+                path=_path(url),
+            )
         return self._same_origin(urljoin(url, location))
 
     def _send(
@@ -714,9 +727,18 @@ class HttpClient:
                     raise _CutJson()
                 raise MalformedResponse()
             if expect is not None and not isinstance(body, expect):
+                shapes: dict[type, str] = {
+                    dict: QT_TRANSLATE_NOOP(
+                        "errors",
+                        "The server's answer to {path} did not have the expected shape (expected a JSON object).",
+                    ),
+                    list: QT_TRANSLATE_NOOP(
+                        "errors",
+                        "The server's answer to {path} did not have the expected shape (expected a JSON list).",
+                    ),
+                }
                 raise MalformedResponse(
-                    f"The server's answer to {_path(url)} did not have the expected shape "
-                    f"(expected a JSON {'object' if expect is dict else expect.__name__})."
+                    template=shapes.get(expect, MalformedResponse.default_message), path=_path(url)
                 )
             return body
         reasons = _error_reasons(body)
@@ -731,7 +753,14 @@ class HttpClient:
             raise RequestRejected(reasons, status=status)
         if status >= 500:
             raise ServerError(status)
-        raise PlatformError(f"The server answered {method} {_path(url)} with an unexpected HTTP {status}.")
+        raise PlatformError(
+            template=QT_TRANSLATE_NOOP(
+                "errors", "The server answered {method} {path} with an unexpected HTTP {status}."
+            ),
+            method=method,
+            path=_path(url),
+            status=status,
+        )
 
     def _check_cancel(self, cancel: threading.Event | None) -> None:
         if cancel is not None and cancel.is_set():
@@ -788,15 +817,28 @@ def _describe_transport(exc: requests.RequestException) -> str:
     return "connection failed"
 
 
-def _offline_message(host: str, failure: str) -> str:
-    hints = {
-        "unknown host": f"The address {host} could not be found: check it, and check the network.",
-        "connection refused": f"{host} refused the connection: the site may be down, or the address wrong.",
-        "timed out": f"{host} did not answer in time: the network or the site may be slow or down.",
-        "connection reset": f"The connection to {host} was cut: the network or the site may be unstable.",
-    }
-    hint = hints.get(failure, f"{host} could not be reached.")
-    return f"{hint} Your local copy is intact; sync again when the connection is back."
+DEFINITE_FAILURES = frozenset({"unknown host", "connection refused"})
+CUT_OFF = QT_TRANSLATE_NOOP("errors", "The server's answer was cut off before it was complete.")
+_OFFLINE_HINTS = {
+    "unknown host": QT_TRANSLATE_NOOP(
+        "errors", "The address {host} could not be found: check it, and check the network."
+    ),
+    "connection refused": QT_TRANSLATE_NOOP(
+        "errors", "{host} refused the connection: the site may be down, or the address wrong."
+    ),
+    "timed out": QT_TRANSLATE_NOOP(
+        "errors", "{host} did not answer in time: the network or the site may be slow or down."
+    ),
+    "connection reset": QT_TRANSLATE_NOOP(
+        "errors", "The connection to {host} was cut: the network or the site may be unstable."
+    ),
+}
+_OFFLINE_OTHER = QT_TRANSLATE_NOOP("errors", "{host} could not be reached.")
+
+
+def offline_error(host: str, failure: str) -> Offline:
+    """Why ``host`` could not be reached, in a sentence; the tail says the local copy is intact."""
+    return Offline(template=_OFFLINE_HINTS.get(failure, _OFFLINE_OTHER), host=host)
 
 
 def _rate_limit_wait(response: requests.Response) -> float | None:

@@ -1,30 +1,42 @@
-"""A tiny Discourse-flavoured markdown "cooker" for the sandbox.
+"""The sandbox's Markdown "cooker": raw post text to the ``cooked`` HTML Discourse would send.
 
-Why our own and not markdown-it: the sandbox must share nothing with the app (the app cooks drafts
-with markdown-it for previews), and it only needs the constructs the generator writes: paragraphs,
-lists, bold, inline code, links, images, @mentions, emoji, ``[quote]`` blocks and bare-URL oneboxes.
-The HTML mimics what Discourse's PrettyText emits so the app's sanitizer and text extraction meet
-realistic markup (``<aside class="quote">``, ``<a class="mention">``, ``<aside class="onebox">``).
+Discourse cooks with markdown-it (CommonMark, its typographer, single newlines as line breaks,
+strikethrough, tables) plus its own BBCode and decorations. We do the same with markdown-it-py, so a
+reply written in the app comes back as the site would show it: ``*italic*``, ``> quote`` and lists
+render, they are not echoed literally. This module shares nothing with the app's ``moderator/markdown.py``
+(the composer's preview): only the library, as Discourse and its editor preview do.
+
+On top of CommonMark, what Discourse's PrettyText adds and the app's sanitizer and text extraction must
+meet: ``[quote="name, post:N, topic:M"]`` as ``<aside class="quote">``, ``@name`` as
+``<a class="mention">`` (only for existing users), ``:emoji:`` as ``<img class="emoji">``, a URL alone on
+its line as an ``<aside class="onebox">``, and images with their size. Raw HTML in a post is escaped
+(Discourse allows a small inert subset; escaping is the stricter and simpler choice here).
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from urllib.parse import urlparse
 
-_QUOTE_RE = re.compile(r'\[quote="([^,"]+), post:(\d+), topic:(\d+)"\]\n(.*?)\n\[/quote\]', re.S)
-_LINK_RE = re.compile(r"(!?)\[([^\]]*)\]\((https?://[^)\s]+)\)")
-_BOLD_RE = re.compile(r"\*\*(.+?)\*\*")
-_CODE_RE = re.compile(r"`([^`]+)`")
+from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
+
+_QUOTE_RE = re.compile(
+    r'\[quote(?:="([^,"\]]+)(?:, post:(\d+))?(?:, topic:(\d+))?[^"\]]*")?\]\s*\n?(.*?)\n?\[/quote\]',
+    re.S | re.I,
+)
 _MENTION_RE = re.compile(r"(?<![\w@/])@([A-Za-z0-9_][A-Za-z0-9_.\-]*[A-Za-z0-9_])")
 _EMOJI_RE = re.compile(r":([a-z0-9_+\-]+):")
-_URL_LINE_RE = re.compile(r"^https?://\S+$")
+_ONEBOX_RE = re.compile(r'^<p><a href="(https?://[^"\s]+)">\1</a></p>$|^<p>(https?://\S+)</p>$', re.M)
 
 EMOJI_NAMES = frozenset({"+1", "rocket", "slight_smile", "bulb", "clap", "tada", "heart", "wave", "smile"})
 
 AvatarFor = Callable[[str], str]
+IsUser = Callable[[str], bool]
 
 
 def _emoji(name: str) -> str:
@@ -34,19 +46,20 @@ def _emoji(name: str) -> str:
     )
 
 
-def _inline(text: str, is_user: Callable[[str], bool]) -> str:
-    """Escape, then re-introduce the inline constructs (so user-typed HTML stays inert)."""
-    out = html.escape(text, quote=False).replace("'", "’")
+def _render_image(
+    renderer: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    token = tokens[idx]
+    alt = html.escape(renderer.renderInlineAsText(token.children or [], options, env))
+    src = html.escape(str(token.attrGet("src") or ""))
+    return f'<img src="{src}" alt="{alt}" width="690" height="388">'
 
-    def link(m: re.Match[str]) -> str:
-        bang, label, url = m.group(1), m.group(2), html.escape(m.group(3))
-        if bang:
-            return f'<img src="{url}" alt="{label}" width="690" height="388">'
-        return f'<a href="{url}">{label}</a>'
 
-    out = _LINK_RE.sub(link, out)
-    out = _BOLD_RE.sub(r"<strong>\1</strong>", out)
-    out = _CODE_RE.sub(r"<code>\1</code>", out)
+def _render_text(
+    renderer: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    escaped = html.escape(tokens[idx].content, quote=False)
+    is_user: IsUser = env.get("is_user", lambda _n: False)
 
     def mention(m: re.Match[str]) -> str:
         name = m.group(1)
@@ -54,8 +67,19 @@ def _inline(text: str, is_user: Callable[[str], bool]) -> str:
             return m.group(0)
         return f'<a class="mention" href="/u/{name.lower()}">@{name}</a>'
 
-    out = _MENTION_RE.sub(mention, out)
-    return _EMOJI_RE.sub(lambda m: _emoji(m.group(1)) if m.group(1) in EMOJI_NAMES else m.group(0), out)
+    escaped = _MENTION_RE.sub(mention, escaped)
+    return _EMOJI_RE.sub(lambda m: _emoji(m.group(1)) if m.group(1) in EMOJI_NAMES else m.group(0), escaped)
+
+
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "xhtmlOut": False, "breaks": True, "typographer": True})
+    md.enable(["strikethrough", "table", "replacements", "smartquotes"])
+    md.add_render_rule("image", _render_image)
+    md.add_render_rule("text", _render_text)
+    return md
+
+
+_MD = _parser()
 
 
 def _onebox(url: str) -> str:
@@ -71,27 +95,33 @@ def _onebox(url: str) -> str:
     )
 
 
-def _block(block: str, is_user: Callable[[str], bool]) -> str:
-    lines = block.split("\n")
-    if all(line.startswith("- ") for line in lines):
-        items = "\n".join(f"<li>{_inline(line[2:], is_user)}</li>" for line in lines)
-        return f"<ul>\n{items}\n</ul>"
-    if block.startswith("## "):
-        return f"<h2>{_inline(block[3:], is_user)}</h2>"
-    if len(lines) == 1 and _URL_LINE_RE.match(block):
-        return _onebox(block)
-    return "<p>" + "<br>\n".join(_inline(line, is_user) for line in lines) + "</p>"
+def _markdown(text: str, is_user: IsUser) -> str:
+    if not text.strip():
+        return ""
+    out = _MD.render(text, {"is_user": is_user}).strip()
+    return _ONEBOX_RE.sub(lambda m: _onebox(html.unescape(m.group(1) or m.group(2))), out)
 
 
 def _quote(
-    username: str, post: str, topic: str, inner: str, avatar_for: AvatarFor, is_user: Callable[[str], bool]
+    username: str | None,
+    post: str | None,
+    topic: str | None,
+    inner: str,
+    avatar_for: AvatarFor,
+    is_user: IsUser,
 ) -> str:
+    body = cook(inner, is_user=is_user, avatar_for=avatar_for)
+    if not username:
+        return f'<aside class="quote no-group">\n<blockquote>\n{body}\n</blockquote>\n</aside>'
     avatar = avatar_for(username).replace("{size}", "24")
-    body = "\n".join(_block(b, is_user) for b in inner.split("\n\n") if b.strip())
+    name = html.escape(username.strip())
+    data = f' data-username="{name}"'
+    data += f' data-post="{post}"' if post else ""
+    data += f' data-topic="{topic}"' if topic else ""
     return (
-        f'<aside class="quote no-group" data-username="{username}" data-post="{post}" data-topic="{topic}">\n'
+        f'<aside class="quote no-group"{data}>\n'
         f'<div class="title">\n<div class="quote-controls"></div>\n'
-        f'<img loading="lazy" alt="" width="24" height="24" src="{avatar}" class="avatar"> {username}:</div>\n'
+        f'<img loading="lazy" alt="" width="24" height="24" src="{avatar}" class="avatar"> {name}:</div>\n'
         f"<blockquote>\n{body}\n</blockquote>\n</aside>"
     )
 
@@ -99,22 +129,19 @@ def _quote(
 def cook(
     raw: str,
     *,
-    is_user: Callable[[str], bool] = lambda _n: False,
+    is_user: IsUser = lambda _n: False,
     avatar_for: AvatarFor = lambda _n: "/images/avatar.png",
 ) -> str:
     """Render ``raw`` to Discourse-like ``cooked`` HTML."""
+    raw = raw.replace("\r\n", "\n")
     parts: list[str] = []
     pos = 0
     for m in _QUOTE_RE.finditer(raw):
-        parts.extend(_blocks(raw[pos : m.start()], is_user))
+        parts.append(_markdown(raw[pos : m.start()], is_user))
         parts.append(_quote(m.group(1), m.group(2), m.group(3), m.group(4), avatar_for, is_user))
         pos = m.end()
-    parts.extend(_blocks(raw[pos:], is_user))
-    return "\n".join(parts)
-
-
-def _blocks(text: str, is_user: Callable[[str], bool]) -> list[str]:
-    return [_block(b.strip("\n"), is_user) for b in re.split(r"\n\s*\n", text) if b.strip()]
+    parts.append(_markdown(raw[pos:], is_user))
+    return "\n".join(p for p in parts if p)
 
 
 def plain_text(cooked: str) -> str:

@@ -962,6 +962,14 @@
         <translation>Se &amp;reconnecter…</translation>
     </message>
     <message>
+        <source>Community Moderator %1</source>
+        <translation>Community Moderator %1</translation>
+    </message>
+    <message>
+        <source>Python %1 · Qt %2 · data in %3</source>
+        <translation>Python %1 · Qt %2 · données dans %3</translation>
+    </message>
+    <message>
         <source>Select a topic to reply to (j / k), then press r.</source>
         <translation>Choisissez un sujet auquel répondre (j / k), puis appuyez sur r.</translation>
     </message>
@@ -1109,6 +1117,10 @@
             <numerusform>%n relance ou invitation en tout</numerusform>
             <numerusform>%n relances et invitations en tout</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Suggested next step: %1</source>
+        <translation>Prochaine étape suggérée : %1</translation>
     </message>
 </context>
 <context>
@@ -1984,6 +1996,14 @@
         </translation>
     </message>
     <message>
+        <source>No reminder selected</source>
+        <translation>Aucun rappel sélectionné</translation>
+    </message>
+    <message>
+        <source>Select a reminder to see its topic or member here (j / k).</source>
+        <translation>Sélectionnez un rappel pour voir ici son sujet ou son membre (j / k).</translation>
+    </message>
+    <message>
         <source>Today %1</source>
         <translation>Aujourd’hui %1</translation>
     </message>
@@ -2303,6 +2323,14 @@
         <source>In these weeks: %1 replies sent, %2 topics handled, %3 reminders done, %4 members contacted.</source>
         <translation>Ces semaines-ci : %1 réponses envoyées, %2 sujets traités, %3 rappels faits, %4 membres contactés.</translation>
     </message>
+    <message>
+        <source>Charts, nothing to read</source>
+        <translation>Des graphiques, rien à lire</translation>
+    </message>
+    <message>
+        <source>Results show how the communities respond over the weeks; open a topic from another view to read it here.</source>
+        <translation>Les résultats montrent comment les communautés répondent au fil des semaines ; ouvrez un sujet depuis une autre vue pour le lire ici.</translation>
+    </message>
 </context>
 <context>
     <name>ReviewCard</name>
@@ -2608,6 +2636,10 @@ Toujours en attente d’une réponse :
         <source>Action</source>
         <translation>Action</translation>
     </message>
+    <message>
+        <source>then</source>
+        <translation>puis</translation>
+    </message>
 </context>
 <context>
     <name>Sidebar</name>
@@ -2733,6 +2765,18 @@ Toujours en attente d’une réponse :
             <numerusform>%n membre silencieux, comme listé ici</numerusform>
             <numerusform>%n membres silencieux, comme listés ici</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No member selected</source>
+        <translation>Aucun membre sélectionné</translation>
+    </message>
+    <message>
+        <source>Select a member in the list to see their card and the suggested next step (j / k).</source>
+        <translation>Sélectionnez un membre dans la liste pour voir sa fiche et la prochaine étape suggérée (j / k).</translation>
+    </message>
+    <message>
+        <source>Of those who never posted, the tabs list %1 readers and %2 newcomers (joined recently).</source>
+        <translation>Parmi ceux qui n’ont jamais publié, les onglets listent %1 lecteurs et %2 nouveaux venus (inscrits récemment).</translation>
     </message>
 </context>
 <context>
@@ -2983,6 +3027,18 @@ Toujours en attente d’une réponse :
         <source>Posts before that use it</source>
         <translation>Messages antérieurs qui l’emploient</translation>
     </message>
+    <message>
+        <source>×N: how many times more often recent posts use the term than older ones. It compares shares, not counts: 22 of 180 recent posts (12%) against 1 of 3,000 before (0.03%) is about ×190. Hover a term for its numbers.</source>
+        <translation>×N : combien de fois plus souvent les messages récents emploient le terme que les plus anciens. On compare des parts, pas des nombres : 22 messages récents sur 180 (12 %) contre 1 sur 3 000 avant (0,03 %), c’est environ ×190. Survolez un terme pour voir ses chiffres.</translation>
+    </message>
+    <message>
+        <source>Posts of the last 7 days that use the term</source>
+        <translation>Messages des 7 derniers jours qui emploient le terme</translation>
+    </message>
+    <message>
+        <source>Posts before that use it (all the history before the last 7 days)</source>
+        <translation>Messages d’avant qui l’emploient (tout l’historique avant les 7 derniers jours)</translation>
+    </message>
 </context>
 <context>
     <name>TopicComposer</name>
@@ -3201,10 +3257,6 @@ Toujours en attente d’une réponse :
         <translation>Mots qui montent</translation>
     </message>
     <message>
-        <source>Last 7 days against before. Click a term to see its topics.</source>
-        <translation>Les 7 derniers jours comparés à avant. Cliquez sur un mot pour voir ses sujets.</translation>
-    </message>
-    <message>
         <source>Counting words…</source>
         <translation>Comptage des mots…</translation>
     </message>
@@ -3261,10 +3313,6 @@ Toujours en attente d’une réponse :
         <translation>%1 messages sur %2, une seule fois ; les comptages suivants sont rapides.</translation>
     </message>
     <message>
-        <source>Only the idea categories and tags set for %1. Untick to look at every category.</source>
-        <translation>Seulement les catégories et étiquettes d’idées définies pour %1. Décochez pour regarder toutes les catégories.</translation>
-    </message>
-    <message>
         <source>No idea categories are set, so every category is looked at. Set them in the community&apos;s settings.</source>
         <translation>Aucune catégorie d’idées n’est définie : toutes les catégories sont prises en compte. Définissez-les dans les paramètres de la communauté.</translation>
     </message>
@@ -3274,6 +3322,14 @@ Toujours en attente d’une réponse :
             <numerusform>%n idée qui monte nettement, sur %1 listées</numerusform>
             <numerusform>%n idées qui montent nettement, sur %1 listées</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Last 7 days against before; ×N compares the share of posts using it. Click a term to see its topics.</source>
+        <translation>7 derniers jours contre avant ; ×N compare la part des messages qui l’emploient. Cliquez sur un terme pour voir ses sujets.</translation>
+    </message>
+    <message>
+        <source>Only the idea categories and tags set for %1; communities without any are left out. Untick to look at every category.</source>
+        <translation>Seulement les catégories et étiquettes d’idées définies pour %1 ; les communautés qui n’en ont pas sont laissées de côté. Décochez pour regarder toutes les catégories.</translation>
     </message>
 </context>
 <context>
@@ -3515,12 +3571,63 @@ Toujours en attente d’une réponse :
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>Reportés</translation>
+    </message>
+    <message>
+        <source>Topics you snoozed: pick one to bring it back now</source>
+        <translation>Les sujets que vous avez reportés : choisissez-en un pour le faire revenir maintenant</translation>
+    </message>
+    <message>
+        <source>Back in the list — z to snooze it again</source>
+        <translation>De retour dans la liste — z pour le reporter à nouveau</translation>
+    </message>
+    <message>
+        <source>Undone: the topic is snoozed again.</source>
+        <translation>Annulé : le sujet est de nouveau reporté.</translation>
+    </message>
+    <message>
+        <source>Snoozed (%1)</source>
+        <translation>Reportés (%1)</translation>
+    </message>
+    <message>
+        <source>Snoozed topics: %1</source>
+        <translation>Sujets reportés : %1</translation>
+    </message>
+    <message>
+        <source>Nothing snoozed</source>
+        <translation>Rien n’est reporté</translation>
+    </message>
+    <message>
+        <source>Bring back now:</source>
+        <translation>Faire revenir maintenant :</translation>
+    </message>
+    <message>
+        <source>Topic %1</source>
+        <translation>Sujet %1</translation>
+    </message>
+    <message>
+        <source>back %1</source>
+        <translation>revient %1</translation>
+    </message>
 </context>
 <context>
     <name>UndoBar</name>
     <message>
         <source>Undo  z</source>
         <translation>Annuler  z</translation>
+    </message>
+</context>
+<context>
+    <name>View</name>
+    <message>
+        <source>Nothing selected</source>
+        <translation>Aucune sélection</translation>
+    </message>
+    <message>
+        <source>Select a topic in the list to read it here (j / k).</source>
+        <translation>Choisissez un sujet dans la liste pour le lire ici (j / k).</translation>
     </message>
 </context>
 <context>
@@ -3684,6 +3791,22 @@ Toujours en attente d’une réponse :
         <source>&amp;Who could answer this?</source>
         <translation>&amp;Qui pourrait répondre ?</translation>
     </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Thème</translation>
+    </message>
+    <message>
+        <source>Same as the &amp;system</source>
+        <translation>Comme le &amp;système</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Clair</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Sombre</translation>
+    </message>
 </context>
 <context>
     <name>app</name>
@@ -3705,6 +3828,173 @@ Toujours en attente d’une réponse :
     <message>
         <source>Community Moderator</source>
         <translation>Community Moderator</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Enter the site&apos;s address, like https://forum.example.org.</source>
+        <translation>Saisissez l’adresse du site, par exemple https://forum.example.org.</translation>
+    </message>
+    <message>
+        <source>A name is up to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit (it is used on the command line).</source>
+        <translation>Un nom comporte au plus 64 lettres, chiffres, points, tirets ou soulignés, et commence par une lettre ou un chiffre (il sert en ligne de commande).</translation>
+    </message>
+    <message>
+        <source>A community named {name} already exists. Pick another name.</source>
+        <translation>Une communauté nommée {name} existe déjà. Choisissez un autre nom.</translation>
+    </message>
+    <message>
+        <source>{platform} accounts are coming; Discourse works today.</source>
+        <translation>Les comptes {platform} arrivent bientôt ; Discourse fonctionne dès aujourd’hui.</translation>
+    </message>
+    <message>
+        <source>An admin API key acts as a user: enter that username.</source>
+        <translation>Une clé d’API d’administration agit au nom d’un utilisateur : saisissez son nom d’utilisateur.</translation>
+    </message>
+    <message>
+        <source>The key is empty. Paste the whole key.</source>
+        <translation>La clé est vide. Collez la clé entière.</translation>
+    </message>
+    <message>
+        <source>This account no longer exists.</source>
+        <translation>Ce compte n’existe plus.</translation>
+    </message>
+    <message>
+        <source>The key was created for {old}; it is not sent to {new}. Enter the key of the new address.</source>
+        <translation>La clé a été créée pour {old} ; elle n’est pas envoyée à {new}. Saisissez la clé de la nouvelle adresse.</translation>
+    </message>
+    <message>
+        <source>Your local copy is intact; sync again when the connection is back.</source>
+        <translation>Votre copie locale est intacte ; synchronisez à nouveau quand la connexion sera revenue.</translation>
+    </message>
+    <message>
+        <source>The community&apos;s server could not be used. Try again later.</source>
+        <translation>Le serveur de la communauté n’a pas pu être utilisé. Réessayez plus tard.</translation>
+    </message>
+    <message>
+        <source>The server did not accept this account&apos;s key. It may have been revoked or mistyped: open the account settings and enter a new key.</source>
+        <translation>Le serveur n’a pas accepté la clé de ce compte. Elle a peut-être été révoquée ou mal saisie : ouvrez les réglages du compte et saisissez une nouvelle clé.</translation>
+    </message>
+    <message>
+        <source>This account is not allowed to do that on this community. Ask a site administrator for the permission, or use another account.</source>
+        <translation>Ce compte n’a pas le droit de faire cela dans cette communauté. Demandez cette permission à un administrateur du site, ou utilisez un autre compte.</translation>
+    </message>
+    <message>
+        <source>The server says this no longer exists (deleted, moved or made private).</source>
+        <translation>Le serveur indique que cela n’existe plus (supprimé, déplacé ou rendu privé).</translation>
+    </message>
+    <message>
+        <source>The server asks the app to slow down (rate limit reached). Nothing was lost; sync again in about {seconds} seconds.</source>
+        <translation>Le serveur demande à l’application de ralentir (limite de requêtes atteinte). Rien n’est perdu ; synchronisez à nouveau dans {seconds} secondes environ.</translation>
+    </message>
+    <message>
+        <source>The server asks the app to slow down (rate limit reached). Nothing was lost; sync again in about {minutes} minutes.</source>
+        <translation>Le serveur demande à l’application de ralentir (limite de requêtes atteinte). Rien n’est perdu ; synchronisez à nouveau dans {minutes} minutes environ.</translation>
+    </message>
+    <message>
+        <source>The server asks the app to slow down (rate limit reached). Nothing was lost; sync again in a few minutes.</source>
+        <translation>Le serveur demande à l’application de ralentir (limite de requêtes atteinte). Rien n’est perdu ; synchronisez à nouveau dans quelques minutes.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached (no network, the address is wrong, or the site is down).</source>
+        <translation>Le serveur est injoignable (pas de réseau, adresse erronée, ou site en panne).</translation>
+    </message>
+    <message>
+        <source>The server had an internal problem (HTTP {status}). Try again later, and tell the site&apos;s administrators if it persists.</source>
+        <translation>Le serveur a rencontré un problème interne (HTTP {status}). Réessayez plus tard, et prévenez les administrateurs du site si cela persiste.</translation>
+    </message>
+    <message>
+        <source>The server answered with something the app does not understand (cut off or not the expected format). Try again; if it persists the site may run an incompatible version.</source>
+        <translation>Le serveur a répondu quelque chose que l’application ne comprend pas (réponse coupée ou dans un format inattendu). Réessayez ; si cela persiste, le site utilise peut-être une version incompatible.</translation>
+    </message>
+    <message>
+        <source>The server refused: {reasons}</source>
+        <translation>Le serveur a refusé : {reasons}</translation>
+    </message>
+    <message>
+        <source>The server refused the request.</source>
+        <translation>Le serveur a refusé la requête.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the post: {reasons} Edit it and send it again.</source>
+        <translation>Le serveur n’a pas accepté le message : {reasons} Modifiez-le et envoyez-le à nouveau.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the post (no reason given). Edit it and send it again.</source>
+        <translation>Le serveur n’a pas accepté le message (sans en donner la raison). Modifiez-le et envoyez-le à nouveau.</translation>
+    </message>
+    <message>
+        <source>The address uses plain http://, which would send your key unencrypted. Use https:// (plain http is only allowed for this computer itself: localhost).</source>
+        <translation>L’adresse utilise http:// sans chiffrement, ce qui enverrait votre clé en clair. Utilisez https:// (le http simple n’est permis que pour cet ordinateur lui-même : localhost).</translation>
+    </message>
+    <message>
+        <source>This platform is not supported yet by this version of the app.</source>
+        <translation>Cette plateforme n’est pas encore prise en charge par cette version de l’application.</translation>
+    </message>
+    <message>
+        <source>The security certificate of {host} could not be verified, so nothing was sent. Check the address.</source>
+        <translation>Le certificat de sécurité de {host} n’a pas pu être vérifié, donc rien n’a été envoyé. Vérifiez l’adresse.</translation>
+    </message>
+    <message>
+        <source>{host} could not be reached: check the address and the network.</source>
+        <translation>{host} est injoignable : vérifiez l’adresse et le réseau.</translation>
+    </message>
+    <message>
+        <source>“{address}” is not a web address. Use the site&apos;s address, like https://forum.example.org.</source>
+        <translation>« {address} » n’est pas une adresse web. Utilisez l’adresse du site, par exemple https://forum.example.org.</translation>
+    </message>
+    <message>
+        <source>The security certificate of {host} could not be verified, so nothing was sent. Check the address; if it is right, the site&apos;s certificate is invalid or something on the network intercepts the connection.</source>
+        <translation>Le certificat de sécurité de {host} n’a pas pu être vérifié, donc rien n’a été envoyé. Vérifiez l’adresse ; si elle est juste, le certificat du site n’est pas valide ou quelque chose sur le réseau intercepte la connexion.</translation>
+    </message>
+    <message>
+        <source>The server pointed the app to another site ({host}); the request was not sent there, to keep the account&apos;s key private.</source>
+        <translation>Le serveur a renvoyé l’application vers un autre site ({host}) ; la requête n’y a pas été envoyée, pour garder la clé du compte privée.</translation>
+    </message>
+    <message>
+        <source>The server redirected {path} without saying where.</source>
+        <translation>Le serveur a redirigé {path} sans dire vers où.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to {path} did not have the expected shape (expected a JSON object).</source>
+        <translation>La réponse du serveur à {path} n’avait pas la forme attendue (un objet JSON était attendu).</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to {path} did not have the expected shape (expected a JSON list).</source>
+        <translation>La réponse du serveur à {path} n’avait pas la forme attendue (une liste JSON était attendue).</translation>
+    </message>
+    <message>
+        <source>The server answered {method} {path} with an unexpected HTTP {status}.</source>
+        <translation>Le serveur a répondu à {method} {path} par un HTTP {status} inattendu.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer was cut off before it was complete.</source>
+        <translation>La réponse du serveur a été coupée avant d’être complète.</translation>
+    </message>
+    <message>
+        <source>The address {host} could not be found: check it, and check the network.</source>
+        <translation>L’adresse {host} est introuvable : vérifiez-la, ainsi que le réseau.</translation>
+    </message>
+    <message>
+        <source>{host} refused the connection: the site may be down, or the address wrong.</source>
+        <translation>{host} a refusé la connexion : le site est peut-être en panne, ou l’adresse erronée.</translation>
+    </message>
+    <message>
+        <source>{host} did not answer in time: the network or the site may be slow or down.</source>
+        <translation>{host} n’a pas répondu à temps : le réseau ou le site est peut-être lent ou en panne.</translation>
+    </message>
+    <message>
+        <source>The connection to {host} was cut: the network or the site may be unstable.</source>
+        <translation>La connexion à {host} a été coupée : le réseau ou le site est peut-être instable.</translation>
+    </message>
+    <message>
+        <source>{host} could not be reached.</source>
+        <translation>{host} est injoignable.</translation>
+    </message>
+    <message>
+        <source>The system keyring is not available, so account keys cannot be stored safely. On Linux, install and unlock a Secret Service (for example gnome-keyring), then try again.</source>
+        <translation>Le trousseau du système n’est pas disponible : les clés des comptes ne peuvent pas être rangées en sécurité. Sous Linux, installez et déverrouillez un service de secrets (par exemple gnome-keyring), puis réessayez.</translation>
     </message>
 </context>
 <context>

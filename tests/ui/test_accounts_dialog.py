@@ -409,3 +409,93 @@ def test_community_settings_refuses_amber_after_red(qtbot: QtBot, ctx: AppContex
     dialog.red.setValue(10)
     dialog.save()
     assert dialog.error.isVisibleTo(dialog) and "amber" in dialog.error.text()
+
+
+# -- issue 13: adding a community -------------------------------------------------------------------
+
+
+def test_a_refused_connection_is_reported_at_once_without_a_local_copy_promise(
+    qtbot: QtBot, dialog: AccountsDialog, ctx: AppContext
+) -> None:
+    from tests.helpers.discourse_double import closed_port
+
+    _start_add(qtbot, dialog, f"http://127.0.0.1:{closed_port()}", admin=True)
+    page = dialog.admin_page
+    page.username.setText("ann")
+    page.key.setText("some-key")
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    # No retries with back-off for a port nobody listens on (they took 7-10 s): well within 3 s.
+    qtbot.waitUntil(lambda: "refused the connection" in page.status.text(), timeout=3000)
+    assert "local copy" not in page.status.text()  # there is none yet
+    assert ctx.store.community("ideas") is None
+
+
+def test_cancel_leaves_nothing_behind_for_the_next_add(
+    qtbot: QtBot, dialog: AccountsDialog, server: UserApiKeyServer
+) -> None:
+    _start_add(qtbot, dialog, server.url, admin=True)
+    _wait_page(qtbot, dialog, dialog.admin_page)
+    page = dialog.admin_page
+    qtbot.keyClicks(page.username, "ann")
+    qtbot.keyClicks(page.key, "first-key")
+    qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+    assert page.username.text() == "" and page.key.text() == ""
+    _start_add(qtbot, dialog, server.url, admin=True, name="other")
+    _wait_page(qtbot, dialog, dialog.admin_page)
+    assert page.username.text() == "" and page.key.text() == ""
+    qtbot.keyClicks(page.key, "second-key")
+    assert page.key.text() == "second-key"  # not appended to the first one
+    qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert dialog.site_page.site.text() == "" and dialog.site_page.name.text() == ""
+
+
+def test_one_way_out_of_the_result_and_no_width_jump(
+    qtbot: QtBot, dialog: AccountsDialog, server: UserApiKeyServer
+) -> None:
+    dialog.resize(820, 540)
+    qtbot.waitUntil(lambda: dialog.width() == 820)
+    widths = {dialog.width()}
+    _start_add(qtbot, dialog, server.url, admin=True)
+    _wait_page(qtbot, dialog, dialog.admin_page)
+    widths.add(dialog.width())
+    dialog.admin_page.username.setText("ann")
+    dialog.admin_page.key.setText(ADMIN_KEY)
+    with qtbot.waitSignal(dialog.accounts_changed, timeout=TIMEOUT):
+        qtbot.mouseClick(dialog.admin_page.add_button, Qt.MouseButton.LeftButton)
+    assert dialog.pages.currentWidget() is dialog.result_page
+    widths.add(dialog.width())
+    assert dialog.result_page.done_button.isVisible()
+    assert not dialog.close_box.isVisible()  # Done, not Done and Close
+    qtbot.mouseClick(dialog.result_page.done_button, Qt.MouseButton.LeftButton)
+    assert dialog.pages.currentWidget() is dialog.details and dialog.close_box.isVisible()
+    widths.add(dialog.width())
+    assert widths == {820}
+
+
+def test_every_button_fits_in_french_without_the_dialog_growing(
+    qtbot: QtBot, qapp, ctx: AppContext, tasks: TaskManager, opened: list[str]  # type: ignore[no-untyped-def]
+) -> None:
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QPushButton
+
+    from ui import i18n
+
+    if not (i18n.TRANSLATIONS_DIR / "community_moderator_fr.qm").exists():
+        pytest.skip("catalogue not built (resources/translations/build.sh)")
+    i18n.install_translators(qapp, QLocale(QLocale.Language.French, QLocale.Country.France))
+    try:
+        widget = AccountsDialog(ctx, tasks, poll_interval=0.02)
+        qtbot.addWidget(widget)
+        widget.show()
+        qtbot.waitExposed(widget)
+        width = widget.width()
+        for page in (widget.details, widget.site_page, widget.admin_page, widget.result_page):
+            widget.pages.setCurrentWidget(page)
+            qtbot.waitUntil(lambda p=page: p.isVisible())
+            for button in page.findChildren(QPushButton):
+                if button.isVisible():  # "Enregistrer les modifications" was cut to "registrer les modificatio"
+                    assert button.width() >= button.sizeHint().width(), button.text()
+            assert widget.width() == width
+    finally:
+        i18n.remove_translators(qapp)

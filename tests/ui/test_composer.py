@@ -210,3 +210,54 @@ def test_saved_replies_dialog_edits_and_restores(qtbot: QtBot, world: World) -> 
     assert dialog.list.count() == 8 and dialog.title_edit.text() == "New saved reply"
     dialog.restore_shipped()
     assert dialog.list.count() == 9
+
+
+def test_escape_on_an_untouched_saved_reply_leaves_no_draft(
+    qtbot: QtBot, world: World, composer: Composer
+) -> None:
+    composer._fill_saved_menu()
+    action = next(a for a in composer.saved_menu.actions() if a.data() == "shipped:welcome_newcomer:fr")
+    with qtbot.waitSignal(composer.autosave.saved, timeout=3000):
+        action.trigger()  # the autosave stores the template like any text...
+    assert drafts.get_draft(world.store, world.cid, "10") is not None
+    qtbot.keyClick(composer.editor, Qt.Key.Key_Escape)
+    assert not composer.isVisible()
+    assert drafts.get_draft(world.store, world.cid, "10") is None  # ...and Esc on it keeps nothing
+
+
+def test_escape_on_an_untouched_nudge_leaves_no_draft(qtbot: QtBot, world: World, composer: Composer) -> None:
+    composer.start_from_template("Hi @bob, we miss your ideas: what do you think of this one?")
+    qtbot.keyClick(composer.editor, Qt.Key.Key_Escape)
+    assert drafts.get_draft(world.store, world.cid, "10") is None
+
+
+def test_a_template_the_user_edited_is_kept(qtbot: QtBot, world: World, composer: Composer) -> None:
+    composer.start_from_template("Hi @bob, we miss your ideas.")
+    qtbot.keyClicks(composer.editor, " Coffee next week?")
+    qtbot.keyClick(composer.editor, Qt.Key.Key_Escape)
+    draft = drafts.get_draft(world.store, world.cid, "10")
+    assert draft is not None and draft.body == "Hi @bob, we miss your ideas. Coffee next week?"
+
+
+def test_a_template_never_replaces_the_users_draft(qtbot: QtBot, world: World, composer: Composer) -> None:
+    qtbot.keyClicks(composer.editor, "My own words")
+    composer.start_from_template("Hi @bob")
+    assert composer.editor.toPlainText() == "My own words"
+    qtbot.keyClick(composer.editor, Qt.Key.Key_Escape)
+    draft = drafts.get_draft(world.store, world.cid, "10")
+    assert draft is not None and draft.body == "My own words"
+
+
+def test_saved_replies_menu_has_one_header_per_language(
+    qtbot: QtBot, world: World, composer: Composer
+) -> None:
+    saved_replies.save_saved_reply(world.store, saved_replies.SavedReply("Mine", "Hello {username}", "en"))
+    composer._fill_saved_menu()
+    headers = [a.text() for a in composer.saved_menu.actions() if a.isSeparator() and a.text()]
+    assert sorted(headers) == sorted(set(headers)) and len(headers) == 2  # English, Français: once each
+    languages = [
+        a.data().rsplit(":", 1)[-1]
+        for a in composer.saved_menu.actions()
+        if str(a.data()).startswith("shipped:")
+    ]
+    assert languages == sorted(languages, key=languages.index)  # grouped, not interleaved

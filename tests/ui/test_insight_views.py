@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QScrollArea
 
 from moderator import insights
 from moderator.bootstrap import AppContext
@@ -336,6 +337,38 @@ def test_s_snoozes_from_a_menu_of_picks(qtbot, make_view: Callable[..., Any], se
     assert _refs(view)[0] == TopicRef(north, "1")
 
 
+def test_snoozed_topics_can_be_found_and_brought_back(
+    qtbot, make_view: Callable[..., Any], setup: World
+) -> None:  # type: ignore[no-untyped-def]
+    view: UnansweredView = make_view(UnansweredView)
+    north = setup.north.id
+    assert view.snoozed_button.isHidden()  # nothing snoozed: no button taking the filter's room
+    view.select(TopicRef(north, "1"))
+    assert view.snooze_current(SnoozePick.TOMORROW)
+    assert TopicRef(north, "1") not in _refs(view)
+    assert not view.snoozed_button.isHidden() and view.snoozed_button.text() == "Snoozed (1)"
+
+    view._fill_snoozed_menu()  # what the button's menu lists
+    entries = [a for a in view.snoozed_menu.actions() if a.data()]
+    assert [a.data() for a in entries] == [f"{north}:1"]
+    assert entries[0].text().split("\t")[0] and "Tomorrow 09:00" in entries[0].text()
+    with qtbot.waitSignal(view.refreshed):
+        entries[0].trigger()
+    assert triage.get(setup.store, north, "1") is None
+    assert view.current() == TopicRef(north, "1") and view.snoozed_button.isHidden()
+    with qtbot.waitSignal(view.refreshed):
+        view.undo()  # z snoozes it again
+    state = triage.get(setup.store, north, "1")
+    assert state is not None and state.state is triage.TriageState.SNOOZED
+    assert TopicRef(north, "1") not in _refs(view)
+
+
+def test_snooze_picks_on_a_sunday_are_distinct() -> None:
+    sunday = dt.datetime(2026, 12, 6, 11, 52, tzinfo=UTC)
+    picks = [snooze_until(p, sunday, PARIS) for p in SnoozePick]
+    assert len(set(picks)) == len(picks)
+
+
 def test_snooze_picks_are_wall_clock_times() -> None:
     late = dt.datetime(2026, 5, 20, 18, 0, tzinfo=UTC)  # 20:00 in Paris
     assert snooze_until(SnoozePick.HOUR, late, PARIS) == late + dt.timedelta(hours=1)
@@ -471,7 +504,118 @@ def test_member_selection_gives_a_member_ref_and_its_card(
     assert len(pane.findChildren(MemberCard)) == 1
 
 
+def test_member_card_shows_segment_and_next_step(
+    qtbot, make_view: Callable[..., Any], setup: World, ctx: AppContext
+) -> None:  # type: ignore[no-untyped-def]
+    view: SilentMembersView = make_view(SilentMembersView)
+    view.choose_segment(Segment.GONE_QUIET)
+    with qtbot.waitSignal(view.selected) as selected:
+        view.move_selection(1)
+    ref = selected.args[0]
+    row = view.current_row()
+    assert ref.segment == "gone_quiet" or ref.segment == str(Segment.GONE_QUIET)
+    pane = ReadingPane(ctx)
+    qtbot.addWidget(pane)
+    card = show_in_pane(pane, ref)
+    assert not card.step_box.isHidden()
+    assert "Gone quiet" in card.segment.text()
+    assert card.next_step.text() == f"Suggested next step: {row.next_step}"  # in full, wrapped
+    assert card.next_step.wordWrap()
+    # The same member reached without the view's context (a reminder) is the same ref, without a step.
+    plain = MemberRef(ref.community_id, ref.member_id, ref.username)
+    assert plain == ref
+    show_in_pane(pane, plain)
+    assert card.step_box.isHidden()
+
+
+def test_member_card_facts_reflow_instead_of_being_cut(qtbot, setup: World, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    from ui.member_card import MemberCard
+
+    card = MemberCard(ctx)
+    qtbot.addWidget(card)
+    card.resize(760, 500)
+    card.show_member(MemberRef(setup.north.id, "30", "quinn"))
+    card.show()
+    qtbot.waitUntil(lambda: card.fact_columns == 2)
+    card.resize(300, 500)  # a narrow reading pane, or 150 % scale, or longer French captions
+    qtbot.waitUntil(lambda: card.fact_columns == 1)
+    qtbot.waitUntil(lambda: all(c.width() >= c.sizeHint().width() for c in card.fact_captions.values()))
+    viewport = card.findChild(QScrollArea).viewport()
+    for caption in card.fact_captions.values():
+        right = caption.mapTo(card, caption.rect().topRight()).x()
+        assert right <= viewport.mapTo(card, viewport.rect().topRight()).x()
+    card.resize(760, 500)
+    qtbot.waitUntil(lambda: card.fact_columns == 2)
+
+
+def test_silent_list_wraps_the_next_step_on_two_lines(make_view: Callable[..., Any]) -> None:
+    view: SilentMembersView = make_view(SilentMembersView)
+    line = view.table.fontMetrics().lineSpacing()
+    assert view.table.wordWrap() and view.table.verticalHeader().defaultSectionSize() >= 2 * line
+
+
+def test_participation_numbers_add_up_and_colours_match_the_tabs() -> None:
+    from ui.insight_models import SEGMENT_COLOURS
+    from ui.participation_chart import (
+        CONTRIBUTORS,
+        HEAVY,
+        READ_ONLY,
+        ParticipationChart,
+        participation_words,
+        whole_percents,
+    )
+
+    assert whole_percents([5, 67, 225]) == [2, 22, 76]  # not 2 + 23 + 76 = 101
+    assert sum(whole_percents([1, 1, 1])) == 100 and whole_percents([0, 0]) == [0, 0]
+    p = insights.Participation(
+        community_id=None, community_name="", members=297, published=72, read_only=225, never_seen=0,
+        lurkers=225, heavy=5, contributors=67, heavy_posts=510, posts=1000, heavy_min_posts=40,
+        published_share=72 / 297,
+        read_only_share=225 / 297, lurker_share=225 / 297, contributor_share=67 / 297, heavy_share=5 / 297,
+        heavy_posts_share=0.51, by_community=(),
+    )  # fmt: skip
+    words = participation_words(p)
+    assert words.startswith("24% of the 297 members ever published (72); 76% only read (225).")
+    assert "76% lurkers, 22% contributors, 2% heavy contributors" in words
+    chart = ParticipationChart()
+    chart.set_participation(p)
+    shown = [share for _label, _people, share, _colour in chart.segments()]
+    assert sum(shown) == 100 and shown[0] + shown[1] == 24
+    # The readers' colour means readers everywhere; the writers' colours are no tab's.
+    assert SEGMENT_COLOURS[Segment.READER] == READ_ONLY
+    for colour in (HEAVY, CONTRIBUTORS):
+        for tab_colour in SEGMENT_COLOURS.values():
+            assert abs(colour.hue() - tab_colour.hue()) > 30
+    chart.deleteLater()
+
+
+def test_silent_words_say_how_only_read_and_the_tabs_meet(make_view: Callable[..., Any]) -> None:
+    view: SilentMembersView = make_view(SilentMembersView)
+    counts = view.segment_counts()
+    assert (
+        f"the tabs list {counts[Segment.READER]} readers and {counts[Segment.NEWCOMER]} newcomers"
+        in view.words.text()
+    )
+
+
 # -- trending ----------------------------------------------------------------------------------------
+
+
+def test_the_growth_of_a_term_is_explained(qtbot, make_view: Callable[..., Any]) -> None:  # type: ignore[no-untyped-def]
+    from ui.insight_models import TermColumn
+
+    view: TrendingIdeasView = make_view(TrendingIdeasView)
+    qtbot.waitUntil(lambda: view.terms_model.rowCount() > 0)
+    tip = view.terms_model.headerData(
+        TermColumn.GROWTH, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
+    )
+    assert "shares" in tip and "×" in tip
+    assert "×N" in view.terms_hint.text()
+    term = view.terms_model.index(0, 0).data(REF_ROLE)
+    view.filter_by_term(term)
+    assert view.term_why.isVisibleTo(view) and term.why in view.term_why.text()
+    view.clear_term()
+    assert not view.chip_row.isVisibleTo(view)
 
 
 def test_trending_ranks_like_the_core_and_a_term_click_filters(
@@ -538,7 +682,9 @@ def test_keyboard_in_the_window(qtbot, make_window, setup: World, opened_urls: l
     assert view.filter.hasFocus()
 
 
-def test_trending_badge_counts_only_the_clearly_rising(qtbot, make_view: Callable[..., Any], setup: World) -> None:  # type: ignore[no-untyped-def]
+def test_trending_badge_counts_only_the_clearly_rising(
+    qtbot, make_view: Callable[..., Any], setup: World
+) -> None:  # type: ignore[no-untyped-def]
     view: TrendingIdeasView = make_view(TrendingIdeasView)
     core = insights.trending_ideas(setup.store, now=NOW)
     expected = sum(1 for r in core if r.score >= TrendingIdeasView.BADGE_MIN_SCORE)

@@ -173,6 +173,24 @@ def test_sorted_by_due_time_with_overdue_highlighted(view: RemindersView, three:
     assert view.proxy.index(2, Column.DUE).data() == "Tomorrow 10:40"
 
 
+def test_a_reminder_note_is_shown_in_the_list(
+    qtbot, ctx: AppContext, community: Community, clock: FakeClock
+) -> None:  # type: ignore[no-untyped-def]
+    topic = _add(ctx, community, kind="topic", topic_id="12", note="Ask Karim for the venue", due_at=T0)
+    member = _add(ctx, community, kind="member", username="zoe", note="She liked the last survey", due_at=T0)
+    widget = RemindersView(ctx, clock=clock, zone=PARIS)
+    qtbot.addWidget(widget)
+    widget.refresh()
+    texts = {
+        widget.proxy.index(r, 0).data(REMINDER_ROLE).id: widget.proxy.index(r, Column.WHAT).data()
+        for r in range(widget.proxy.rowCount())
+    }
+    assert texts[topic.id] == "Where is the meetup? — Ask Karim for the venue"
+    assert texts[member.id] == "Nudge @zoe — She liked the last survey"
+    widget._ticker.stop()  # no tick after this test's store is closed
+    widget.deleteLater()
+
+
 def test_time_passing_turns_rows_red_and_updates_the_badge(
     qtbot, view: RemindersView, clock: FakeClock
 ) -> None:  # type: ignore[no-untyped-def]

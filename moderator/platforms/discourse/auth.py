@@ -40,6 +40,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding as rsa_padding
 from cryptography.hazmat.primitives.asymmetric import rsa
 
+from moderator.messages import QT_TRANSLATE_NOOP
 from moderator.platforms.base import (
     Cancelled,
     InsecureConnection,
@@ -282,12 +283,19 @@ def detect_auth_api(http: requests.Session | None, site: str) -> AuthApiInfo:
         )
     except requests.exceptions.SSLError:
         raise InsecureConnection(
-            f"The security certificate of {urlsplit(base).hostname} could not be verified, so nothing was "
-            "sent. Check the address."
+            template=QT_TRANSLATE_NOOP(
+                "errors",
+                "The security certificate of {host} could not be verified, so nothing was sent. Check the address.",
+            ),
+            host=urlsplit(base).hostname or "",
         ) from None
     except requests.RequestException:
         raise Offline(
-            f"{urlsplit(base).hostname} could not be reached: check the address and the network."
+            template=QT_TRANSLATE_NOOP(
+                "errors", "{host} could not be reached: check the address and the network."
+            ),
+            tail="",
+            host=urlsplit(base).hostname or "",
         ) from None
     finally:
         if own:

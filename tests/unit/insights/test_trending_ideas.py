@@ -137,3 +137,23 @@ def test_communities_are_filtered(make_forum) -> None:
         _replies(forum, "t", 2, [ago(hours=5), ago(hours=4)], authors=["61", "62"])
     assert [r.community_name for r in trending_ideas(a.store, [b.id], now=NOW)] == ["b"]
     assert len(trending_ideas(a.store, now=NOW)) == 2
+
+
+def test_idea_categories_only_respects_each_community(make_forum) -> None:
+    """Two communities, one declaring its ideas: the other's Questions topics are not ideas."""
+    ideas = make_forum("ideas", idea_category_ids=["5"])
+    ideas.categories(Category(id="5", name="Ideas"), Category(id="7", name="Questions"))
+    other = make_forum("other")
+    other.categories(Category(id="9", name="Questions"))
+    for forum, tid, category in [
+        (ideas, "idea", "5"),
+        (ideas, "question", "7"),
+        (other, "their-question", "9"),
+    ]:
+        forum.topic(tid, created=ago(days=1), category_id=category)
+        _replies(forum, tid, 2, [ago(hours=5), ago(hours=4)], authors=["61", "62"])
+    assert [r.topic_id for r in trending_ideas(ideas.store, now=NOW)] == ["idea"]
+    everything = trending_ideas(ideas.store, now=NOW, ideas_only=False)
+    assert sorted(r.topic_id for r in everything) == ["idea", "question", "their-question"]
+    # With no community declaring ideas, there is nothing to restrict to: every category is looked at.
+    assert [r.topic_id for r in trending_ideas(ideas.store, [other.id], now=NOW)] == ["their-question"]

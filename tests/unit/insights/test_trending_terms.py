@@ -113,3 +113,9 @@ def test_cached_and_fresh_tokenizing_agree(forum: Forum) -> None:
     assert {r.key: r.recent for r in cached}.get("theme sombre") == 6 == fresh[0].recent
     (count,) = forum.store.read().execute("SELECT COUNT(*) FROM post_terms").fetchone()
     assert count == 10 + 9  # 35 days back from the newest post: the new topic, and 9 old posts (22..38 days)
+
+
+def test_a_small_share_before_is_not_written_as_zero() -> None:
+    from moderator.insights.trending_terms import _pct
+
+    assert _pct(100 / 3271) == "0.03" and _pct(8.695) == "8.7" and _pct(0) == "0.0" and _pct(0.001) == "<0.01"

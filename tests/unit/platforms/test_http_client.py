@@ -131,20 +131,42 @@ def test_tls_failure_is_not_retried(make: Any) -> None:
 
 
 def test_get_retries_connection_errors_with_exponential_backoff(make: Any, clock: FakeClock) -> None:
-    refused = requests.ConnectionError("[Errno 111] Connection refused")
-    client, session = make(refused, requests.ReadTimeout("read timed out"), refused, response(200, {"a": 1}))
+    reset = requests.ConnectionError(
+        "('Connection aborted.', ConnectionResetError(104, 'Connection reset by peer'))"
+    )
+    client, session = make(reset, requests.ReadTimeout("read timed out"), reset, response(200, {"a": 1}))
     assert client.get_json("/x.json") == {"a": 1}
     assert len(session.calls) == 4 and client.requests_made == 4
     assert clock.sleeps == [1.5, 2.5, 4.5]  # 1, 2, 4 s plus jitter (0.5 x base)
 
 
 def test_get_gives_up_with_offline(make: Any, clock: FakeClock) -> None:
-    refused = requests.ConnectionError("[Errno 111] Connection refused")
-    client, session = make(*[refused] * 4)
+    reset = requests.ConnectionError(
+        "('Connection aborted.', ConnectionResetError(104, 'Connection reset by peer'))"
+    )
+    client, session = make(*[reset] * 4)
     with pytest.raises(Offline) as info:
         client.get_json("/x.json")
-    assert "refused" in info.value.message and "local copy is intact" in info.value.message
+    assert "was cut" in info.value.message and "local copy is intact" in info.value.message
     assert len(session.calls) == 4
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [
+        "[Errno 111] Connection refused",
+        "Failed to resolve 'nowhere.invalid' ([Errno -2] Name or service not known)",
+    ],
+)
+def test_a_refused_connection_or_unknown_host_is_reported_at_once(
+    make: Any, clock: FakeClock, failure: str
+) -> None:
+    """Nobody listens there: retrying made the user wait 7-10 s (F5 to the offline banner) for the same verdict."""
+    client, session = make(*[requests.ConnectionError(failure)] * 4)
+    with pytest.raises(Offline) as info:
+        client.get_json("/x.json")
+    assert len(session.calls) == 1 and clock.sleeps == []
+    assert info.value.template is not None and info.value.tail is not None  # translatable, tail apart
 
 
 def test_unknown_host_message(make: Any) -> None:

@@ -113,7 +113,7 @@ def test_member_and_note(acme: Community, capsys: pytest.CaptureFixture[str]) ->
     member, note = _reminders()
     assert member.due_at == dt.datetime(2026, 4, 1, 8, 0, tzinfo=UTC)  # 10:00 CEST
     assert (
-        note.kind is rem.Kind.NOTE and note.due_at.astimezone(PARIS).strftime("%m-%d %H:%M") == "04-04 21:30"
+        note.kind is rem.Kind.NOTE and note.due_at.astimezone(PARIS).strftime("%m-%d %H:%M") == "04-04 21:00"
     )
 
 

@@ -41,10 +41,17 @@ def test_tomorrow_set_after_midnight_utc_but_before_local_midnight() -> None:
 
 
 def test_in_a_week_keeps_the_wall_clock_across_dst() -> None:
-    now = paris(2026, 3, 25, 14, 15)  # CET
+    now = paris(2026, 3, 25, 14, 0)  # CET
     result = quickpicks.in_a_week(now, PARIS)
-    assert result.astimezone(PARIS).replace(tzinfo=None) == dt.datetime(2026, 4, 1, 14, 15)
+    assert result.astimezone(PARIS).replace(tzinfo=None) == dt.datetime(2026, 4, 1, 14, 0)
     assert result - now == dt.timedelta(days=7, hours=-1)  # 167 real hours, not 168
+
+
+def test_in_a_week_is_on_the_hour() -> None:
+    now = paris(2026, 12, 2, 14, 37, 12)
+    assert quickpicks.in_a_week(now, PARIS).astimezone(PARIS).replace(tzinfo=None) == dt.datetime(
+        2026, 12, 9, 14, 0
+    )
 
 
 def test_next_monday_across_fall_back() -> None:
@@ -57,9 +64,18 @@ def test_next_monday_on_a_monday_is_a_week_later() -> None:
     assert quickpicks.next_monday(now, PARIS).astimezone(PARIS).date() == dt.date(2026, 11, 30)
 
 
-def test_next_monday_on_a_sunday_is_tomorrow() -> None:
-    now = paris(2026, 11, 29, 20, 0)
-    assert quickpicks.next_monday(now, PARIS) == quickpicks.tomorrow(now, PARIS)
+def test_next_monday_on_a_sunday_is_not_tomorrow_again() -> None:
+    now = paris(2026, 12, 6, 12, 52)  # Sunday: tomorrow is a Monday already
+    assert quickpicks.next_monday(now, PARIS).astimezone(PARIS).replace(tzinfo=None) == dt.datetime(
+        2026, 12, 14, 9, 0
+    )
+
+
+@pytest.mark.parametrize("day", range(1, 8))  # Tuesday 2026-12-01 .. Monday 2026-12-07
+def test_the_quick_picks_never_coincide(day: int) -> None:
+    now = paris(2026, 12, day, 12, 52)
+    times = [when for _pick, when in quickpicks.available(now, PARIS) if when is not None]
+    assert len(times) == len(set(times))
 
 
 def test_other_zone_other_rules() -> None:

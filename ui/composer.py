@@ -38,7 +38,14 @@ from moderator import drafts, markdown, outbox, saved_replies
 from moderator.model import Community, Post
 from moderator.store import Store
 from ui import dialogs, screen_fit
-from ui.composer_parts import AutosaveTimer, MarkdownEditor, RecentPostsPane, preview_css, reply_events
+from ui.composer_parts import (
+    AutosaveTimer,
+    MarkdownEditor,
+    RecentPostsPane,
+    preview_css,
+    reply_events,
+    writing_split,
+)
 from ui.reading_pane import SafeTextBrowser
 
 __all__ = ["AutosaveTimer", "Composer", "reply_events"]
@@ -222,26 +229,7 @@ class Composer(QDialog):
         tools.addWidget(self.reply_to_label)
         tools.addWidget(self.clear_reply_to)
 
-        editor_box = QWidget(self)
-        editor_layout = QVBoxLayout(editor_box)
-        editor_layout.setContentsMargins(0, 0, 0, 0)
-        editor_layout.addLayout(tools)
-        editor_layout.addWidget(self.editor, 1)
-        preview_box = QWidget(self)
-        preview_layout = QVBoxLayout(preview_box)
-        preview_layout.setContentsMargins(0, 0, 0, 0)
-        preview_title = QLabel(self.tr("Preview"), preview_box)
-        preview_title.setObjectName("composerSection")
-        preview_title.setMinimumHeight(self.saved_button.sizeHint().height())  # aligned with the tools
-        preview_layout.addWidget(preview_title)
-        preview_layout.addWidget(self.preview, 1)
-        writing = QSplitter(Qt.Orientation.Horizontal, self)
-        writing.setObjectName("composerSplit")
-        writing.setHandleWidth(10)
-        writing.addWidget(editor_box)
-        writing.addWidget(preview_box)
-        writing.setSizes([520, 480])
-        writing.setChildrenCollapsible(False)
+        writing = writing_split(self, tools, self.editor, self.preview, self.saved_button.sizeHint().height())
         vertical = QSplitter(Qt.Orientation.Vertical, self)
         vertical.setObjectName("composerSplit")
         vertical.setHandleWidth(10)

@@ -12,9 +12,9 @@ import html
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QStringListModel, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QStringListModel, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QPalette, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QCompleter, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCompleter, QLabel, QLayout, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget
 
 from moderator.drafts import DEBOUNCE_SECONDS, MAX_DELAY_SECONDS, DraftAutosaver
 from moderator.model import Community, Post
@@ -192,6 +192,32 @@ class MarkdownEditor(QPlainTextEdit):
 
     def moveCursorToEnd(self) -> None:  # noqa: N802 - Qt naming, like moveCursor
         self.moveCursor(QTextCursor.MoveOperation.End)
+
+
+def writing_split(parent: QWidget, tools: QLayout, editor: QWidget, preview: QWidget, row_height: int) -> QSplitter:
+    """The editor under its tools, beside the preview under its title (the two tops aligned): the
+    writing area both composers (a reply, a new topic) share."""
+    editor_box = QWidget(parent)
+    editor_layout = QVBoxLayout(editor_box)
+    editor_layout.setContentsMargins(0, 0, 0, 0)
+    editor_layout.addLayout(tools)
+    editor_layout.addWidget(editor, 1)
+    preview_box = QWidget(parent)
+    preview_layout = QVBoxLayout(preview_box)
+    preview_layout.setContentsMargins(0, 0, 0, 0)
+    preview_title = QLabel(QCoreApplication.translate("Composer", "Preview"), preview_box)
+    preview_title.setObjectName("composerSection")
+    preview_title.setMinimumHeight(row_height)  # aligned with the tools
+    preview_layout.addWidget(preview_title)
+    preview_layout.addWidget(preview, 1)
+    split = QSplitter(Qt.Orientation.Horizontal, parent)
+    split.setObjectName("composerSplit")
+    split.setHandleWidth(10)
+    split.addWidget(editor_box)
+    split.addWidget(preview_box)
+    split.setSizes([520, 480])
+    split.setChildrenCollapsible(False)
+    return split
 
 
 def preview_css(palette: QPalette) -> str:

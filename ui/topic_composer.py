@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
-    QSplitter,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -39,7 +38,7 @@ from moderator.schedule import topics, when
 from moderator.store import Store
 from ui import dialogs, timefmt
 from ui.composer import BANNER_DARK_QSS, BANNER_LIGHT_QSS, COMPOSER_QSS
-from ui.composer_parts import AutosaveTimer, MarkdownEditor, preview_css, reply_events
+from ui.composer_parts import AutosaveTimer, MarkdownEditor, preview_css, reply_events, writing_split
 from ui.reading_pane import SafeTextBrowser
 
 PREVIEW_DELAY_MS = 200
@@ -153,26 +152,10 @@ class TopicComposer(QDialog):
         self.saved_menu = QMenu(self.saved_button)
         self.saved_menu.aboutToShow.connect(self._fill_saved_menu)
         self.saved_button.setMenu(self.saved_menu)
-        editor_box = QWidget(self)
-        editor_layout = QVBoxLayout(editor_box)
-        editor_layout.setContentsMargins(0, 0, 0, 0)
         tools = QHBoxLayout()
         tools.addWidget(self.saved_button)
         tools.addStretch(1)
-        editor_layout.addLayout(tools)
-        editor_layout.addWidget(self.editor, 1)
-        preview_box = QWidget(self)
-        preview_layout = QVBoxLayout(preview_box)
-        preview_layout.setContentsMargins(0, 0, 0, 0)
-        preview_title = QLabel(self.tr("Preview"), preview_box)
-        preview_title.setObjectName("composerSection")
-        preview_title.setMinimumHeight(self.saved_button.sizeHint().height())
-        preview_layout.addWidget(preview_title)
-        preview_layout.addWidget(self.preview, 1)
-        split = QSplitter(Qt.Orientation.Horizontal, self)
-        split.addWidget(editor_box)
-        split.addWidget(preview_box)
-        split.setChildrenCollapsible(False)
+        split = writing_split(self, tools, self.editor, self.preview, self.saved_button.sizeHint().height())
 
         self.draft_label = QLabel(self)
         self.draft_label.setObjectName("composerHint")

@@ -11,11 +11,8 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
-import importlib.util
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -29,6 +26,7 @@ from moderator.bootstrap import AppContext
 from moderator.clock import FakeClock
 from moderator.insights import Segment, triage
 from moderator.model import UTC, Category
+from tests.helpers.worlds import insights_world
 from ui import theme, views
 from ui.insight_models import (
     REF_ROLE,
@@ -52,20 +50,7 @@ from ui.views import MemberRef, TopicRef
 PARIS = ZoneInfo("Europe/Paris")
 
 
-def _insights_world() -> ModuleType:
-    """The insights tests' world builder, whether or not pytest put its folder on ``sys.path``."""
-    name = "insights_world"
-    if name not in sys.modules:
-        path = Path(__file__).resolve().parents[1] / "unit" / "insights" / "insights_world.py"
-        spec = importlib.util.spec_from_file_location(name, path)
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-world = _insights_world()
+world = insights_world()
 NOW, ago = world.NOW, world.ago
 CARPOOL = "<p>Carpooling from the north side would help</p>"
 

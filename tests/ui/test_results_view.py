@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from PySide6.QtCore import Qt
@@ -17,24 +14,12 @@ from moderator.bootstrap import AppContext
 from moderator.clock import FakeClock
 from moderator.insights import results
 from moderator.model import UTC
+from tests.helpers.worlds import insights_world
 from ui.result_chart import ChartCard
 from ui.results_view import ResultsView
 from ui.tasks import TaskManager
 
-
-def _insights_world() -> ModuleType:
-    name = "insights_world"
-    if name not in sys.modules:
-        path = Path(__file__).resolve().parents[1] / "unit" / "insights" / "insights_world.py"
-        spec = importlib.util.spec_from_file_location(name, path)
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-world = _insights_world()
+world = insights_world()
 NOW = world.NOW  # Wednesday 2026-05-20 12:00 UTC
 MONDAY = dt.datetime(2026, 5, 18, tzinfo=UTC)
 

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import argparse
 import csv
-import importlib.util
 import io
 import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -23,22 +21,9 @@ from moderator import cli, cli_insights, insights, paths
 from moderator.clock import FakeClock
 from moderator.insights import Segment
 from moderator.store import Store
+from tests.helpers.worlds import insights_world
 
-
-def _insights_world() -> ModuleType:
-    """The insights tests' world builder, whether or not pytest put its folder on ``sys.path``."""
-    name = "insights_world"
-    if name not in sys.modules:
-        path = Path(__file__).resolve().parent / "insights" / "insights_world.py"
-        spec = importlib.util.spec_from_file_location(name, path)
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-world = _insights_world()
+world = insights_world()
 NOW, ago = world.NOW, world.ago
 
 

@@ -250,7 +250,9 @@ def sign_in_with_fields(
     missing = [f.label for f in sign_in_method.fields if not str(values.get(f.name, "")).strip()]
     if missing:
         raise SignInFieldsMissing(missing)
-    credentials: Credentials = _call(sign_in_method, "sign_in_with_fields", site, dict(values), session=session, cancel=cancel)
+    credentials: Credentials = _call(
+        sign_in_method, "sign_in_with_fields", site, dict(values), session=session, cancel=cancel
+    )
     return credentials
 
 

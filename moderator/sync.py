@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 
-from moderator.model import Community, SyncBatch
+from moderator.model import Community, SyncBatch, Topic
 from moderator.platforms.base import Cancelled, Connector, PlatformError, StoredTopic
 from moderator.recheck import run as recheck_queues
 from moderator.store import Store
@@ -127,6 +127,11 @@ class StoreLocalView:
                     max_post_number=int(top or 0),
                 )
         return result
+
+    def topic_row(self, topic_id: str) -> Topic | None:
+        """The stored topic itself (a connector that learns of new replies without the topic's own
+        answer, like HumHub's activity stream, updates its numbers from it)."""
+        return self._store.topic(self._cid, topic_id)
 
     def post_ids(self, topic_id: str) -> set[str]:
         rows = self._store.read().execute(

@@ -44,6 +44,8 @@ def rate_limits_for(community: Community) -> tuple[RateLimit, ...] | None:
         if configured is None:
             return None
         return tuple(RateLimit(int(n), float(seconds)) for n, seconds in configured)
+    if community.platform is Platform.HUMHUB:
+        return None  # HumHub's REST module has no rate limit of its own; a site that adds one answers 429
     return ADMIN_KEY_LIMITS if community.auth_kind is AuthKind.ADMIN_KEY else USER_KEY_LIMITS
 
 
@@ -74,6 +76,17 @@ def _discourse_auth(community: Community, secret: str | None) -> tuple[dict[str,
     raise AuthenticationError(
         "Discourse accounts sign in with a user API key or an admin API key, not a bearer token."
     )
+
+
+def _humhub_auth(community: Community, secret: str | None) -> tuple[dict[str, str], str]:
+    """The Bearer header (a static token or a JWT from a password sign-in) and the budget key."""
+    if community.auth_kind is not AuthKind.TOKEN:
+        raise AuthenticationError("HumHub accounts sign in with an access token. Sign in again to get one.")
+    if not secret:
+        raise AuthenticationError(
+            f"No token is stored for “{community.name}”. Open the account settings and sign in again."
+        )
+    return {"Authorization": f"Bearer {secret}"}, budget_key("humhub", community.base_url, secret)
 
 
 def supports_server_bookmarks(community: Community) -> bool:
@@ -128,6 +141,15 @@ def make_connector(
         options.setdefault("key_origin", getattr(secret, "origin", None))
         http = HttpClient(community.base_url, auth_headers=headers, session=session, **options)
         return DiscourseConnector(community, http, acting_username=username)
+    if community.platform is Platform.HUMHUB:
+        from moderator.platforms.humhub.connector import HumHubConnector
+
+        headers, key = _humhub_auth(community, secret)
+        if "budget" not in options:
+            limits = rate_limits_for(community)
+            options["budget"] = shared_budget(key, limits) if limits else None
+        http = HttpClient(community.base_url, auth_headers=headers, session=session, **options)
+        return HumHubConnector(community, http)
     raise UnsupportedPlatform(
         f"{community.platform.value.title()} communities are not supported yet by this version of the app."
     )

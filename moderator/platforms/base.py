@@ -332,6 +332,8 @@ class LocalView(Protocol):
         topics the site's lists never show, like Discourse's category definition topics)."""
         ...
 
+    # Optional (HumHub uses it when present): ``topic_row(topic_id) -> Topic | None``, the stored topic.
+
 
 class MemoryLocalView:
     """A ``LocalView`` over batches kept in memory: for tests and tools that have no store."""
@@ -384,6 +386,10 @@ class MemoryLocalView:
 
     def orphan_topic_ids(self) -> set[str]:
         return {p.topic_id for p in self.posts_by_id.values()} - set(self.topics_by_id)
+
+    def topic_row(self, topic_id: str) -> Topic | None:
+        topic = self.topics_by_id.get(topic_id)
+        return None if topic is None else dataclasses.replace(topic)
 
 
 # -- the protocol ------------------------------------------------------------------------------------

@@ -874,10 +874,18 @@ def _error_reasons(body: Any) -> list[str]:
         return [str(e) for e in errors if e]
     if isinstance(errors, str):
         return [errors]
+    reasons: list[str] = []
     for key in ("error", "message"):
         if isinstance(body.get(key), str):
-            return [body[key]]
-    return []
+            reasons = [body[key]]
+            break
+    # Yii/HumHub validation errors: {"message": "Validation failed", "comment": {"message": ["..."]}}
+    for value in body.values():
+        if isinstance(value, dict):
+            for messages in value.values():
+                if isinstance(messages, list):
+                    reasons += [str(m) for m in messages if isinstance(m, str) and m]
+    return reasons
 
 
 def _is_bad_key(error_type: Any, reasons: list[str]) -> bool:

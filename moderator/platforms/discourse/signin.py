@@ -52,10 +52,17 @@ ADMIN_KEY = SignInMethod(
     ),
     auth_kind=AuthKind.ADMIN_KEY,
     fields=(
-        Field("username", QT_TRANSLATE_NOOP(TR_CONTEXT, "&Username:"),
-              placeholder=QT_TRANSLATE_NOOP(TR_CONTEXT, "the username the key acts as")),
-        Field("key", QT_TRANSLATE_NOOP(TR_CONTEXT, "API &key:"), secret=True,
-              placeholder=QT_TRANSLATE_NOOP(TR_CONTEXT, "paste the key")),
+        Field(
+            "username",
+            QT_TRANSLATE_NOOP(TR_CONTEXT, "&Username:"),
+            placeholder=QT_TRANSLATE_NOOP(TR_CONTEXT, "the username the key acts as"),
+        ),
+        Field(
+            "key",
+            QT_TRANSLATE_NOOP(TR_CONTEXT, "API &key:"),
+            secret=True,
+            placeholder=QT_TRANSLATE_NOOP(TR_CONTEXT, "paste the key"),
+        ),
     ),
     cli_option="--api-key-stdin",
 )

@@ -50,8 +50,12 @@ TOKEN = SignInMethod(
     ),
     auth_kind=AuthKind.TOKEN,
     fields=(
-        Field("token", QT_TRANSLATE_NOOP(TR_CONTEXT, "Access &token:"), secret=True,
-              placeholder=QT_TRANSLATE_NOOP(TR_CONTEXT, "paste the token")),
+        Field(
+            "token",
+            QT_TRANSLATE_NOOP(TR_CONTEXT, "Access &token:"),
+            secret=True,
+            placeholder=QT_TRANSLATE_NOOP(TR_CONTEXT, "paste the token"),
+        ),
     ),
     cli_option="--token-stdin",
 )
@@ -66,8 +70,11 @@ PASSWORD = SignInMethod(
     ),
     auth_kind=AuthKind.TOKEN,
     fields=(
-        Field("username", QT_TRANSLATE_NOOP(TR_CONTEXT, "&Username or email:"),
-              placeholder=QT_TRANSLATE_NOOP(TR_CONTEXT, "as on the site's login page")),
+        Field(
+            "username",
+            QT_TRANSLATE_NOOP(TR_CONTEXT, "&Username or email:"),
+            placeholder=QT_TRANSLATE_NOOP(TR_CONTEXT, "as on the site's login page"),
+        ),
         Field("password", QT_TRANSLATE_NOOP(TR_CONTEXT, "&Password:"), secret=True),
     ),
     cli_option="--password-stdin",
@@ -101,7 +108,9 @@ def login(
     """The JWT for this username and password, and when it expires (None: never)."""
     http = HttpClient(site, session=session)
     try:
-        body = http.post_json(f"{API}/auth/login", {"username": username, "password": password}, cancel=cancel)
+        body = http.post_json(
+            f"{API}/auth/login", {"username": username, "password": password}, cancel=cancel
+        )
     except RequestRejected:
         raise AuthenticationError(
             "The site did not accept this username and password. Check them (the username or the email "

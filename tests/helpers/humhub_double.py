@@ -303,6 +303,15 @@ class World:
             self._activity(user_id, "comment", comment.id, self.posts[post_id].container_id, when)
             return comment
 
+    def delete_comment(self, comment_id: int) -> None:
+        """Delete a comment with its replies and their activities (as HumHub's ``afterDelete`` does)."""
+        with self.lock:
+            comment = self.comments.pop(comment_id)
+            self.replies[(comment.object_model, comment.object_id)].remove(comment)
+            for reply in list(self.replies.get((COMMENT_MODEL, comment_id), [])):
+                self.delete_comment(reply.id)
+            self.activities = [a for a in self.activities if not (a.kind == "comment" and a.object_id == comment_id)]
+
     def tick(self) -> dt.datetime:
         self.now += dt.timedelta(seconds=1)
         return self.now

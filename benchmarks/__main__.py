@@ -1,20 +1,24 @@
 """`make bench` / `python -m benchmarks`: the figures of issue 17 against their goals (see figures.py).
 
 `python -m benchmarks --quick` is the CI-sized run (a 20k-post store, under two minutes). The older,
-narrower tools stay runnable alone: `python -m benchmarks.bench_sync`, `python -m benchmarks.bench_insights`.
+narrower tools stay runnable alone: `python -m benchmarks.bench_sync`, `python -m benchmarks.bench_insights`,
+`python -m benchmarks.bench_humhub`.
 """
 
 from __future__ import annotations
 
 import sys
 
-from benchmarks import bench_answerers, bench_review
+from benchmarks import bench_answerers, bench_humhub, bench_review
 from benchmarks.figures import main as figures_main
 
 
 def main(argv: list[str]) -> int:
-    """The issue-17 figures against their goals, then the moderation queue's own figures."""
+    """The issue-17 figures against their goals, then HumHub's and the moderation queue's own figures."""
+    quick = "--quick" in argv
     status = figures_main(argv)
+    print("\n== HumHub sync and replies (benchmarks/bench_humhub.py) ==", flush=True)
+    status = status or bench_humhub.main(["--posts", "300"] if quick else [])
     print("\n== the moderation queue (benchmarks/bench_review.py) ==", flush=True)
     status = status or bench_review.main([])
     print("\n== who could answer this? hit rate (benchmarks/bench_answerers.py) ==", flush=True)

@@ -223,7 +223,7 @@ class World:
         self.next_content_id = 1000
         self.next_comment_id = 1
         start = EPOCH
-        step = dt.timedelta(days=180) / max(1, posts)
+        step = (self.now - dt.timedelta(hours=2) - EPOCH) / max(1, posts)  # the newest a couple of hours old
         for n in range(1, posts + 1):
             created = start + step * n
             space = self.spaces[rng.randint(1, spaces)]

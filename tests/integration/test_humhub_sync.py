@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -62,6 +63,19 @@ def test_first_sync_brings_everything_then_an_up_to_date_sync_costs_two_requests
     again = sync_community(env.store, community, connector)
     assert again.ok and env.double.request_count() == 2 and again.requests == 2
     assert (again.topics, again.posts) == (0, 0)  # nothing rewritten
+
+
+def test_members_over_several_pages_keep_their_names_and_get_join_dates(tmp_path: Path) -> None:
+    with humhub_env(tmp_path, World(seed=6, users=230, spaces=3, posts=20)) as env:
+        community = env.community()
+        assert sync_community(env.store, community, env.connector(community)).ok
+        members = env.store.members(community.id or 0)
+        assert len(members) == 230 and env.double.request_count("/api/v1/user") == 1 + 3
+        assert all(m.username == env.world.users[int(m.id)].username for m in members)
+        joined = {m.id: m.created_at for m in members}
+        for user_id in (1, 150, 230):
+            since = min(s.members[user_id] for s in env.world.spaces.values() if user_id in s.members)
+            assert joined[str(user_id)] == since.replace(tzinfo=dt.UTC)
 
 
 def test_new_comments_cost_at_most_four_requests_and_update_their_topics(env: HumHubEnv) -> None:

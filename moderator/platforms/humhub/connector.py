@@ -566,20 +566,16 @@ class HumHubConnector:
 
     # -- members -------------------------------------------------------------------------------
 
-    def _members(
-        self, cursor: dict[str, Any], cancel: threading.Event | None, now: dt.datetime
-    ) -> Iterator[SyncBatch]:
+    def _members(self, cursor: dict[str, Any], cancel: threading.Event | None, now: dt.datetime) -> Iterator[SyncBatch]:
+        """``/user`` pages (ManageUsers only), then join dates from the spaces' member lists."""
         number = cursor.get("members_page")
         number = number if isinstance(number, int) and number > 0 else 1
+        everyone: dict[str, Member] = {}  # this refresh's members (bounded by the site's member count)
         while True:
             try:
-                result = parse.page(
-                    self._get("/user", {"page": number, "limit": PAGE_SIZE}, cancel), "user list"
-                )
+                result = parse.page(self._get("/user", {"page": number, "limit": PAGE_SIZE}, cancel), "user list")
             except (PermissionDenied, NotFound):
-                yield SyncBatch(
-                    cursor={"members_page": None, "members_at": int(now.timestamp())}, label="Members"
-                )
+                yield SyncBatch(cursor={"members_page": None, "members_at": int(now.timestamp())}, label="Members")
                 return
             members = []
             for item in result.results:
@@ -588,25 +584,25 @@ class HumHubConnector:
                     self._count(1)
                     continue
                 members.append(member)
+                everyone[member.id] = member
             last = not result.more or not result.results
             if last:
-                members = self._join_dates(members, cursor, cancel)
+                joined = self._join_dates(cursor, cancel)
+                dated = [m for m in everyone.values() if m.id in joined]
+                for member in dated:
+                    member.created_at = joined[member.id]
+                members = list({m.id: m for m in [*members, *dated]}.values())
             update: dict[str, Any] = (
-                {"members_page": None, "members_at": int(now.timestamp())}
-                if last
-                else {"members_page": number + 1}
+                {"members_page": None, "members_at": int(now.timestamp())} if last else {"members_page": number + 1}
             )
             yield SyncBatch(members=members, cursor=update, label=f"Members, page {number} of {result.pages}")
             if last:
                 return
             number += 1
 
-    def _join_dates(
-        self, members: list[Member], cursor: Mapping[str, Any], cancel: threading.Event | None
-    ) -> list[Member]:
+    def _join_dates(self, cursor: Mapping[str, Any], cancel: threading.Event | None) -> dict[str, dt.datetime]:
         """Join dates (the REST user has none): the earliest ``member_since`` over the spaces' member
-        lists, for the spaces this account administers (others answer 400 and are skipped). Returns the
-        last page's members plus those of earlier pages whose join date was learned."""
+        lists, for the spaces this account administers (others answer 400 and are skipped)."""
         spaces = cursor.get("spaces")
         spaces = spaces if isinstance(spaces, dict) else {}
         joined: dict[str, dt.datetime] = {}
@@ -614,9 +610,7 @@ class HumHubConnector:
             number = 1
             while True:
                 try:
-                    body = self._get(
-                        f"/space/{space_id}/membership", {"page": number, "limit": PAGE_SIZE}, cancel
-                    )
+                    body = self._get(f"/space/{space_id}/membership", {"page": number, "limit": PAGE_SIZE}, cancel)
                     result = parse.page(body, "space member list")
                 except (PermissionDenied, NotFound, RequestRejected):
                     break
@@ -625,22 +619,12 @@ class HumHubConnector:
                         continue
                     user = parse.member_short(item.get("user"))
                     since = parse.when(item.get("member_since"), self._offset)
-                    if (
-                        user is not None
-                        and since is not None
-                        and (user.id not in joined or since < joined[user.id])
-                    ):
+                    if user is not None and since is not None and (user.id not in joined or since < joined[user.id]):
                         joined[user.id] = since
                 if not result.more or not result.results:
                     break
                 number += 1
-        by_id = {m.id: m for m in members}
-        for member_id, since in joined.items():
-            if member_id in by_id:
-                by_id[member_id].created_at = since
-            else:
-                by_id[member_id] = Member(id=member_id, username="", created_at=since)
-        return list(by_id.values())
+        return joined
 
     # -- on demand -----------------------------------------------------------------------------
 

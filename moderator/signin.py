@@ -45,7 +45,7 @@ from moderator.platforms.base import PlatformError, UnsupportedPlatform
 if TYPE_CHECKING:
     import requests
 
-TR_CONTEXT = "signin"
+SIGN_IN_CONTEXT = "signin"
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for

@@ -80,7 +80,7 @@ def _platform_label(platform: Platform) -> str:
 
 def _tr_signin(text: str) -> str:
     """A sign-in label or note from ``moderator.signin`` (marked there, context "signin")."""
-    return QCoreApplication.translate(signin.TR_CONTEXT, text)
+    return QCoreApplication.translate(signin.SIGN_IN_CONTEXT, text)
 
 
 def error_text(exc: BaseException, *, local_copy: bool = False) -> str:

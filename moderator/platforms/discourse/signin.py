@@ -10,7 +10,7 @@ from moderator.model import AuthKind, Community, Platform
 from moderator.platforms.discourse import auth
 from moderator.signin import (
     QT_TRANSLATE_NOOP,
-    TR_CONTEXT,
+    SIGN_IN_CONTEXT,
     Credentials,
     DeviceCodeUnavailable,
     Field,
@@ -28,8 +28,8 @@ BROWSER = SignInMethod(
     id="discourse.browser",
     platform=Platform.DISCOURSE,
     kind=MethodKind.DEVICE_CODE,
-    label=QT_TRANSLATE_NOOP(TR_CONTEXT, "Sign in with my browser (recommended)"),
-    note=QT_TRANSLATE_NOOP(TR_CONTEXT, "You approve the app on the site; it never sees your password."),
+    label=QT_TRANSLATE_NOOP(SIGN_IN_CONTEXT, "Sign in with my browser (recommended)"),
+    note=QT_TRANSLATE_NOOP(SIGN_IN_CONTEXT, "You approve the app on the site; it never sees your password."),
     auth_kind=AuthKind.USER_KEY,
     fallback="discourse.paste",
 )
@@ -37,8 +37,8 @@ PASTE = SignInMethod(
     id="discourse.paste",
     platform=Platform.DISCOURSE,
     kind=MethodKind.PASTE,
-    label=QT_TRANSLATE_NOOP(TR_CONTEXT, "Approve on the site and paste what it shows"),
-    note=QT_TRANSLATE_NOOP(TR_CONTEXT, "For sites without sign-in codes (any Discourse since 2016)."),
+    label=QT_TRANSLATE_NOOP(SIGN_IN_CONTEXT, "Approve on the site and paste what it shows"),
+    note=QT_TRANSLATE_NOOP(SIGN_IN_CONTEXT, "For sites without sign-in codes (any Discourse since 2016)."),
     auth_kind=AuthKind.USER_KEY,
     cli_option="--copy-paste",
 )
@@ -46,22 +46,22 @@ ADMIN_KEY = SignInMethod(
     id="discourse.admin_key",
     platform=Platform.DISCOURSE,
     kind=MethodKind.FORM,
-    label=QT_TRANSLATE_NOOP(TR_CONTEXT, "Use an admin API key (for site administrators)"),
+    label=QT_TRANSLATE_NOOP(SIGN_IN_CONTEXT, "Use an admin API key (for site administrators)"),
     note=QT_TRANSLATE_NOOP(
-        TR_CONTEXT, "A key made in the site's Admin → API keys, acting as a username you choose."
+        SIGN_IN_CONTEXT, "A key made in the site's Admin → API keys, acting as a username you choose."
     ),
     auth_kind=AuthKind.ADMIN_KEY,
     fields=(
         Field(
             "username",
-            QT_TRANSLATE_NOOP(TR_CONTEXT, "&Username:"),
-            placeholder=QT_TRANSLATE_NOOP(TR_CONTEXT, "the username the key acts as"),
+            QT_TRANSLATE_NOOP(SIGN_IN_CONTEXT, "&Username:"),
+            placeholder=QT_TRANSLATE_NOOP(SIGN_IN_CONTEXT, "the username the key acts as"),
         ),
         Field(
             "key",
-            QT_TRANSLATE_NOOP(TR_CONTEXT, "API &key:"),
+            QT_TRANSLATE_NOOP(SIGN_IN_CONTEXT, "API &key:"),
             secret=True,
-            placeholder=QT_TRANSLATE_NOOP(TR_CONTEXT, "paste the key"),
+            placeholder=QT_TRANSLATE_NOOP(SIGN_IN_CONTEXT, "paste the key"),
         ),
     ),
     cli_option="--api-key-stdin",

@@ -26,7 +26,7 @@ from moderator.platforms.base import (
 from moderator.platforms.http import SECRETS, HttpClient
 from moderator.signin import (
     QT_TRANSLATE_NOOP,
-    TR_CONTEXT,
+    SIGN_IN_CONTEXT,
     Credentials,
     Field,
     MethodKind,
@@ -43,18 +43,18 @@ TOKEN = SignInMethod(
     id="humhub.token",
     platform=Platform.HUMHUB,
     kind=MethodKind.FORM,
-    label=QT_TRANSLATE_NOOP(TR_CONTEXT, "Use an access token (recommended)"),
+    label=QT_TRANSLATE_NOOP(SIGN_IN_CONTEXT, "Use an access token (recommended)"),
     note=QT_TRANSLATE_NOOP(
-        TR_CONTEXT,
+        SIGN_IN_CONTEXT,
         "A Bearer token an administrator creates for you in Administration → Modules → REST API.",
     ),
     auth_kind=AuthKind.TOKEN,
     fields=(
         Field(
             "token",
-            QT_TRANSLATE_NOOP(TR_CONTEXT, "Access &token:"),
+            QT_TRANSLATE_NOOP(SIGN_IN_CONTEXT, "Access &token:"),
             secret=True,
-            placeholder=QT_TRANSLATE_NOOP(TR_CONTEXT, "paste the token"),
+            placeholder=QT_TRANSLATE_NOOP(SIGN_IN_CONTEXT, "paste the token"),
         ),
     ),
     cli_option="--token-stdin",
@@ -63,19 +63,19 @@ PASSWORD = SignInMethod(
     id="humhub.password",
     platform=Platform.HUMHUB,
     kind=MethodKind.FORM,
-    label=QT_TRANSLATE_NOOP(TR_CONTEXT, "Sign in with my username and password"),
+    label=QT_TRANSLATE_NOOP(SIGN_IN_CONTEXT, "Sign in with my username and password"),
     note=QT_TRANSLATE_NOOP(
-        TR_CONTEXT,
+        SIGN_IN_CONTEXT,
         "Exchanged once for a token (JWT authentication must be on); the password is not kept.",
     ),
     auth_kind=AuthKind.TOKEN,
     fields=(
         Field(
             "username",
-            QT_TRANSLATE_NOOP(TR_CONTEXT, "&Username or email:"),
-            placeholder=QT_TRANSLATE_NOOP(TR_CONTEXT, "as on the site's login page"),
+            QT_TRANSLATE_NOOP(SIGN_IN_CONTEXT, "&Username or email:"),
+            placeholder=QT_TRANSLATE_NOOP(SIGN_IN_CONTEXT, "as on the site's login page"),
         ),
-        Field("password", QT_TRANSLATE_NOOP(TR_CONTEXT, "&Password:"), secret=True),
+        Field("password", QT_TRANSLATE_NOOP(SIGN_IN_CONTEXT, "&Password:"), secret=True),
     ),
     cli_option="--password-stdin",
 )

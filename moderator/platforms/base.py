@@ -25,15 +25,12 @@ The protocol (Discourse is the reference implementation, ``moderator.platforms.d
   when ``capabilities().private_messages`` is true; a platform without direct messages declares False
   (the UI then offers to copy the text) and may raise ``UnsupportedPlatform`` from both.
 
-How the next platforms map onto it (read from ``shared/platforms/``; none of this is implemented yet):
+How the other platforms map onto it (read from ``shared/platforms/``):
 
-- **HumHub** (REST module, ``/api/v1``, bearer token; pages with ``page``/``limit``, answers carry
-  ``total``/``pages``): spaces → ``Category``; content of type post → ``Topic`` with its first ``Post``
-  (the post message); comments (``/comment/find-by-object``) → replies (``Post`` with post_number by
-  creation order). ``pull`` yields spaces, then users (``/user``, admin tokens only), then posts per space
-  newest first until older than the cursor's ``content_updated`` mark, with comments for changed content.
-  Capabilities: posting, likes; staff_member_list for admin tokens; no read_statistics (HumHub reports no
-  reads), no solved_answers, no server_bookmarks/drafts, private_messages only with the mail module.
+- **HumHub** (implemented: ``moderator.platforms.humhub``, see its connector's docstring): spaces →
+  ``Category``; posts → ``Topic`` with their first ``Post``; comments → replies; ``pull`` follows the activity
+  stream and the newest posts. Capabilities: posting, likes; staff_member_list for ManageUsers tokens; no
+  read_statistics, solved_answers, server bookmarks or drafts, private_messages (mail module not supported).
 - **Viva Engage** (legacy Yammer v1 REST, bearer token, **10 requests / 30 s per user and app**): groups →
   ``Category``; threads → ``Topic``; messages → ``Post`` (``replied_to_id`` maps to reply_to_post_number
   through the thread's message order). Ids are 64-bit and stay strings. ``pull`` walks

@@ -131,6 +131,7 @@ class AccountCheck:
     moderator: bool
     capabilities: Capabilities
     auth_kind: AuthKind
+    platform: Platform = Platform.DISCOURSE
 
     @property
     def staff(self) -> bool:
@@ -152,7 +153,12 @@ class AccountCheck:
             f"Site: {self.site_title or self.site} ({self.site})",
             f"Acts as: {who}, {self.role}",
             f"Reading statistics: {'yes' if caps.read_statistics else 'no'}"
-            + ("" if caps.staff_member_list else " (public directory only; staff see every member)"),
+            + (
+                ""
+                if caps.staff_member_list or self.platform is not Platform.DISCOURSE
+                else " (public directory only; staff see every member)"
+            )
+            + (" (the platform reports no reads)" if self.platform is Platform.HUMHUB else ""),
             f"Full member list: {'yes' if caps.staff_member_list else 'no'}",
             f"Can post replies: {'yes' if caps.posting else 'no'}",
             f"Private messages: {'yes' if caps.private_messages else 'no'}",
@@ -200,6 +206,7 @@ def inspect_connector(
         moderator=me.moderator,
         capabilities=connector.capabilities(),
         auth_kind=community.auth_kind,
+        platform=community.platform,
     )
 
 

@@ -326,12 +326,7 @@ class CheckView(QFrame):
         rows = [
             (check.staff, self.tr("Staff: sees the review queue and every category it moderates")),
             (caps.read_statistics, self.tr("Reading statistics (posts read, days visited)")),
-            (
-                caps.staff_member_list,
-                self.tr("Every member, with private statistics")
-                if caps.staff_member_list
-                else self.tr("Only the public member directory (staff see everyone)"),
-            ),
+            (caps.staff_member_list, self._member_list_text(check)),
             (caps.posting, self.tr("Can post replies")),
             (caps.private_messages, self.tr("Private messages of this account")),
         ]
@@ -344,6 +339,16 @@ class CheckView(QFrame):
         self._lines.setText(html)
         self.setAccessibleDescription(self._who.text())
         self.show()
+
+    def _member_list_text(self, check: accounts.AccountCheck) -> str:
+        caps = check.capabilities
+        if caps.staff_member_list:
+            if caps.read_statistics:
+                return self.tr("Every member, with private statistics")
+            return self.tr("Every member, with their last visit")
+        if check.platform is Platform.DISCOURSE:
+            return self.tr("Only the public member directory (staff see everyone)")
+        return self.tr("Only the members seen writing (administrators see everyone)")
 
 
 def _escape(text: str) -> str:

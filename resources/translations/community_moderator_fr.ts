@@ -370,6 +370,14 @@
         <source>Private messages of this account</source>
         <translation>Messages privés de ce compte</translation>
     </message>
+    <message>
+        <source>Every member, with their last visit</source>
+        <translation>Tous les membres, avec leur dernière visite</translation>
+    </message>
+    <message>
+        <source>Only the members seen writing (administrators see everyone)</source>
+        <translation>Seulement les membres vus en train d’écrire (les administrateurs voient tout le monde)</translation>
+    </message>
 </context>
 <context>
     <name>CommunitySettingsDialog</name>

@@ -41,7 +41,7 @@ class HumHubEnv:
 
     def connector(self, community: Community, *, token: str = ADMIN_TOKEN, **options: Any) -> HumHubConnector:
         client_options: dict[str, Any] = {
-            "timeouts": Timeouts(connect=0.5, read=0.3),
+            "timeouts": Timeouts(connect=1.0, read=1.0),  # pages of 100 posts take a while on a busy CI
             "sleep": self.clock.sleep,
             "monotonic": self.clock.monotonic,
             "budget": None,
@@ -58,6 +58,6 @@ def humhub_env(tmp_path: Path, world: World | None = None, **double_options: Any
     with (
         memory_keyring(),
         Store(tmp_path / "moderator.sqlite3") as store,
-        running(world or World(seed=5, users=30, spaces=3, posts=40), **double_options) as double,
+        running(world or World(seed=5, users=30, spaces=3, posts=40), **{"timeout_delay": 1.5, **double_options}) as double,
     ):
         yield HumHubEnv(store=store, double=double, clock=FakeClock())

@@ -109,8 +109,25 @@ def test_token_auth_is_not_discourse() -> None:
 
 
 def test_other_platforms_are_not_supported_yet() -> None:
-    with pytest.raises(UnsupportedPlatform, match="Humhub"):
-        make_connector(community(AuthKind.TOKEN, platform=Platform.HUMHUB), "k")
+    with pytest.raises(UnsupportedPlatform, match="Nodebb"):
+        make_connector(community(AuthKind.TOKEN, platform=Platform.NODEBB), "k")
+
+
+def test_humhub_signs_in_with_a_bearer_token_and_no_client_side_budget() -> None:
+    hub = community(AuthKind.TOKEN, platform=Platform.HUMHUB)
+    connector = make_connector(hub, "tok-1")
+    try:
+        assert connector.platform is Platform.HUMHUB
+        assert "tok-1" not in repr(connector.http)  # type: ignore[attr-defined]
+        assert connector.http.budget is None  # type: ignore[attr-defined]
+        assert not connector.capabilities().read_statistics and not connector.capabilities().server_bookmarks
+    finally:
+        connector.close()
+    assert rate_limits_for(hub) is None
+    with pytest.raises(AuthenticationError, match="No token is stored"):
+        make_connector(hub, None)
+    with pytest.raises(AuthenticationError, match="access token"):
+        make_connector(community(AuthKind.ADMIN_KEY, platform=Platform.HUMHUB), "k")
 
 
 def test_web_urls() -> None:

@@ -29,7 +29,7 @@ How the other platforms map onto it (read from ``shared/platforms/``):
 
 - **HumHub** (implemented: ``moderator.platforms.humhub``, see its connector's docstring): spaces →
   ``Category``; posts → ``Topic`` with their first ``Post``; comments → replies; ``pull`` follows the activity
-  stream and the newest posts. Capabilities: posting, likes; staff_member_list for ManageUsers tokens; no
+  stream and the newest posts. Capabilities: posting, new_topics (a post in a space), likes; staff_member_list for ManageUsers tokens; no
   read_statistics, solved_answers, server bookmarks or drafts, private_messages (mail module not supported).
 - **Viva Engage** (legacy Yammer v1 REST, bearer token, **10 requests / 30 s per user and app**): groups →
   ``Category``; threads → ``Topic``; messages → ``Post`` (``replied_to_id`` maps to reply_to_post_number

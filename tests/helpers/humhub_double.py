@@ -692,6 +692,8 @@ class HumHubDouble:
                 return Reply(200, w.comment_def(comment, base))
             if route == "comment" and method == "POST":
                 return self._create_comment(user_id, body, base)
+            if (m := re.fullmatch(r"post/container/(\d+)", route)) and method == "POST":
+                return self._create_post(user_id, int(m.group(1)), body, base)
         return yii_error(404, "Not Found", "Page not found.")
 
     def _caller(self, headers: dict[str, str], query: dict[str, list[str]]) -> int | None:
@@ -778,6 +780,24 @@ class HumHubDouble:
             return api_error(400, "Validation failed", comment={"message": ["Message cannot be blank."]})
         comment = w.add_comment(post.id, user_id, message, parent=parent.id if parent else None)
         return Reply(200, w.comment_def(comment, base))
+
+    def _create_post(self, user_id: int, container_id: int, body: bytes, base: str) -> Reply:
+        """``BaseContentController::actionCreate``: ``{"data": {"message"}}``, the post's definition back."""
+        w = self.world
+        space = w.space_of(container_id)
+        if space is None:
+            return api_error(404, "Content container not found!")
+        if user_id not in space.members and not w.users[user_id].admin:
+            return yii_error(403, "Forbidden", "You are not allowed to create content here!")
+        try:
+            data = json.loads(body or b"{}").get("data") or {}
+        except (ValueError, AttributeError):
+            data = {}
+        message = str(data.get("message") or "") if isinstance(data, dict) else ""
+        if not message.strip():
+            return api_error(400, "Validation failed", post={"message": ["Message cannot be blank."]})
+        post = w.add_post(space.id, user_id, message)
+        return Reply(200, w.post_def(post, base))
 
     def _page(self, q: dict[str, str], rows: list[Any], *, default: int = 100, build: Any = None) -> Reply:
         try:

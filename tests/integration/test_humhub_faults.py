@@ -250,3 +250,27 @@ def test_fetch_topic_and_web_url(env: HumHubEnv) -> None:
     with pytest.raises(PlatformError):
         connector.fetch_topic("99999")
     connector.close()
+
+
+def test_a_new_post_in_a_space_and_finding_it_after_a_lost_answer(env: HumHubEnv) -> None:
+    connector = env.connector(env.community())
+    assert connector.capabilities().new_topics
+    space = env.world.spaces[1]
+    since = utcnow() - dt.timedelta(minutes=1)
+    created = connector.create_topic("Welcome week", "Say hello to the newcomers!", category_id=str(space.container_id))
+    assert created.status is PostStatus.CREATED and created.post is not None
+    topic_id = created.post.topic_id
+    assert env.world.posts[int(topic_id)].message == "**Welcome week**\n\nSay hello to the newcomers!"
+    topic, _posts = connector.fetch_topic(topic_id)
+    assert topic.title == "Welcome week" and topic.category_id == str(space.container_id)
+    assert connector.create_topic("No space", "Where?").status is PostStatus.REJECTED
+    blank = connector.create_topic("", "  ", category_id=str(space.container_id))
+    assert blank.status is PostStatus.REJECTED and blank.reasons == ("Message cannot be blank.",)
+    env.double.inject_fault(r"^/api/v1/post/container/", "drop-after-accept", method="POST")
+    with pytest.raises(Offline):
+        connector.create_topic("Lunch talk", "Friday at noon.", category_id=str(space.container_id))
+    found = connector.find_topic("Lunch talk", "Friday at noon.", since=since)
+    assert found is not None and found.post_number == 1
+    assert sum(1 for p in env.world.posts.values() if "Lunch talk" in p.message) == 1
+    assert connector.find_topic("Never sent", "Nothing.", since=since) is None
+    connector.close()

@@ -37,7 +37,7 @@ import dataclasses
 import datetime as dt
 import logging
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from moderator.model import Category, Community, Member, Platform, Post, SyncBatch, Topic, utcnow
@@ -136,6 +136,7 @@ class HumHubConnector:
             votes=False,
             staff_member_list=self._staff,  # /user needs the ManageUsers permission
             private_messages=False,  # the mail module's API is not supported yet
+            new_topics=True,  # posts in a space (POST /post/container/{id}); a space that forbids it says so
         )
 
     def whoami(self, *, cancel: threading.Event | None = None) -> Member:
@@ -663,6 +664,49 @@ class HumHubConnector:
         if not posts:
             raise MalformedResponse("The server accepted the comment but did not show it back.")
         return PostResult(PostStatus.CREATED, post=posts[0])
+
+    @staticmethod
+    def _topic_message(title: str, raw: str) -> str:
+        """HumHub posts have no title: it becomes the post's first line, in bold (and comes back as the
+        topic's title, ``parse.title_of``)."""
+        title = " ".join(title.split())
+        return f"**{title}**\n\n{raw.strip()}" if title else raw.strip()
+
+    def create_topic(
+        self, title: str, raw: str, *, category_id: str | None = None, tags: Sequence[str] = ()
+    ) -> PostResult:
+        """A new post in a space (``category_id`` is the space's content container). HumHub's topics
+        (its tags) are not set: the platform declares no tags (``platforms.supports_tags``)."""
+        if not category_id:
+            return PostResult(PostStatus.REJECTED, reasons=("Choose a space: on HumHub every post is made in a space.",))
+        body = {"data": {"message": self._topic_message(title, raw)}}
+        try:
+            answer = self.http.post_json(f"{API}/post/container/{category_id}", body)
+        except RequestRejected as exc:
+            reasons = tuple(r for r in exc.reasons if r != "Validation failed") or exc.reasons or (exc.message,)
+            return PostResult(PostStatus.REJECTED, reasons=reasons)
+        except PermissionDenied:
+            return PostResult(
+                PostStatus.REJECTED,
+                reasons=("HumHub does not let this account post in this space (ask its administrators).",),
+            )
+        bundle = parse.post(answer, self._offset)
+        if bundle is None:
+            raise MalformedResponse("The server accepted the post but did not show it back.")
+        return PostResult(PostStatus.CREATED, post=bundle.first)
+
+    def find_topic(self, title: str, raw: str, *, since: dt.datetime) -> Post | None:
+        """Our post with this text, among the newest posts (``/post`` page 1, newest created first)."""
+        me = self._me or self.whoami()
+        wanted = self._topic_message(title, raw)
+        earliest = since - dt.timedelta(minutes=5)
+        bundles, _page = self._post_page(1, None)
+        for bundle in bundles:
+            first = bundle.first
+            recent = first.created_at is None or first.created_at >= earliest
+            if first.author_id == me.id and recent and first.raw is not None and _same_text(first.raw, wanted):
+                return first
+        return None
 
     def find_reply(self, topic_id: str, raw: str, *, since: dt.datetime) -> Post | None:
         """Our comment with this text made after ``since`` (minus clock skew), if the server has it.

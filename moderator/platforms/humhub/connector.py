@@ -137,6 +137,7 @@ class HumHubConnector:
             staff_member_list=self._staff,  # /user needs the ManageUsers permission
             private_messages=False,  # the mail module's API is not supported yet
             new_topics=True,  # posts in a space (POST /post/container/{id}); a space that forbids it says so
+            review_queue=False,  # the REST module has no moderation queue (reported content has no API)
         )
 
     def whoami(self, *, cancel: threading.Event | None = None) -> Member:

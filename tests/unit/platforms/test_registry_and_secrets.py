@@ -120,7 +120,9 @@ def test_humhub_signs_in_with_a_bearer_token_and_no_client_side_budget() -> None
         assert connector.platform is Platform.HUMHUB
         assert "tok-1" not in repr(connector.http)  # type: ignore[attr-defined]
         assert connector.http.budget is None  # type: ignore[attr-defined]
-        assert not connector.capabilities().read_statistics and not connector.capabilities().server_bookmarks
+        caps = connector.capabilities()
+        assert not caps.read_statistics and not caps.server_bookmarks and not caps.review_queue
+        assert caps.posting and caps.new_topics
     finally:
         connector.close()
     assert rate_limits_for(hub) is None

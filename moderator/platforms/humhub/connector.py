@@ -138,6 +138,7 @@ class HumHubConnector:
             private_messages=False,  # the mail module's API is not supported yet
             new_topics=True,  # posts in a space (POST /post/container/{id}); a space that forbids it says so
             review_queue=False,  # the REST module has no moderation queue (reported content has no API)
+            topic_recheck=False,  # no read-by-ids: one request per post, far above the re-check's budget
         )
 
     def whoami(self, *, cancel: threading.Event | None = None) -> Member:

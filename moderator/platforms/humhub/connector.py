@@ -52,6 +52,7 @@ from moderator.platforms.base import (
     PostResult,
     PostStatus,
     RequestRejected,
+    UnsupportedPlatform,
 )
 from moderator.platforms.http import HttpClient
 from moderator.platforms.humhub import parse
@@ -709,6 +710,20 @@ class HumHubConnector:
             if first.author_id == me.id and recent and first.raw is not None and _same_text(first.raw, wanted):
                 return first
         return None
+
+    _NO_MESSAGES = (
+        "Private messages to HumHub members are not supported yet (they need HumHub's mail module, whose API "
+        "this version does not speak). Copy the text and send it from HumHub's Messages."
+    )
+
+    def send_private_message(self, recipients: Sequence[str], title: str, raw: str) -> PostResult:
+        """Not offered (``capabilities().private_messages`` is False): the UI offers to copy the text."""
+        raise UnsupportedPlatform(self._NO_MESSAGES)
+
+    def find_private_message(
+        self, recipients: Sequence[str], title: str, raw: str, *, since: dt.datetime
+    ) -> Post | None:
+        raise UnsupportedPlatform(self._NO_MESSAGES)
 
     def find_reply(self, topic_id: str, raw: str, *, since: dt.datetime) -> Post | None:
         """Our comment with this text made after ``since`` (minus clock skew), if the server has it.

@@ -8,7 +8,7 @@ import pytest
 
 from moderator import secrets
 from moderator.model import AuthKind, Community, Platform
-from moderator.platforms import make_connector, rate_limits_for
+from moderator.platforms import make_connector, rate_limits_for, supports_private_messages
 from moderator.platforms.base import AuthenticationError, Connector, UnsupportedPlatform
 from moderator.platforms.discourse import DiscourseConnector
 from moderator.platforms.http import ADMIN_KEY_LIMITS, USER_KEY_LIMITS, RateLimit
@@ -122,7 +122,10 @@ def test_humhub_signs_in_with_a_bearer_token_and_no_client_side_budget() -> None
         assert connector.http.budget is None  # type: ignore[attr-defined]
         caps = connector.capabilities()
         assert not caps.read_statistics and not caps.server_bookmarks and not caps.review_queue
-        assert caps.posting and caps.new_topics
+        assert caps.posting and caps.new_topics and not caps.private_messages
+        assert not supports_private_messages(hub)
+        with pytest.raises(UnsupportedPlatform, match="mail module"):
+            connector.send_private_message(["anna"], "Hello", "A word for you.")
     finally:
         connector.close()
     assert rate_limits_for(hub) is None

@@ -1194,13 +1194,16 @@ class AccountsDialog(QDialog):
     @Slot()
     def _clear_add_pages(self) -> None:
         """Nothing of an abandoned attempt stays in the fields (a key typed, a username, a payload)."""
-        s, a = self.site_page, self.admin_page
-        for field in (s.site, s.name, a.username, a.key):
+        s = self.site_page
+        forms = list(self.form_pages.values())
+        for field in (s.site, s.name, *(e for f in forms for e in f.inputs.values())):
             field.clear()
             field.setModified(False)
-        a.show_key.setChecked(False)
+        for form in forms:
+            for show in form.findChildren(QCheckBox):
+                show.setChecked(False)
         self.paste_page.payload.clear()
-        for page in (s, a, self.paste_page, self.device_page):
+        for page in (s, *forms, self.paste_page, self.device_page):
             status = getattr(page, "status", None)
             if status is not None:
                 _show_status(status, "", error=False)

@@ -1,0 +1,538 @@
+"""The Viva Engage connector: one network (legacy Yammer v1 REST API) as one community.
+
+Mapping: the network's communities (Yammer "groups", public and private) and the All Company feed are
+the categories; a thread is a topic (its id is its starter's id); its messages are the posts, numbered by
+id order (ids grow with time); ``liked_by.count`` gives likes; an announcement thread is pinned and tagged
+``announcement`` (never "unanswered"); a direct-message thread is a private message. Members come from
+``/users.json`` with ``state`` and ``activated_at``: an active member who never posted is a reader, one
+never activated was never seen.
+
+The budget (Microsoft's rate limits, per user and app): **10 requests per 30 seconds** for message calls
+and, separately, 10 per 30 s for every other call; ``make_connector`` gives the ``HttpClient`` one
+sliding-window bucket for each, so a sync waits instead of being answered 429.
+
+``pull`` and the cursor (merged key by key into the stored cursor with every batch):
+
+``me``, ``me_at``               who the token acts as, re-read daily (``/users/current.json``)
+``groups_at``, ``private_groups`` the account's groups (``/groups.json?mine=1``), daily; private ones
+                                are polled one by one (their messages are not in the network feed)
+``users_at``, ``users_page``    member pages (``/users.json?page=``, 50 a page), daily, resumable
+``feed:<name>``                 per feed (``all`` = ``/messages.json``, ``private`` = direct messages,
+                                ``group:<id>`` = a private community): ``top``, the newest message id
+                                processed, and ``walk`` (``older_than``, ``new_top``) while a pass runs
+
+A feed pass reads ``threaded=extended`` pages (20 threads a page, each with its starter and its two
+latest replies, newest activity first) with ``newer_than=top`` and pages back with ``older_than`` until
+it reaches ``top``. A thread whose reference says it has more messages than the page and the local copy
+hold is completed with ``/messages/in_thread/{id}.json?older_than=`` (20 a page) — only those threads.
+So a first sync costs about threads/20 feed pages + one request per long thread, never one per thread;
+an up-to-date sync costs 2 requests (network feed, direct messages) + 1 per private community.
+The first sync's progress counts messages against the members' message counts (``stats.updates``, read
+first, on the other bucket) and its label gives the time left at the budget's pace: it is minutes.
+
+Not seen until a thread has new activity or is opened: likes and edits of older messages, deletions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+import time
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+from urllib.parse import urlsplit
+
+from moderator.model import Archetype, Category, Community, Member, Platform, Post, SyncBatch, Topic, utcnow
+from moderator.platforms.base import (
+    Capabilities,
+    LocalView,
+    MemoryLocalView,
+    NotFound,
+    PermissionDenied,
+    PostResult,
+    PostStatus,
+    RequestRejected,
+)
+from moderator.platforms.http import HttpClient
+from moderator.platforms.vivaengage import parse
+from moderator.platforms.vivaengage.parse import Feed, Message
+
+log = logging.getLogger(__name__)
+
+PAGE_SIZE = 20  # messages per feed or thread page (the API's maximum)
+USERS_PAGE_SIZE = 50
+GROUPS_PAGE_SIZE = 50
+DAILY = 24 * 3600
+MESSAGE_REQUESTS_PER_SECOND = 10 / 31  # the messages bucket, its safety second included (see http)
+
+
+def _stale(cursor: Mapping[str, Any], key: str, now: dt.datetime, seconds: float = DAILY) -> bool:
+    at = cursor.get(key)
+    return not isinstance(at, int | float) or now.timestamp() - at >= seconds
+
+
+def _num(message_id: str) -> int:
+    return int(message_id) if message_id.isdigit() else 0
+
+
+def _minutes(seconds: float) -> str:
+    if seconds < 90:
+        return f"{max(1, round(seconds))} s"
+    return f"{round(seconds / 60)} min"
+
+
+def _same_text(a: str, b: str) -> bool:
+    return " ".join(a.split()) == " ".join(b.split())
+
+
+class VivaEngageConnector:
+    """See the module docstring. Thread-confined, like its ``HttpClient``."""
+
+    platform = Platform.VIVAENGAGE
+
+    def __init__(
+        self, community: Community, http: HttpClient, *, pace: float = MESSAGE_REQUESTS_PER_SECOND
+    ) -> None:
+        self.community = community
+        self.http = http
+        self.pace = pace  # message requests per second the budget allows: for the time-left estimate
+        self._me: Member | None = None
+        self._skipped = 0
+        # progress of a first sync: messages brought home against the members' message counts
+        self._expected_messages = 0
+        self._fetched_messages = 0
+        self._started = 0.0
+        self._requests_at_start = 0
+        self._usernames: dict[str, str] = {}  # sender id -> username, from the answers' references
+
+    # -- bookkeeping ---------------------------------------------------------------------------
+
+    @property
+    def requests_made(self) -> int:
+        return self.http.requests_made
+
+    @property
+    def items_skipped(self) -> int:
+        return self._skipped
+
+    @property
+    def rate_limited_answers(self) -> int:
+        return self.http.rate_limited_answers
+
+    def close(self) -> None:
+        self.http.close()
+
+    def _count(self, skipped: int) -> None:
+        if skipped:
+            self._skipped += skipped
+            log.info("%s: skipped %d malformed item(s)", self.community.name, skipped)
+
+    # -- identity and capabilities -------------------------------------------------------------
+
+    def capabilities(self) -> Capabilities:
+        admin = self._me is not None and self._me.admin
+        return Capabilities(
+            read_statistics=False,  # the v1 API reports no reads nor visits
+            solved_answers=False,  # questions exist, "best answer" is not in the v1 API
+            server_bookmarks=False,
+            server_drafts=False,
+            posting=True,
+            likes=True,  # liked_by counts are synced
+            votes=False,
+            staff_member_list=admin,
+            private_messages=False,  # direct messages are read; sending one is not built here
+        )
+
+    def whoami(self, *, cancel: threading.Event | None = None) -> Member:
+        body = self.http.get_json("/users/current.json", cancel=cancel)
+        member = parse.parse_user(body)
+        if member is None:
+            raise RequestRejected(message="Viva Engage did not say who this account is. Sign in again.")
+        self._me = member
+        return member
+
+    # -- pull ----------------------------------------------------------------------------------
+
+    def pull(
+        self,
+        cursor: dict[str, Any],
+        *,
+        local: LocalView | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Iterator[SyncBatch]:
+        cursor = dict(cursor)
+        if local is None:
+            local = _TrackingView()
+        tracking = local if isinstance(local, _TrackingView) else None
+        for batch in self._pull(cursor, local, cancel):
+            cursor.update(batch.cursor)
+            yield batch
+            if tracking is not None:
+                tracking.apply(batch)
+
+    def _pull(
+        self, cursor: dict[str, Any], local: LocalView, cancel: threading.Event | None
+    ) -> Iterator[SyncBatch]:
+        now = utcnow()
+        self._started = time.monotonic()
+        self._requests_at_start = self.http.requests_made
+        me_row = cursor.get("me")
+        if isinstance(me_row, dict) and me_row.get("id") and not _stale(cursor, "me_at", now):
+            self._me = Member(
+                id=str(me_row["id"]), username=str(me_row.get("username", "")), admin=bool(me_row.get("admin"))
+            )
+        else:
+            me = self.whoami(cancel=cancel)
+            yield SyncBatch(
+                members=[me],
+                cursor={
+                    "me": {"id": me.id, "username": me.username, "admin": me.admin},
+                    "me_at": int(now.timestamp()),
+                },
+                label="Account",
+            )
+        if _stale(cursor, "groups_at", now) or not isinstance(cursor.get("private_groups"), list):
+            batch = self._groups(cancel, now)
+            cursor.update(batch.cursor)
+            yield batch
+        first_sync = not isinstance(_dict(cursor.get("feed:all")).get("top"), str)
+        if cursor.get("users_page") is not None or _stale(cursor, "users_at", now):
+            yield from self._users(cursor, cancel, now, first_sync)
+        feeds = ["all", "private"] + [f"group:{g}" for g in cursor.get("private_groups") or []]
+        for name in feeds:
+            yield from self._feed_pass(name, cursor, local, cancel)
+
+    # -- groups and members --------------------------------------------------------------------
+
+    def _groups(self, cancel: threading.Event | None, now: dt.datetime) -> SyncBatch:
+        categories: list[Category] = [parse.all_company()]
+        private: list[str] = []
+        page = 1
+        while True:
+            body = self.http.get_json("/groups.json", {"mine": 1, "page": page}, cancel=cancel, expect=list)
+            groups, skipped = parse.parse_groups_page(body)
+            self._count(skipped)
+            categories.extend(groups)
+            private.extend(g.id for g in groups if g.read_restricted)
+            if len(body) < GROUPS_PAGE_SIZE:
+                break
+            page += 1
+        return SyncBatch(
+            categories=categories,
+            cursor={"groups_at": int(now.timestamp()), "private_groups": private},
+            label="Communities",
+        )
+
+    def _users(
+        self, cursor: dict[str, Any], cancel: threading.Event | None, now: dt.datetime, first_sync: bool
+    ) -> Iterator[SyncBatch]:
+        page = cursor.get("users_page")
+        page = page if isinstance(page, int) and page > 0 else 1
+        expected = int(cursor.get("users_messages") or 0) if page > 1 else 0
+        while True:
+            body = self.http.get_json("/users.json", {"page": page}, cancel=cancel, expect=list)
+            members, skipped = parse.parse_users_page(body)
+            self._count(skipped)
+            expected += sum(m.post_count or 0 for m in members)
+            last = len(body) < USERS_PAGE_SIZE
+            update: dict[str, Any] = (
+                {"users_page": None, "users_at": int(now.timestamp()), "users_messages": expected}
+                if last
+                else {"users_page": page + 1, "users_messages": expected}
+            )
+            cursor.update(update)
+            yield SyncBatch(members=members, cursor=update, label=f"Members, page {page}")
+            if last:
+                break
+            page += 1
+        if first_sync:
+            self._expected_messages = expected
+
+    # -- feeds ---------------------------------------------------------------------------------
+
+    def _feed_path(self, name: str) -> str:
+        if name == "all":
+            return "/messages.json"
+        if name == "private":
+            return "/messages/private.json"
+        return f"/messages/in_group/{name.removeprefix('group:')}.json"
+
+    def _feed_pass(
+        self, name: str, cursor: dict[str, Any], local: LocalView, cancel: threading.Event | None
+    ) -> Iterator[SyncBatch]:
+        key = f"feed:{name}"
+        state = _dict(cursor.get(key))
+        top = state.get("top") if isinstance(state.get("top"), str) else None
+        walk = _dict(state.get("walk")) or None
+        path = self._feed_path(name)
+        while True:
+            params: dict[str, Any] = {"threaded": "extended", "limit": PAGE_SIZE}
+            if top is not None:
+                params["newer_than"] = top
+            if walk is not None and walk.get("older_than"):
+                params["older_than"] = walk["older_than"]
+            try:
+                feed = parse.parse_feed(self.http.get_json(path, params, cancel=cancel))
+            except (NotFound, PermissionDenied):
+                if name.startswith("group:"):  # left the community, or it was deleted: stop polling it
+                    log.info("%s: %s is not readable any more", self.community.name, name)
+                    return
+                raise
+            self._count(feed.skipped)
+            latest = self._latest_by_thread(feed)
+            if walk is None:
+                if not feed.messages:
+                    return  # nothing new: one request
+                walk = {"older_than": None, "new_top": str(max(latest.values(), default=_num(top or "0")))}
+            batch = self._threads_batch(feed, latest, local, cancel, name)
+            low = min(latest.values(), default=0)
+            done = not feed.older_available or len(feed.messages) < PAGE_SIZE
+            done = done or (top is not None and low <= _num(top))
+            if done:
+                update = {key: {"top": walk["new_top"], "walk": None}}
+            else:
+                walk = {"older_than": str(low), "new_top": walk["new_top"]}
+                update = {key: {"top": top, "walk": walk}}
+            batch.cursor = update
+            cursor.update(update)
+            yield batch
+            if done:
+                return
+
+    def _latest_by_thread(self, feed: Feed) -> dict[str, int]:
+        latest: dict[str, int] = {}
+        for message in feed.all_messages():
+            latest[message.thread_id] = max(latest.get(message.thread_id, 0), message.number)
+        for thread_id, info in feed.threads.items():
+            if thread_id in latest and info.latest_reply_id:
+                latest[thread_id] = max(latest[thread_id], _num(info.latest_reply_id))
+        return latest
+
+    def _threads_batch(
+        self,
+        feed: Feed,
+        latest: Mapping[str, int],
+        local: LocalView,
+        cancel: threading.Event | None,
+        feed_name: str,
+    ) -> SyncBatch:
+        topics: list[Topic] = []
+        posts: list[Post] = []
+        self._remember(feed.users.values())
+        members = dict(feed.users)
+        categories = list(feed.groups.values())
+        by_thread: dict[str, list[Message]] = {}
+        for message in feed.all_messages():
+            by_thread.setdefault(message.thread_id, []).append(message)
+        for thread_id in latest:
+            received = {m.id: m for m in by_thread.get(thread_id, [])}
+            info = feed.threads.get(thread_id)
+            stored = local.post_ids(thread_id)
+            expected = info.messages_count if info is not None else 0
+            if len(stored | set(received)) < expected:
+                for message in self._thread_gap(thread_id, received, stored, expected, cancel, members):
+                    received.setdefault(message.id, message)
+            topic, thread_posts = self._build(thread_id, received, stored, info)
+            topics.append(topic)
+            posts.extend(thread_posts)
+        self._fetched_messages += len(posts)
+        return SyncBatch(
+            categories=categories,
+            members=list(members.values()),
+            topics=topics,
+            posts=posts,
+            label=self._label(feed_name),
+            done=min(self._fetched_messages, self._expected_messages) if self._expected_messages else 0,
+            total=self._expected_messages,
+        )
+
+    def _label(self, feed_name: str) -> str:
+        what = {"all": "Network feed", "private": "Direct messages"}.get(feed_name, "Private community")
+        if not self._expected_messages or not self._fetched_messages:
+            return what
+        spent = self.http.requests_made - self._requests_at_start
+        left_messages = max(0, self._expected_messages - self._fetched_messages)
+        left_requests = left_messages * spent / self._fetched_messages
+        seconds = left_requests / self.pace if self.pace > 0 else 0.0
+        return (
+            f"{what}: {self._fetched_messages:,} of about {self._expected_messages:,} messages; "
+            f"about {_minutes(seconds)} left at the pace Viva Engage allows"
+        )
+
+    def _thread_gap(
+        self,
+        thread_id: str,
+        received: Mapping[str, Message],
+        stored: set[str],
+        expected: int,
+        cancel: threading.Event | None,
+        members: dict[str, Member],
+    ) -> Iterator[Message]:
+        """The messages between what is stored and the page's latest replies, 20 per request."""
+        replies = [_num(i) for i in received if i != thread_id]
+        older_than = min(replies) if replies else None
+        floor = max((_num(i) for i in stored), default=0)
+        have = set(stored) | set(received)
+        while len(have) < expected:
+            params: dict[str, Any] = {"limit": PAGE_SIZE}
+            if older_than is not None:
+                params["older_than"] = older_than
+            feed = parse.parse_feed(
+                self.http.get_json(f"/messages/in_thread/{thread_id}.json", params, cancel=cancel)
+            )
+            self._count(feed.skipped)
+            members.update(feed.users)
+            self._remember(feed.users.values())
+            numbers = [m.number for m in feed.messages]
+            for message in feed.messages:
+                have.add(message.id)
+                yield message
+            if not feed.messages or not feed.older_available or min(numbers) <= floor:
+                return
+            older_than = min(numbers)
+
+    def _build(
+        self,
+        thread_id: str,
+        received: Mapping[str, Message],
+        stored: set[str],
+        info: parse.ThreadInfo | None,
+    ) -> tuple[Topic, list[Post]]:
+        ordered = sorted(set(stored) | set(received), key=_num)
+        number = {message_id: index + 1 for index, message_id in enumerate(ordered)}
+        posts = [self._post(m, number) for m in received.values()]
+        starter = received.get(thread_id)
+        newest = max(received.values(), key=lambda m: m.number, default=None)
+        count = max(len(ordered), info.messages_count if info else 0)
+        group_id = (starter.group_id if starter else None) or (info.group_id if info else None)
+        direct = (starter.direct_message if starter else False) or (info.direct_message if info else False)
+        announcement = starter is not None and starter.message_type == parse.ANNOUNCEMENT
+        bumped = (info.latest_reply_at if info else None) or (newest.created_at if newest else None)
+        topic = Topic(
+            id=thread_id,
+            title=parse.thread_title(starter, thread_id),
+            category_id=None if direct else (group_id or parse.ALL_COMPANY_ID),
+            author_id=starter.sender_id if starter else None,
+            created_at=starter.created_at if starter else None,
+            bumped_at=bumped,
+            last_posted_at=bumped,
+            posts_count=count,
+            reply_count=max(0, count - 1),
+            highest_post_number=count,
+            like_count=sum(m.likes for m in received.values()),
+            pinned=announcement,
+            archetype=Archetype.PRIVATE_MESSAGE if direct else Archetype.REGULAR,
+            tags=(parse.ANNOUNCEMENT,) if announcement else (),
+            excerpt=(starter.plain[:200] if starter else ""),
+        )
+        return topic, posts
+
+    def _post(self, message: Message, number: Mapping[str, int]) -> Post:
+        return Post(
+            id=message.id,
+            topic_id=message.thread_id,
+            post_number=number.get(message.id, 0),
+            author_id=message.sender_id,
+            username=self._username(message.sender_id),
+            created_at=message.created_at,
+            raw=message.plain,
+            cooked=message.rich,
+            reply_to_post_number=number.get(message.replied_to_id) if message.replied_to_id else None,
+            like_count=message.likes,
+        )
+
+    def _username(self, sender_id: str | None) -> str:
+        return self._usernames.get(sender_id or "", "")
+
+    # -- on demand -----------------------------------------------------------------------------
+
+    def _whole_thread(self, topic_id: str) -> Feed:
+        """Every message of a thread, 20 per request, newest first."""
+        merged: Feed | None = None
+        older_than: int | None = None
+        while True:
+            params: dict[str, Any] = {"limit": PAGE_SIZE}
+            if older_than is not None:
+                params["older_than"] = older_than
+            feed = parse.parse_feed(self.http.get_json(f"/messages/in_thread/{topic_id}.json", params))
+            self._count(feed.skipped)
+            if merged is None:
+                merged = feed
+            else:
+                merged.messages.extend(feed.messages)
+                merged.users.update(feed.users)
+                merged.threads.update(feed.threads)
+                merged.groups.update(feed.groups)
+            if not feed.messages or not feed.older_available:
+                return merged
+            older_than = min(m.number for m in feed.messages)
+
+    def fetch_topic(self, topic_id: str) -> tuple[Topic, list[Post]]:
+        feed = self._whole_thread(topic_id)
+        self._remember(feed.users.values())
+        received = {m.id: m for m in feed.messages if m.thread_id == topic_id}
+        if not received:
+            raise NotFound()
+        topic, posts = self._build(topic_id, received, set(), feed.threads.get(topic_id))
+        posts.sort(key=lambda p: p.post_number)
+        return topic, posts
+
+    def post_reply(self, topic_id: str, raw: str, *, reply_to_post_number: int | None = None) -> PostResult:
+        replied_to = topic_id  # a thread's id is its starter's id
+        if reply_to_post_number is not None and reply_to_post_number > 1:
+            _topic, posts = self.fetch_topic(topic_id)
+            target = next((p for p in posts if p.post_number == reply_to_post_number), None)
+            if target is not None:
+                replied_to = target.id
+        try:
+            answer = self.http.post_json("/messages.json", {"body": raw, "replied_to_id": replied_to})
+        except RequestRejected as exc:
+            return PostResult(PostStatus.REJECTED, reasons=exc.reasons or (exc.message,))
+        feed = parse.parse_feed(answer)
+        self._remember(feed.users.values())
+        created = next((m for m in feed.messages if m.thread_id == topic_id), None)
+        if created is None:
+            return PostResult(PostStatus.CREATED, None)
+        info = feed.threads.get(topic_id)
+        number = info.messages_count if info is not None and info.messages_count else 0
+        return PostResult(PostStatus.CREATED, self._post(created, {created.id: number}))
+
+    def find_reply(self, topic_id: str, raw: str, *, since: dt.datetime) -> Post | None:
+        """Our reply with this text posted after ``since`` (minus clock skew), among the thread's latest."""
+        me = self._me or self.whoami()
+        feed = parse.parse_feed(
+            self.http.get_json(f"/messages/in_thread/{topic_id}.json", {"limit": PAGE_SIZE})
+        )
+        self._remember(feed.users.values())
+        earliest = since - dt.timedelta(minutes=5)
+        for message in sorted(feed.messages, key=lambda m: m.number, reverse=True):
+            if message.sender_id != me.id or (message.created_at and message.created_at < earliest):
+                continue
+            if _same_text(message.plain, raw):
+                info = feed.threads.get(topic_id)
+                number = info.messages_count if info is not None else 0
+                return self._post(message, {message.id: number})
+        return None
+
+    def _remember(self, users: Iterable[Member]) -> None:
+        for user in users:
+            self._usernames[user.id] = user.username
+
+    def web_url(self, topic_id: str | None = None, post_number: int | None = None) -> str:
+        """The thread's page: ``https://www.yammer.com/<network>/threads/<id>`` (web root of the API)."""
+        parts = urlsplit(self.http.base_url)
+        path = parts.path.removesuffix("/").removesuffix("/api/v1")
+        root = f"{parts.scheme}://{parts.netloc}{path}"
+        network = self.community.settings.get("network_permalink")
+        if isinstance(network, str) and network:
+            root = f"{root}/{network}"
+        return root if topic_id is None else f"{root}/threads/{topic_id}"
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+class _TrackingView(MemoryLocalView):
+    """The local view of a ``pull`` called without one: what this pull itself has yielded."""

@@ -158,7 +158,8 @@ def _vivaengage(
     if "budget" in options:
         messages = other = options.pop("budget")
     else:
-        identity = f"{community.name}:{community.settings.get('msal_client_id', '')}"
+        # Per user and app: the account (its address, name and application id) and the limits in force.
+        identity = f"{community.base_url}|{community.name}|{community.settings.get('msal_client_id', '')}|{limits}"
         messages = shared_budget(budget_key("vivaengage-messages", community.base_url, identity), limits)
         other = shared_budget(budget_key("vivaengage-other", community.base_url, identity), limits)
 

@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 import requests
 
 from moderator import secrets as keystore
+from moderator import signin
 from moderator.messages import QT_TRANSLATE_NOOP, Translatable
 from moderator.model import AuthKind, Community, Platform
 from moderator.platforms.base import Capabilities, PlatformError
@@ -159,7 +160,15 @@ class AccountCheck:
 
 
 def _site_title(connector: Connector, fallback: str) -> str:
-    """The site's own name (``/site/basic-info.json``, then ``/about.json``); never fatal."""
+    """The site's own name: the connector's ``site_title()`` when it has one, else Discourse's
+    ``/site/basic-info.json`` then ``/about.json``; never fatal."""
+    own = getattr(connector, "site_title", None)
+    if callable(own):
+        try:
+            title = own()
+        except PlatformError:
+            title = None
+        return title.strip() if isinstance(title, str) and title.strip() else fallback
     http = getattr(connector, "http", None)
     if http is None:
         return fallback
@@ -236,11 +245,35 @@ def user_key_account(
     cancel: threading.Event | None = None,
 ) -> tuple[Community, AccountCheck]:
     """The account a freshly signed-in user API key makes, its username learned from the site."""
-    community = new_community(
-        name=name, site=site, auth_kind=AuthKind.USER_KEY, title=title, client_id=client_id
+    credentials = signin.Credentials(key, AuthKind.USER_KEY, settings={CLIENT_ID_SETTING: client_id})
+    return account_from_credentials(
+        name=name, site=site, platform=Platform.DISCOURSE, credentials=credentials, title=title,
+        session=session, cancel=cancel,
     )
-    check = check_credentials(community, key, session=session, cancel=cancel)
-    community.username = check.username
+
+
+def account_from_credentials(
+    *,
+    name: str,
+    site: str,
+    platform: Platform,
+    credentials: signin.Credentials,
+    title: str = "",
+    session: requests.Session | None = None,
+    cancel: threading.Event | None = None,
+) -> tuple[Community, AccountCheck]:
+    """The account any finished sign-in makes (not stored yet), tested on the site.
+
+    The username is the one the site says the app acts as (the typed one for a Discourse admin key,
+    which acts as whoever it is told).
+    """
+    community = new_community(
+        name=name, site=site, auth_kind=credentials.auth_kind, username=credentials.username,
+        title=title, platform=platform,
+    )
+    community.settings.update(credentials.settings)
+    check = check_credentials(community, credentials.secret, session=session, cancel=cancel)
+    community.username = check.username or community.username
     if not title.strip():
         community.title = check.site_title or community.name
     return community, check
@@ -279,10 +312,11 @@ def new_community(
 
 def add_account(store: Store, community: Community, secret: str) -> Community:
     """Store the key in the keyring, then the row; a failure leaves neither behind."""
-    if community.platform is not Platform.DISCOURSE:
+    if not signin.supported(community.platform):
         raise AccountError(
-            QT_TRANSLATE_NOOP("errors", "{platform} accounts are coming; Discourse works today."),
-            platform=community.platform.value.title(),
+            QT_TRANSLATE_NOOP("errors", "{platform} accounts are coming; {available} work today."),
+            platform=signin.display_name(community.platform),
+            available=" and ".join(p.display_name for p in signin.platforms()),
         )
     community.name = validate_name(store, community.name)
     community.base_url = normalize_site(community.base_url)
@@ -366,17 +400,9 @@ def remove_account(
             secret = keystore.get_secret(_owner(store, community), kind)
         except keystore.SecretStoreUnavailable as exc:
             revoke_error = exc.message
-        if community.auth_kind is AuthKind.USER_KEY and secret:
-            from moderator.platforms.discourse.auth import revoke
-
+        if secret:
             try:
-                revoke(
-                    session,
-                    community.base_url,
-                    secret,
-                    client_id=community.settings.get(CLIENT_ID_SETTING, ""),
-                )
-                revoked = True
+                revoked = signin.revoke(community, secret, session=session)
             except PlatformError as exc:
                 revoke_error = (
                     f"{exc.message} The key could not be revoked on the site: revoke it yourself in your "

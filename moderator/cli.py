@@ -27,6 +27,7 @@ from moderator import (
     cli_review,
     cli_schedule,
     paths,
+    signin,
 )
 from moderator.bootstrap import AppContext, open_context
 from moderator.cli_args import row_count
@@ -221,18 +222,32 @@ def build_parser(
 
     accounts = sub.add_parser("accounts", help="the communities you moderate and how you sign in")
     acc = accounts.add_subparsers(title="accounts commands", metavar="ACTION", required=True)
-    add = acc.add_parser("add", help="add a community account (the key is read from standard input)")
-    add.add_argument("platform", choices=("discourse",))
+    add = acc.add_parser(
+        "add",
+        help="add a community account (the key, token or password is read from standard input)",
+        description="Discourse: --api-key-stdin with --username, or --user-api-key-stdin. HumHub: "
+        "--token-stdin (a Bearer token from the site's REST API settings), or --username with "
+        "--password-stdin (exchanged once for a token; the password is not kept).",
+    )
+    add.add_argument("platform", choices=tuple(p.platform.value for p in signin.platforms()))
     add.add_argument("name", help="a short name for this account, used by the other commands")
     add.add_argument("--url", required=True, help="the site address, https://forum.example.org")
-    add.add_argument("--username", required=True, help="the account the app acts as")
+    add.add_argument("--username", help="the account the app acts as (admin keys, HumHub password sign-in)")
     add.add_argument("--title", help="how the app names this community (default: NAME)")
     key = add.add_mutually_exclusive_group(required=True)
     key.add_argument(
-        "--api-key-stdin", action="store_true", help="an admin API key, read from standard input"
+        "--api-key-stdin", action="store_true", help="Discourse: an admin API key, read from standard input"
     )
     key.add_argument(
-        "--user-api-key-stdin", action="store_true", help="a user API key, read from standard input"
+        "--user-api-key-stdin", action="store_true", help="Discourse: a user API key, read from standard input"
+    )
+    key.add_argument(
+        "--token-stdin", action="store_true", help="HumHub: a Bearer access token, read from standard input"
+    )
+    key.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="HumHub: the password of --username, read from standard input, exchanged for a token",
     )
     acc.add_parser("list", help="list the accounts").set_defaults(handler=cmd_accounts_list)
     rm = acc.add_parser("remove", help="remove an account, its key and its local data")

@@ -22,8 +22,8 @@ import webbrowser
 from collections.abc import Callable
 from typing import Any
 
-from moderator import accounts
-from moderator.model import AuthKind, Community
+from moderator import accounts, signin
+from moderator.model import AuthKind, Community, Platform
 from moderator.platforms.base import PlatformError
 from moderator.secrets import SecretStoreUnavailable
 
@@ -108,29 +108,61 @@ def cmd_test(args: argparse.Namespace) -> int:
 
 # -- add (upgraded) -----------------------------------------------------------------------------
 
+#: ``accounts add`` options that read a secret from standard input, to the sign-in method they mean.
+SECRET_OPTIONS = {
+    "api_key_stdin": "discourse.admin_key",
+    "token_stdin": "humhub.token",
+    "password_stdin": "humhub.password",
+}
+
+
+def _add_credentials(args: argparse.Namespace, site: str) -> signin.Credentials:
+    """The credentials ``accounts add`` was given, through the platform-neutral sign-in interface."""
+    platform = Platform(args.platform)
+    if getattr(args, "user_api_key_stdin", False):
+        if platform is not Platform.DISCOURSE:
+            raise accounts.AccountError("--user-api-key-stdin is for Discourse accounts.")
+        return signin.Credentials(_read_key(), AuthKind.USER_KEY, username=args.username or "")
+    chosen = [option for option in SECRET_OPTIONS if getattr(args, option, False)]
+    method = signin.method(SECRET_OPTIONS[chosen[0]]) if chosen else None
+    if method is None or method.platform is not platform:
+        offered = ", ".join(m.cli_option for m in signin.methods(platform) if m.kind is signin.MethodKind.FORM)
+        raise accounts.AccountError(
+            f"{signin.display_name(platform)} accounts are added with {offered or 'sign-in'}."
+        )
+    values = {"username": args.username or ""}
+    if any(f.name == "username" for f in method.fields) and not values["username"].strip():
+        raise accounts.AccountError(f"{method.cli_option} needs --username (the account the app acts as).")
+    secret_field = next(f.name for f in method.fields if f.secret)
+    values[secret_field] = _read_key()
+    return signin.sign_in_with_fields(method, site, values)
+
 
 def cmd_add(args: argparse.Namespace) -> int:
-    if args.platform != "discourse":
-        raise accounts.AccountError(f"{args.platform} accounts are coming; Discourse works today.")
-    kind = AuthKind.ADMIN_KEY if args.api_key_stdin else AuthKind.USER_KEY
-    community = accounts.new_community(
-        name=args.name, site=args.url, auth_kind=kind, username=args.username, title=args.title or ""
-    )
-    key = _read_key()
+    site = accounts.normalize_site(args.url)
     ctx = _open_store()
     try:
-        accounts.validate_name(ctx.store, community.name)
-        if not getattr(args, "skip_test", False):
-            check = accounts.check_credentials(community, key)
-            if kind is AuthKind.USER_KEY:
-                community.username = check.username
-            if not args.title and check.site_title:
-                community.title = check.site_title
-        accounts.add_account(ctx.store, community, key)
+        accounts.validate_name(ctx.store, args.name)
+        credentials = _add_credentials(args, site)
+        if getattr(args, "skip_test", False):
+            community = accounts.new_community(
+                name=args.name, site=site, auth_kind=credentials.auth_kind, username=credentials.username,
+                title=args.title or "", platform=Platform(args.platform),
+            )
+            community.settings.update(credentials.settings)
+        else:
+            community, _check = accounts.account_from_credentials(
+                name=args.name, site=site, platform=Platform(args.platform), credentials=credentials,
+                title=args.title or "",
+            )
+        accounts.add_account(ctx.store, community, credentials.secret)
     finally:
         ctx.close()
     who = f" as {community.username}" if community.username else ""
-    print(f"Added {community.name} ({community.base_url}){who}; the key is in the system keyring.")
+    what = "token" if credentials.auth_kind is AuthKind.TOKEN else "key"
+    print(f"Added {community.name} ({community.base_url}){who}; the {what} is in the system keyring.")
+    if credentials.expires_at is not None:
+        print(f"The token expires on {credentials.expires_at:%Y-%m-%d %H:%M} UTC; sign in again then.")
     print(f"Next: python main.py sync {community.name}")
     return 0
 
@@ -138,24 +170,21 @@ def cmd_add(args: argparse.Namespace) -> int:
 # -- sign-in ---------------------------------------------------------------------------------------
 
 
-def _device_sign_in(site: str, args: argparse.Namespace) -> tuple[str, str]:
-    from moderator.platforms.discourse.auth import DeviceFlow
-
-    flow = DeviceFlow(site, poll_interval=POLL_INTERVAL)
+def _device_sign_in(method: signin.SignInMethod, site: str, args: argparse.Namespace) -> signin.Credentials:
+    flow = signin.start_device_code(method, site, poll_interval=POLL_INTERVAL)
     try:
-        authorization = flow.start()
         print("To sign in, open this page and confirm the code:")
-        print(f"    {authorization.open_url}")
+        print(f"    {flow.verification_url}")
         print()
-        print(f"    Code: {authorization.user_code}")
+        print(f"    Code: {flow.user_code}")
         print()
         if not args.no_browser:
-            open_browser(authorization.open_url)
+            open_browser(flow.verification_url)
         print(
-            f"Waiting for the confirmation (the code expires in {int(authorization.expires_in // 60)} min;"
+            f"Waiting for the confirmation (the code expires in {int(flow.expires_in // 60)} min;"
             " Ctrl+C to stop)..."
         )
-        return flow.wait(threading.Event()), flow.client_id
+        return flow.wait(threading.Event())
     finally:
         flow.close()
 
@@ -175,39 +204,48 @@ def _read_payload() -> str:
     return "".join(lines)
 
 
-def _copy_paste_sign_in(site: str, args: argparse.Namespace) -> tuple[str, str]:
-    from moderator.platforms.discourse import auth
-
-    key_pair = auth.KeyPair.generate()
-    nonce = auth.new_nonce()
-    client_id = auth.new_client_id()
-    url = auth.build_authorization_url(site, client_id, key_pair.public_pem, nonce)
+def _copy_paste_sign_in(method: signin.SignInMethod, site: str, args: argparse.Namespace) -> signin.Credentials:
+    flow = signin.start_paste(method, site)
     print("To sign in, open this page, click Authorize, and copy the payload it shows:")
-    print(f"    {url}")
+    print(f"    {flow.url}")
     if not args.no_browser:
-        open_browser(url)
-    return auth.decrypt_payload(key_pair, _read_payload(), nonce), client_id
+        open_browser(flow.url)
+    return flow.finish(_read_payload())
+
+
+def _browser_methods(platform: Platform) -> tuple[signin.SignInMethod | None, signin.SignInMethod | None]:
+    """The platform's device-code method and its copy-paste fallback (either may be missing)."""
+    device = next((m for m in signin.methods(platform) if m.kind is signin.MethodKind.DEVICE_CODE), None)
+    paste = signin.method(device.fallback) if device is not None and device.fallback else None
+    paste = paste or next((m for m in signin.methods(platform) if m.kind is signin.MethodKind.PASTE), None)
+    return device, paste
 
 
 def cmd_sign_in(args: argparse.Namespace) -> int:
-    from moderator.platforms.discourse.auth import DeviceFlowUnsupported, detect_device_flow
-
+    platform = Platform(args.platform)
     site = accounts.normalize_site(args.url)
+    device, paste = _browser_methods(platform)
+    if device is None and paste is None:
+        raise accounts.AccountError(
+            f"{signin.display_name(platform)} has no browser sign-in: use `accounts add {platform.value}`."
+        )
     ctx = _open_store()
     try:
         accounts.validate_name(ctx.store, args.name)
-        key = client_id = ""
-        if not args.copy_paste and detect_device_flow(None, site):
+        credentials = None
+        if device is not None and not (args.copy_paste and paste is not None):
             try:
-                key, client_id = _device_sign_in(site, args)
-            except DeviceFlowUnsupported:
-                key = ""
-        if not key:
-            key, client_id = _copy_paste_sign_in(site, args)
-        community, check = accounts.user_key_account(
-            name=args.name, site=site, key=key, client_id=client_id, title=args.title or ""
+                credentials = _device_sign_in(device, site, args)
+            except signin.DeviceCodeUnavailable:
+                if paste is None:
+                    raise
+        if credentials is None:
+            assert paste is not None
+            credentials = _copy_paste_sign_in(paste, site, args)
+        community, check = accounts.account_from_credentials(
+            name=args.name, site=site, platform=platform, credentials=credentials, title=args.title or ""
         )
-        accounts.add_account(ctx.store, community, key)
+        accounts.add_account(ctx.store, community, credentials.secret)
     finally:
         ctx.close()
     print(f"Signed in: added {community.name} ({community.base_url}); the key is in the system keyring.")
@@ -279,11 +317,16 @@ def register(accounts_subparsers: Any) -> None:
 
     sign_in = sub.add_parser(
         "sign-in",
-        help="add a Discourse account by signing in from the browser (no key to copy by hand)",
-        description="Gets a user API key: with a code to confirm when the site offers it, else by pasting "
+        help="add an account by signing in from the browser (no key to copy by hand)",
+        description="Gets a key: with a code to confirm when the site offers it, else by pasting "
         "the payload the site's approval page shows. The key goes to the system keyring.",
     )
-    sign_in.add_argument("platform", choices=("discourse",))
+    browser_platforms = tuple(
+        p.platform.value
+        for p in signin.platforms()
+        if any(m.kind in (signin.MethodKind.DEVICE_CODE, signin.MethodKind.PASTE) for m in p.methods)
+    )
+    sign_in.add_argument("platform", choices=browser_platforms)
     sign_in.add_argument("name", help="a short name for this account, used by the other commands")
     sign_in.add_argument("--url", required=True, help="the site address, https://forum.example.org")
     sign_in.add_argument("--title", help="how the app names this community (default: the site's title)")

@@ -58,7 +58,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from moderator import accounts
+from moderator import accounts, signin
 from moderator import secrets as keystore
 from moderator.model import AuthKind, Community, Platform
 from moderator.platforms.base import Cancelled, PlatformError
@@ -67,26 +67,20 @@ from ui.error_words import user_message
 
 if TYPE_CHECKING:
     from moderator.bootstrap import AppContext
-    from moderator.platforms.discourse.auth import DeviceFlow, KeyPair
     from ui.tasks import Task, TaskContext, TaskManager
 
 COMMUNITY_ROLE = Qt.ItemDataRole.UserRole + 1
 SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 2
-PLATFORMS = (  # (platform, available now)
-    (Platform.DISCOURSE, True),
-    (Platform.HUMHUB, False),
-    (Platform.VIVAENGAGE, False),
-    (Platform.NODEBB, False),
-)
+PLATFORMS = (Platform.DISCOURSE, Platform.HUMHUB, Platform.VIVAENGAGE, Platform.NODEBB)  # in this order
 
 
 def _platform_label(platform: Platform) -> str:
-    return {
-        Platform.DISCOURSE: "Discourse",
-        Platform.HUMHUB: "HumHub",
-        Platform.VIVAENGAGE: "Viva Engage",
-        Platform.NODEBB: "NodeBB",
-    }[platform]
+    return signin.display_name(platform)
+
+
+def _tr_signin(text: str) -> str:
+    """A sign-in label or note from ``moderator.signin`` (marked there, context "signin")."""
+    return QCoreApplication.translate(signin.TR_CONTEXT, text)
 
 
 def error_text(exc: BaseException, *, local_copy: bool = False) -> str:
@@ -474,7 +468,8 @@ class SitePage(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.platform = QComboBox()
-        for platform, available in PLATFORMS:
+        for platform in PLATFORMS:
+            available = signin.supported(platform)
             label = (
                 _platform_label(platform)
                 if available
@@ -493,20 +488,25 @@ class SitePage(QWidget):
         form.addRow(self.tr("&Site address:"), self.site)
         form.addRow(self.tr("Short &name:"), self.name)
         layout.addLayout(form)
-        self.browser = QRadioButton(self.tr("Sign in with my browser (recommended)"))
-        self.browser_note = _note(self.tr("You approve the app on the site; it never sees your password."))
-        self.admin = QRadioButton(self.tr("Use an admin API key (for site administrators)"))
-        self.admin_note = _note(
-            self.tr("A key made in the site's Admin → API keys, acting as a username you choose.")
-        )
-        self.browser.setChecked(True)
+        # One radio button (and its note) per sign-in method of every platform; only the chosen
+        # platform's are shown. The methods come from moderator.signin: no platform is named here.
         self.method = QButtonGroup(self)
-        self.method.addButton(self.browser)
-        self.method.addButton(self.admin)
-        for widget in (self.browser, self.browser_note, self.admin, self.admin_note):
-            layout.addWidget(widget)
-        for note in (self.browser_note, self.admin_note):
-            note.setContentsMargins(24, 0, 0, 6)
+        self.method_buttons: dict[str, QRadioButton] = {}
+        self._method_widgets: dict[Platform, list[QWidget]] = {}
+        for platform_sign_in in signin.platforms():
+            widgets = self._method_widgets.setdefault(platform_sign_in.platform, [])
+            for method in platform_sign_in.choices:
+                button = QRadioButton(_tr_signin(method.label))
+                button.setProperty("method_id", method.id)
+                note = _note(_tr_signin(method.note))
+                note.setContentsMargins(24, 0, 0, 6)
+                self.method.addButton(button)
+                self.method_buttons[method.id] = button
+                layout.addWidget(button)
+                layout.addWidget(note)
+                widgets += [button, note]
+        self.platform.currentIndexChanged.connect(self._platform_changed)
+        self._platform_changed()
         self.status = _status_label()
         layout.addWidget(self.status)
         layout.addStretch(1)
@@ -520,6 +520,43 @@ class SitePage(QWidget):
         row.addWidget(self.cancel_button)
         row.addWidget(self.continue_button)
         layout.addLayout(row)
+
+    @property
+    def browser(self) -> QRadioButton:  # Discourse's browser sign-in (kept for the tests' wording)
+        return self.method_buttons["discourse.browser"]
+
+    @property
+    def admin(self) -> QRadioButton:
+        return self.method_buttons["discourse.admin_key"]
+
+    def chosen_platform(self) -> Platform:
+        return Platform(self.platform.currentData())
+
+    def set_platform(self, platform: Platform) -> None:
+        self.platform.setCurrentIndex(max(0, self.platform.findData(str(platform))))
+
+    def chosen_method(self) -> signin.SignInMethod:
+        choices = signin.platform_sign_in(self.chosen_platform()).choices
+        for method in choices:
+            if self.method_buttons[method.id].isChecked():
+                return method
+        return choices[0]
+
+    def choose_method(self, method_id: str) -> None:
+        if method_id in self.method_buttons:
+            self.method_buttons[method_id].setChecked(True)
+
+    @Slot()
+    def _platform_changed(self) -> None:
+        platform = self.chosen_platform()
+        for owner, widgets in self._method_widgets.items():
+            for widget in widgets:
+                widget.setVisible(owner is platform)
+        if signin.supported(platform):
+            sign_in = signin.platform_sign_in(platform)
+            self.site.setPlaceholderText(sign_in.site_placeholder)
+            if not any(self.method_buttons[m.id].isChecked() for m in sign_in.choices):
+                self.method_buttons[sign_in.choices[0].id].setChecked(True)
 
 
 class DevicePage(QWidget):
@@ -644,41 +681,42 @@ class PastePage(QWidget):
         )
 
 
-class AdminKeyPage(QWidget):
-    """An admin API key and the username it acts as."""
+class FormPage(QWidget):
+    """A sign-in method whose user types fields (an admin key and its username, a token, a password)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, method: signin.SignInMethod, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.method = method
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(_heading(self.tr("Enter an admin API key")))
-        layout.addWidget(
-            _note(
-                self.tr(
-                    "A site administrator creates it in Admin → API keys. Prefer a key for a single user: an "
-                    '"All users" key can act as anyone.'
-                )
-            )
-        )
+        layout.addWidget(_heading(_tr_signin(method.label)))
+        layout.addWidget(_note(_tr_signin(method.note)))
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.username = QLineEdit()
-        self.username.setPlaceholderText(self.tr("the username the key acts as"))
-        self.key = QLineEdit()
-        self.key.setEchoMode(QLineEdit.EchoMode.Password)
-        self.key.setAccessibleName(self.tr("Admin API key"))
-        self.key.setPlaceholderText(self.tr("paste the key"))
-        self.show_key = QCheckBox(self.tr("Show"))
-        self.show_key.toggled.connect(
-            lambda on: self.key.setEchoMode(QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password)
-        )
-        key_row = QHBoxLayout()
-        key_row.addWidget(self.key, 1)
-        key_row.addWidget(self.show_key)
-        key_label = QLabel(self.tr("API &key:"))
-        key_label.setBuddy(self.key)
-        form.addRow(self.tr("&Username:"), self.username)
-        form.addRow(key_label, key_row)
+        self.inputs: dict[str, QLineEdit] = {}
+        for field in method.fields:
+            edit = QLineEdit()
+            edit.setObjectName(field.name)
+            edit.setAccessibleName(_tr_signin(field.label).replace("&", "").rstrip(":"))
+            if field.placeholder:
+                edit.setPlaceholderText(_tr_signin(field.placeholder))
+            label = QLabel(_tr_signin(field.label))
+            label.setBuddy(edit)
+            if field.secret:
+                edit.setEchoMode(QLineEdit.EchoMode.Password)
+                show = QCheckBox(self.tr("Show"))
+                show.toggled.connect(
+                    lambda on, e=edit: e.setEchoMode(
+                        QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password
+                    )
+                )
+                row = QHBoxLayout()
+                row.addWidget(edit, 1)
+                row.addWidget(show)
+                form.addRow(label, row)
+            else:
+                form.addRow(label, edit)
+            self.inputs[field.name] = edit
         layout.addLayout(form)
         self.status = _status_label()
         layout.addWidget(self.status)
@@ -693,6 +731,23 @@ class AdminKeyPage(QWidget):
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.add_button)
         layout.addLayout(buttons)
+
+    @property
+    def username(self) -> QLineEdit:
+        return self.inputs["username"]
+
+    @property
+    def key(self) -> QLineEdit:
+        """The secret field (key, token or password)."""
+        return next(self.inputs[f.name] for f in self.method.fields if f.secret)
+
+    def values(self) -> dict[str, str]:
+        return {name: edit.text() for name, edit in self.inputs.items()}
+
+    def clear_secrets(self) -> None:
+        for field in self.method.fields:
+            if field.secret:
+                self.inputs[field.name].clear()
 
 
 class ResultPage(QWidget):
@@ -723,22 +778,16 @@ class ResultPage(QWidget):
 
 
 @dataclasses.dataclass(slots=True)
-class _PasteRequest:
-    key_pair: KeyPair
-    nonce: str
-    client_id: str
-    url: str
-
-
-@dataclasses.dataclass(slots=True)
 class _SignIn:
     """One sign-in attempt in progress (which site, which name, which account it replaces)."""
 
     site: str
     name: str
+    platform: Platform = Platform.DISCOURSE
+    method: signin.SignInMethod | None = None
     replace: Community | None = None
-    flow: DeviceFlow | None = None
-    paste: _PasteRequest | None = None
+    flow: signin.DeviceCodeFlow | None = None
+    paste: signin.PasteFlow | None = None
 
 
 class AccountsDialog(QDialog):
@@ -801,7 +850,10 @@ class AccountsDialog(QDialog):
         self.site_page = SitePage()
         self.device_page = DevicePage()
         self.paste_page = PastePage()
-        self.admin_page = AdminKeyPage()
+        self.form_pages = {
+            m.id: FormPage(m) for p in signin.platforms() for m in p.methods if m.kind is signin.MethodKind.FORM
+        }
+        self.admin_page = self.form_pages["discourse.admin_key"]
         self.result_page = ResultPage()
         self.empty_page = QWidget()
         empty = QVBoxLayout(self.empty_page)
@@ -817,7 +869,7 @@ class AccountsDialog(QDialog):
             self.site_page,
             self.device_page,
             self.paste_page,
-            self.admin_page,
+            *self.form_pages.values(),
             self.result_page,
         ):
             self.pages.addWidget(page)
@@ -883,10 +935,10 @@ class AccountsDialog(QDialog):
         p.copy_button.clicked.connect(lambda: QGuiApplication.clipboard().setText(self._paste_url()))
         p.cancel_button.clicked.connect(self.cancel_add)
         p.finish_button.clicked.connect(self.finish_paste)
-        a = self.admin_page
-        a.cancel_button.clicked.connect(self.cancel_add)
-        a.add_button.clicked.connect(self.finish_admin_key)
-        a.key.returnPressed.connect(self.finish_admin_key)
+        for form in self.form_pages.values():
+            form.cancel_button.clicked.connect(self.cancel_add)
+            form.add_button.clicked.connect(self.finish_form)
+            form.key.returnPressed.connect(self.finish_form)
         r = self.result_page
         r.done_button.clicked.connect(self._show_current)
         r.settings_button.clicked.connect(self.open_settings)
@@ -917,7 +969,7 @@ class AccountsDialog(QDialog):
             self.site_page,
             self.device_page,
             self.paste_page,
-            self.admin_page,
+            *self.form_pages.values(),
         )
         self.add_button.setEnabled(idle and not adding)
         self.remove_button.setEnabled(idle and community is not None and not adding)
@@ -931,7 +983,8 @@ class AccountsDialog(QDialog):
             idle and community is not None and community.auth_kind is not AuthKind.SANDBOX
         )
         self.site_page.continue_button.setEnabled(idle)
-        self.admin_page.add_button.setEnabled(idle)
+        for form in self.form_pages.values():
+            form.add_button.setEnabled(idle)
         self.paste_page.finish_button.setEnabled(idle and bool(self.paste_page.payload.toPlainText().strip()))
 
     def _select(self, community_id: int | None) -> None:
@@ -1153,9 +1206,9 @@ class AccountsDialog(QDialog):
         s.site.clear()
         s.name.clear()
         s.name.setEnabled(True)
-        s.platform.setCurrentIndex(0)
-        s.admin.setEnabled(True)
-        s.browser.setChecked(True)
+        s.set_platform(PLATFORMS[0])
+        s.platform.setEnabled(True)
+        s.choose_method(signin.platform_sign_in(PLATFORMS[0]).choices[0].id)
         _show_status(s.status, "", error=False)
         self._sign_in = None
         self.pages.setCurrentWidget(s)
@@ -1173,10 +1226,17 @@ class AccountsDialog(QDialog):
         s.site.setText(community.base_url)
         s.name.setText(community.name)
         s.name.setEnabled(False)
-        (s.admin if community.auth_kind is AuthKind.ADMIN_KEY else s.browser).setChecked(True)
-        self._sign_in = _SignIn(site=community.base_url, name=community.name, replace=community)
-        if community.auth_kind is AuthKind.ADMIN_KEY:
-            self.admin_page.username.setText(community.username)
+        s.set_platform(community.platform)
+        s.platform.setEnabled(False)
+        method = signin.method_for_account(community)
+        if method is not None:
+            s.choose_method(method.id)
+        self._sign_in = _SignIn(
+            site=community.base_url, name=community.name, platform=community.platform, replace=community
+        )
+        for form in self.form_pages.values():
+            if form.method.platform is community.platform and "username" in form.inputs:
+                form.username.setText(community.username)
 
     @Slot(str)
     def _suggest_name(self, text: str) -> None:
@@ -1195,7 +1255,7 @@ class AccountsDialog(QDialog):
         for task in self._running:
             task.cancel()
         self._countdown.stop()
-        for page in (self.site_page, self.device_page, self.paste_page, self.admin_page):
+        for page in (self.site_page, self.device_page, self.paste_page, *self.form_pages.values()):
             page.spinner.stop()
         flow = self._sign_in.flow if self._sign_in else None
         self._sign_in = None
@@ -1217,20 +1277,22 @@ class AccountsDialog(QDialog):
             _show_status(s.status, error_text(exc), error=True)
             self.pages.setCurrentWidget(s)
             return
-        self._sign_in = _SignIn(site=site, name=name, replace=replace)
-        if s.admin.isChecked():
-            a = self.admin_page
-            a.key.clear()
+        method = s.chosen_method()
+        self._sign_in = _SignIn(
+            site=site, name=name, platform=s.chosen_platform(), method=method, replace=replace
+        )
+        if method.kind is signin.MethodKind.FORM:
+            a = self.form_pages[method.id]
+            a.clear_secrets()
             _show_status(a.status, "", error=False)
             self.pages.setCurrentWidget(a)
             self._update_buttons()
-            (a.key if a.username.text() else a.username).setFocus()
+            empty = [e for e in a.inputs.values() if not e.text()]
+            (empty[0] if empty else a.key).setFocus()
             return
-        self._start_browser_sign_in(site)
+        self._start_browser_sign_in(site, force_paste=method.kind is signin.MethodKind.PASTE)
 
     def _start_browser_sign_in(self, site: str, *, force_paste: bool = False) -> None:
-        from moderator.platforms.discourse import auth
-
         s = self.site_page
         sign_in = self._sign_in
         assert sign_in is not None
@@ -1245,31 +1307,42 @@ class AccountsDialog(QDialog):
             self.pages.setCurrentWidget(s)
         s.spinner.start()
 
-        def job(task: TaskContext) -> DeviceFlow | _PasteRequest:
-            if not force_paste and auth.detect_device_flow(None, site):
-                flow = auth.DeviceFlow(site, client_id=client_id or None, poll_interval=poll_interval)
-                try:
-                    flow.start()
-                    return flow
-                except auth.DeviceFlowUnsupported:
-                    flow.close()
-            key_pair, nonce = auth.KeyPair.generate(), auth.new_nonce()
-            client = client_id or auth.new_client_id()
-            url = auth.build_authorization_url(site, client, key_pair.public_pem, nonce)
-            return _PasteRequest(key_pair, nonce, client, url)
+        method = sign_in.method or s.chosen_method()
+        if method.kind is signin.MethodKind.PASTE:
+            device, paste = None, method
+        else:
+            device, paste = method, signin.method(method.fallback) if method.fallback else None
+            if force_paste and paste is not None:
+                device = None
 
-        def done(result: DeviceFlow | _PasteRequest) -> None:
+        def job(task: TaskContext) -> tuple[str, Any]:
+            if device is not None:
+                try:
+                    flow = signin.start_device_code(
+                        device, site, client_id=client_id or None, poll_interval=poll_interval
+                    )
+                    return "device", flow
+                except signin.DeviceCodeUnavailable:
+                    if paste is None:
+                        raise
+            assert paste is not None
+            return "paste", signin.start_paste(paste, site, client_id=client_id or None)
+
+        def done(result: tuple[str, Any]) -> None:
             s.spinner.stop()
             self._finished()
+            kind, flow = result
             if self._sign_in is not sign_in:  # cancelled meanwhile
+                if kind == "device":
+                    flow.close()
                 return
             _show_status(s.status, "", error=False)
-            if isinstance(result, _PasteRequest):
-                sign_in.paste = result
+            if kind == "paste":
+                sign_in.paste = flow
                 self._show_paste_page()
             else:
-                sign_in.flow = result
-                self._show_device_page(result)
+                sign_in.flow = flow
+                self._show_device_page(flow)
 
         def failed(exc: BaseException) -> None:
             s.spinner.stop()
@@ -1283,21 +1356,18 @@ class AccountsDialog(QDialog):
 
     # -- device flow ------------------------------------------------------------------------------------
 
-    def _show_device_page(self, flow: DeviceFlow) -> None:
-        assert flow.authorization is not None
+    def _show_device_page(self, flow: signin.DeviceCodeFlow) -> None:
         v = self.device_page
         host = self._sign_in.site.split("://", 1)[-1] if self._sign_in else ""
         v.heading.setText(self.tr("Confirm this code on {0}").format(host))
-        v.code.setText(flow.authorization.user_code)
-        v.code.setAccessibleName(
-            self.tr("Code to confirm: {0}").format(" ".join(flow.authorization.user_code))
-        )
-        v.url.setText(flow.authorization.open_url)
+        v.code.setText(flow.user_code)
+        v.code.setAccessibleName(self.tr("Code to confirm: {0}").format(" ".join(flow.user_code)))
+        v.url.setText(flow.verification_url)
         v.retry_button.hide()
         v.open_button.show()
         v.copy_button.show()
         _show_status(v.status, "", error=False)
-        self._expires_in = flow.authorization.expires_in
+        self._expires_in = flow.expires_in
         self._deadline.start()
         self._tick()
         self._countdown.start()
@@ -1307,16 +1377,16 @@ class AccountsDialog(QDialog):
         v.open_button.setFocus()
         sign_in = self._sign_in
 
-        def job(task: TaskContext) -> str:
+        def job(task: TaskContext) -> signin.Credentials:
             return flow.wait(task.cancel, on_poll=task.progress)
 
-        def done(key: str) -> None:
+        def done(credentials: signin.Credentials) -> None:
             self._finished()
             self._countdown.stop()
             flow.close()
             if self._sign_in is sign_in:
                 self.waiting_done()
-                self._finish_user_key(key, flow.client_id)
+                self._finish_credentials(credentials)
 
         def failed(exc: BaseException) -> None:
             self._finished()
@@ -1348,8 +1418,8 @@ class AccountsDialog(QDialog):
     @Slot()
     def _open_device_page(self) -> None:
         flow = self._sign_in.flow if self._sign_in else None
-        if flow is not None and flow.authorization is not None:
-            self.open_url(flow.authorization.open_url)
+        if flow is not None:
+            self.open_url(flow.verification_url)
 
     @Slot()
     def _switch_to_paste(self) -> None:
@@ -1385,74 +1455,70 @@ class AccountsDialog(QDialog):
 
     @Slot()
     def finish_paste(self) -> None:
-        from moderator.platforms.discourse.auth import decrypt_payload
-
         sign_in = self._sign_in
         p = self.paste_page
         if sign_in is None or sign_in.paste is None:
             return
         try:
-            key = decrypt_payload(sign_in.paste.key_pair, p.payload.toPlainText(), sign_in.paste.nonce)
+            credentials = sign_in.paste.finish(p.payload.toPlainText())
         except PlatformError as exc:
             _show_status(p.status, error_text(exc), error=True)
             return
         p.payload.clear()  # the encrypted key has no business staying on screen
-        self._finish_user_key(key, sign_in.paste.client_id)
+        self._finish_credentials(credentials)
 
     # -- finishing -------------------------------------------------------------------------------------
 
-    def _finish_user_key(self, key: str, client_id: str) -> None:
+    def _save_job(self, sign_in: _SignIn, credentials_of: Any) -> Any:
+        """The job that gets the credentials (``credentials_of(task)``), tests them, and saves the account."""
+        store = self._ctx.store
+
+        def job(task: TaskContext) -> tuple[Community, accounts.AccountCheck]:
+            credentials: signin.Credentials = credentials_of(task)
+            community, check = accounts.account_from_credentials(
+                name=sign_in.name,
+                site=sign_in.site,
+                platform=sign_in.platform,
+                credentials=credentials,
+                cancel=task.cancel,
+            )
+            if sign_in.replace is None:
+                return accounts.add_account(store, community, credentials.secret), check
+            replaced = dataclasses.replace(
+                sign_in.replace,
+                auth_kind=credentials.auth_kind,
+                username=community.username,
+                base_url=community.base_url,
+                settings={**sign_in.replace.settings, **credentials.settings},
+            )
+            return accounts.update_account(store, replaced, secret=credentials.secret), check
+
+        return job
+
+    def _finish_credentials(self, credentials: signin.Credentials) -> None:
         sign_in = self._sign_in
         assert sign_in is not None
-        store = self._ctx.store
-        page = self.pages.currentWidget()
-
-        def job(task: TaskContext) -> tuple[Community, accounts.AccountCheck]:
-            community, check = accounts.user_key_account(
-                name=sign_in.name, site=sign_in.site, key=key, client_id=client_id, cancel=task.cancel
-            )
-            if sign_in.replace is None:
-                return accounts.add_account(store, community, key), check
-            replaced = dataclasses.replace(
-                sign_in.replace,
-                auth_kind=AuthKind.USER_KEY,
-                username=community.username,
-                base_url=community.base_url,
-                settings={**sign_in.replace.settings, accounts.CLIENT_ID_SETTING: client_id},
-            )
-            return accounts.update_account(store, replaced, secret=key), check
-
-        self._save_with_keyring_fallback(job, page)
+        self._save_with_keyring_fallback(
+            self._save_job(sign_in, lambda task: credentials), self.pages.currentWidget()
+        )
 
     @Slot()
-    def finish_admin_key(self) -> None:
+    def finish_form(self) -> None:
         sign_in = self._sign_in
-        a = self.admin_page
-        if sign_in is None:
+        if sign_in is None or sign_in.method is None or sign_in.method.id not in self.form_pages:
             return
-        username, key = a.username.text().strip(), a.key.text().strip()
-        if not username or not key:
-            _show_status(a.status, self.tr("Enter both the username and the key."), error=True)
+        form = self.form_pages[sign_in.method.id]
+        method, site, values = form.method, sign_in.site, form.values()
+        if any(not values[f.name].strip() for f in method.fields):
+            _show_status(form.status, self.tr("Fill in every field."), error=True)
             return
-        store = self._ctx.store
 
-        def job(task: TaskContext) -> tuple[Community, accounts.AccountCheck]:
-            community = accounts.new_community(
-                name=sign_in.name, site=sign_in.site, auth_kind=AuthKind.ADMIN_KEY, username=username
-            )
-            check = accounts.check_credentials(community, key, cancel=task.cancel)
-            community.title = check.site_title or community.name
-            if sign_in.replace is None:
-                return accounts.add_account(store, community, key), check
-            replaced = dataclasses.replace(
-                sign_in.replace,
-                auth_kind=AuthKind.ADMIN_KEY,
-                username=community.username,
-                base_url=community.base_url,
-            )
-            return accounts.update_account(store, replaced, secret=key), check
+        def credentials_of(task: TaskContext) -> signin.Credentials:
+            return signin.sign_in_with_fields(method, site, values, cancel=task.cancel)
 
-        self._save_with_keyring_fallback(job, a)
+        self._save_with_keyring_fallback(self._save_job(sign_in, credentials_of), form)
+
+    finish_admin_key = finish_form
 
     def _save_with_keyring_fallback(self, job: Any, page: QWidget) -> None:
         """Run ``job``; with no usable keyring, offer once to keep the key for this session only."""
@@ -1468,7 +1534,8 @@ class AccountsDialog(QDialog):
             self._finished()
             if spinner is not None:
                 spinner.stop()
-            self.admin_page.key.clear()
+            for form in self.form_pages.values():
+                form.clear_secrets()
             community, check = result
             self._sign_in = None
             self._show_result(community, check, replaced=sign_in is not None and sign_in.replace is not None)

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from moderator import secrets
 from moderator.bootstrap import AppContext, open_context
-from moderator.model import AuthKind
+from moderator.model import AuthKind, Platform
 from moderator.sandbox import SANDBOX_USERNAME
 from moderator.sandbox.user_api_keys import UserApiKeyState
 from moderator.settings import CommunitySettings
@@ -278,7 +278,8 @@ def test_name_is_suggested_from_the_address(qtbot: QtBot, dialog: AccountsDialog
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(dialog.site_page.site, "forum.acme.org")
     assert dialog.site_page.name.text() == "acme"
-    assert not dialog.site_page.platform.model().item(1).isEnabled()  # HumHub: coming
+    assert dialog.site_page.platform.model().item(1).isEnabled()  # HumHub
+    assert not dialog.site_page.platform.model().item(2).isEnabled()  # Viva Engage: coming
 
 
 def test_no_keyring_offers_this_session_only(
@@ -499,3 +500,19 @@ def test_every_button_fits_in_french_without_the_dialog_growing(
             assert widget.width() == width
     finally:
         i18n.remove_translators(qapp)
+def test_choosing_humhub_offers_its_own_methods(qtbot: QtBot, dialog: AccountsDialog) -> None:
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    page = dialog.site_page
+    page.set_platform(Platform.HUMHUB)
+    shown = [b.text() for b in page.method_buttons.values() if b.isVisible()]
+    assert shown == ["Use an access token (recommended)", "Sign in with my username and password"]
+    assert not page.browser.isVisible() and not page.admin.isVisible()
+    page.method_buttons["humhub.password"].setChecked(True)
+    qtbot.keyClicks(page.site, "https://127.0.0.1:9")
+    page.name.setText("hub")
+    qtbot.mouseClick(page.continue_button, Qt.MouseButton.LeftButton)
+    form = dialog.form_pages["humhub.password"]
+    assert dialog.pages.currentWidget() is form
+    assert form.key.echoMode() == form.key.EchoMode.Password and list(form.inputs) == ["username", "password"]
+    qtbot.mouseClick(form.add_button, Qt.MouseButton.LeftButton)
+    assert "Fill in every field" in form.status.text()

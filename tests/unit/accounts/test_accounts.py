@@ -110,7 +110,7 @@ def test_admin_key_needs_a_username(store: Store) -> None:
 
 def test_other_platforms_are_coming(store: Store) -> None:
     community = accounts.new_community(
-        name="hh", site="https://hh.example.org", auth_kind=AuthKind.TOKEN, platform=Platform.HUMHUB
+        name="ve", site="https://ve.example.org", auth_kind=AuthKind.TOKEN, platform=Platform.VIVAENGAGE
     )
     with pytest.raises(accounts.AccountError, match="coming"):
         accounts.add_account(store, community, "k")

@@ -65,9 +65,16 @@ class SignedIn:
     username: str  # the account's sign-in name (user@company.com)
 
 
+#: Tests and demos only: the HTTP client MSAL uses when none is given (one that routes a made-up https
+#: authority to a local token endpoint on 127.0.0.1). None in the app.
+test_http_client: Any = None
+
+
 def _session(http_client: Any | None) -> Any:
     if http_client is not None:
         return http_client
+    if test_http_client is not None:
+        return test_http_client
     session = requests.Session()
     session.headers["User-Agent"] = USER_AGENT
     return session

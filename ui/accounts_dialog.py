@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 import shiboken6
 from PySide6.QtCore import (
@@ -492,6 +493,7 @@ class SitePage(QWidget):
         # platform's are shown. The methods come from moderator.signin: no platform is named here.
         self.method = QButtonGroup(self)
         self.method_buttons: dict[str, QRadioButton] = {}
+        self.method_inputs: dict[tuple[str, str], QLineEdit] = {}
         self._method_widgets: dict[Platform, list[QWidget]] = {}
         for platform_sign_in in signin.platforms():
             widgets = self._method_widgets.setdefault(platform_sign_in.platform, [])
@@ -505,6 +507,22 @@ class SitePage(QWidget):
                 layout.addWidget(button)
                 layout.addWidget(note)
                 widgets += [button, note]
+                if method.kind is signin.MethodKind.DEVICE_CODE and method.fields:
+                    # What the device code needs first (Viva Engage: the application id, the tenant).
+                    box = QWidget()
+                    fields = QFormLayout(box)
+                    fields.setContentsMargins(24, 0, 0, 6)
+                    fields.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+                    for field in method.fields:
+                        edit = QLineEdit()
+                        edit.setPlaceholderText(_tr_signin(field.placeholder))
+                        edit.setAccessibleName(_tr_signin(field.label).replace("&", "").rstrip(":"))
+                        fields.addRow(_tr_signin(field.label), edit)
+                        self.method_inputs[(method.id, field.name)] = edit
+                    layout.addWidget(box)
+                    widgets.append(box)
+                    button.toggled.connect(box.setEnabled)
+                    box.setEnabled(False)
         self.platform.currentIndexChanged.connect(self._platform_changed)
         self._platform_changed()
         self.status = _status_label()
@@ -542,6 +560,22 @@ class SitePage(QWidget):
                 return method
         return choices[0]
 
+    def method_values(self, method: signin.SignInMethod) -> dict[str, str]:
+        """What was typed for a device-code method's fields (empty for the other methods)."""
+        return {
+            field.name: self.method_inputs[(method.id, field.name)].text().strip()
+            for field in method.fields
+            if (method.id, field.name) in self.method_inputs
+        }
+
+    def prefill(self, method: signin.SignInMethod, settings: dict[str, Any]) -> None:
+        """Signing in again: the fields the account remembers (its application id, its tenant)."""
+        for field in method.fields:
+            edit = self.method_inputs.get((method.id, field.name))
+            value = settings.get(field.setting) if field.setting else None
+            if edit is not None and isinstance(value, str) and value:
+                edit.setText(value)
+
     def choose_method(self, method_id: str) -> None:
         if method_id in self.method_buttons:
             self.method_buttons[method_id].setChecked(True)
@@ -555,6 +589,8 @@ class SitePage(QWidget):
         if signin.supported(platform):
             sign_in = signin.platform_sign_in(platform)
             self.site.setPlaceholderText(sign_in.site_placeholder)
+            if sign_in.default_site and not self.site.text().strip():
+                self.site.setText(sign_in.default_site)  # one service for everybody: nothing to type
             if not any(self.method_buttons[m.id].isChecked() for m in sign_in.choices):
                 self.method_buttons[sign_in.choices[0].id].setChecked(True)
 
@@ -1231,6 +1267,7 @@ class AccountsDialog(QDialog):
         method = signin.method_for_account(community)
         if method is not None:
             s.choose_method(method.id)
+            s.prefill(method, community.settings)
         self._sign_in = _SignIn(
             site=community.base_url, name=community.name, platform=community.platform, replace=community
         )
@@ -1315,11 +1352,13 @@ class AccountsDialog(QDialog):
             if force_paste and paste is not None:
                 device = None
 
+        values = s.method_values(device) if device is not None else {}
+
         def job(task: TaskContext) -> tuple[str, Any]:
             if device is not None:
                 try:
                     flow = signin.start_device_code(
-                        device, site, client_id=client_id or None, poll_interval=poll_interval
+                        device, site, client_id=client_id or None, poll_interval=poll_interval, values=values
                     )
                     return "device", flow
                 except signin.DeviceCodeUnavailable:
@@ -1358,8 +1397,13 @@ class AccountsDialog(QDialog):
 
     def _show_device_page(self, flow: signin.DeviceCodeFlow) -> None:
         v = self.device_page
-        host = self._sign_in.site.split("://", 1)[-1] if self._sign_in else ""
+        # The page where the code is confirmed: the site itself, or Microsoft's for Viva Engage.
+        host = urlsplit(flow.verification_url).hostname or (
+            self._sign_in.site.split("://", 1)[-1] if self._sign_in else ""
+        )
         v.heading.setText(self.tr("Confirm this code on {0}").format(host))
+        method = self._sign_in.method if self._sign_in else None
+        v.paste_instead.setVisible(method is None or bool(method.fallback))
         v.code.setText(flow.user_code)
         v.code.setAccessibleName(self.tr("Code to confirm: {0}").format(" ".join(flow.user_code)))
         v.url.setText(flow.verification_url)

@@ -133,3 +133,58 @@ def test_a_token_account_from_the_form(servers: tuple[TokenServer, VivaEngageSer
         name="viva", site=api.url, platform=Platform.VIVAENGAGE, credentials=credentials
     )
     assert check.username == api.network.users[api.network.me].name
+
+
+# -- the command line ----------------------------------------------------------------------------------
+
+
+def test_cli_add_with_a_token_then_sign_in_with_microsoft(
+    servers: tuple[TokenServer, VivaEngageServer],
+    keyring_backend: MemoryKeyring,
+    tmp_path: object,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import io
+
+    from moderator import cli, cli_accounts
+    from tests.helpers.cli_accounts_parser import wire_register
+
+    tokens, api = servers
+    wire_register(monkeypatch)
+    monkeypatch.setenv("MODERATOR_DATA_DIR", str(tmp_path))
+    monkeypatch.setattr(cli_accounts, "open_browser", lambda url: None)
+    monkeypatch.setattr("sys.stdin", io.StringIO("token-me\n"))
+    argv = ["accounts", "add", "vivaengage", "scripted", "--url", api.url, "--token-stdin"]
+    assert cli.main(argv) == 0, capsys.readouterr().err
+    assert "token-me" in keyring_backend.passwords.values()
+    assert "token-me" not in capsys.readouterr().out
+
+    # the "user" confirms the code as soon as the command prints it
+    printed = io.StringIO()
+
+    class Tee(io.TextIOBase):
+        def write(self, text: str) -> int:
+            printed.write(text)
+            for line in text.splitlines():
+                if line.strip().startswith("Code: "):
+                    tokens.approve(line.split("Code: ", 1)[1].strip())
+            return len(text)
+
+    monkeypatch.setattr("sys.stdout", Tee())
+    argv = ["accounts", "sign-in", "vivaengage", "contoso", "--url", api.url, "--client-id", CLIENT_ID]
+    assert cli.main(argv) == 0
+    assert "microsoft.com/devicelogin" in printed.getvalue()
+    assert "Signed in: added contoso" in printed.getvalue()
+
+
+def test_cli_sign_in_without_a_client_id_says_what_is_needed(
+    keyring_backend: MemoryKeyring, tmp_path: object, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from moderator import cli
+    from tests.helpers.cli_accounts_parser import wire_register
+
+    wire_register(monkeypatch)
+    monkeypatch.setenv("MODERATOR_DATA_DIR", str(tmp_path))
+    assert cli.main(["accounts", "sign-in", "vivaengage", "contoso"]) == 1
+    assert "--client-id" in capsys.readouterr().err

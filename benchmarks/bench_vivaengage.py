@@ -158,6 +158,7 @@ def run(threads: int, users: int, window: float) -> dict[str, Any]:
             "seconds": round(report.elapsed, 1),
             "rate_limited_429": srv.rate_limited,
             "first_estimate": next((label for label in labels if "left" in label), ""),
+            "last_estimates": [label for label in labels if "left" in label][-3:],
         }
         stored = store.counts(community.id)
         results["stored"] = stored

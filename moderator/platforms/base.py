@@ -34,7 +34,8 @@ How the next platforms map onto it (read from ``shared/platforms/``; none of thi
   newest first until older than the cursor's ``content_updated`` mark, with comments for changed content.
   Capabilities: posting, likes; staff_member_list for admin tokens; no read_statistics (HumHub reports no
   reads), no solved_answers, no server_bookmarks/drafts, private_messages only with the mail module.
-- **Viva Engage** (legacy Yammer v1 REST, bearer token, **10 requests / 30 s per user and app**): groups →
+- **Viva Engage** (implemented: ``moderator.platforms.vivaengage``, whose docstring is the reference; the
+  plan it followed): groups →
   ``Category``; threads → ``Topic``; messages → ``Post`` (``replied_to_id`` maps to reply_to_post_number
   through the thread's message order). Ids are 64-bit and stay strings. ``pull`` walks
   ``/messages.json?newer_than=<last id>`` (20 per page, ``older_than`` to page back) and fetches

@@ -95,7 +95,9 @@ def check_views(store: Store, community: Community, net: Network, window_days: i
     }
 
 
-def replies_through_faults(store: Store, community: Community, srv: VivaEngageServer, count: int = 10) -> dict[str, Any]:
+def replies_through_faults(
+    store: Store, community: Community, srv: VivaEngageServer, count: int = 10
+) -> dict[str, Any]:
     """Queue ``count`` replies offline, then send them while the server drops every other answer."""
     assert community.id is not None
     net = srv.network
@@ -186,7 +188,9 @@ def run(threads: int, users: int, window: float) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--threads", type=int, default=1200)
     parser.add_argument("--users", type=int, default=300)
     parser.add_argument("--window", type=float, default=30.0, help="the budget window in seconds (real: 30)")

@@ -140,7 +140,11 @@ class TokenServer:
             device_code = secrets.token_urlsafe(24)
             user_code = "".join(secrets.choice("ABCDEFGHJKLMNPQRSTUVWXYZ23456789") for _ in range(9))
             with self._lock:
-                self.codes[device_code] = {"user_code": user_code, "state": "pending", "client_id": form.get("client_id")}
+                self.codes[device_code] = {
+                    "user_code": user_code,
+                    "state": "pending",
+                    "client_id": form.get("client_id"),
+                }
             self._send(
                 handler,
                 200,
@@ -172,7 +176,9 @@ class TokenServer:
                 "expired": "expired_token",
             }
             if state != "approved":
-                self._send(handler, 400, {"error": errors[state], "error_description": f"AADSTS: {errors[state]}"})
+                self._send(
+                    handler, 400, {"error": errors[state], "error_description": f"AADSTS: {errors[state]}"}
+                )
                 return
             with self._lock:
                 code["state"] = "used"
@@ -185,7 +191,10 @@ class TokenServer:
                 self._send(
                     handler,
                     400,
-                    {"error": "invalid_grant", "error_description": "AADSTS700082: The refresh token has expired."},
+                    {
+                        "error": "invalid_grant",
+                        "error_description": "AADSTS700082: The refresh token has expired.",
+                    },
                 )
                 return
             self._send(handler, 200, self._tokens(form.get("client_id", "")))

@@ -31,6 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threads", type=int, default=300)
     args = parser.parse_args(argv)
     with VivaEngageServer(Network(seed=2026, threads=args.threads, users=80), window=args.window) as api:
+
         def issued(token: str) -> None:
             api.tokens[token] = api.network.me
 

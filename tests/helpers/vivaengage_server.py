@@ -125,7 +125,9 @@ class Network:
         for index in range(groups):
             gid = 7_000_000 + index * 31
             private = index < private_groups
-            members = set(rng.sample(active, max(2, len(active) // 3))) | {self.me} if private else set(active)
+            members = (
+                set(rng.sample(active, max(2, len(active) // 3))) | {self.me} if private else set(active)
+            )
             self.groups[gid] = YGroup(gid, f"group-{index}", f"Community {index}", private, members)
         group_ids = [None, *self.groups]
         span = (self.now - start).total_seconds() - 3600
@@ -194,7 +196,17 @@ class Network:
             self._next_id += 7 + (self._next_id % 5)
             mid = self._next_id
             message = YMessage(
-                mid, thread_id or mid, sender, group_id, body, at, replied_to_id, message_type, direct_to, title, likes
+                mid,
+                thread_id or mid,
+                sender,
+                group_id,
+                body,
+                at,
+                replied_to_id,
+                message_type,
+                direct_to,
+                title,
+                likes,
             )
             self.messages[mid] = message
             self.threads.setdefault(message.thread_id, []).append(mid)
@@ -231,8 +243,12 @@ class Network:
         return sum(1 for m in self.messages.values() if m.sender_id == user_id)
 
     def public_thread_ids(self) -> list[int]:
-        return [t for t, ids in self.threads.items() if not self.messages[t].direct_to
-                and not (self.messages[t].group_id and self.groups[self.messages[t].group_id].private)]
+        return [
+            t
+            for t, ids in self.threads.items()
+            if not self.messages[t].direct_to
+            and not (self.messages[t].group_id and self.groups[self.messages[t].group_id].private)
+        ]
 
 
 # -- the HTTP side ----------------------------------------------------------------------------------
@@ -369,7 +385,9 @@ class VivaEngageServer:
         token = auth.removeprefix("Bearer ").strip() if auth.startswith("Bearer ") else ""
         viewer = self.tokens.get(token)
         if viewer is None:
-            self._json(handler, 401, {"response": {"message": "Token not found.", "code": 16, "stat": "fail"}})
+            self._json(
+                handler, 401, {"response": {"message": "Token not found.", "code": 16, "stat": "fail"}}
+            )
             return
         if self.limit and self._over_budget(token, path):
             self._json(handler, 429, {"response": {"message": "Rate limited", "stat": "fail"}})
@@ -435,7 +453,9 @@ class VivaEngageServer:
                 handler.wfile.flush()
             handler.close_connection = True
         elif fault == "401":
-            self._json(handler, 401, {"response": {"message": "Token not found.", "code": 16, "stat": "fail"}})
+            self._json(
+                handler, 401, {"response": {"message": "Token not found.", "code": 16, "stat": "fail"}}
+            )
         elif fault == "reset":
             _reset(handler)
 
@@ -463,12 +483,14 @@ class VivaEngageServer:
                 groups = [
                     g
                     for g in sorted(net.groups.values(), key=lambda g: g.id)
-                    if (not mine or viewer in g.members) and (not g.private or viewer in g.members or not mine)
+                    if (not mine or viewer in g.members)
+                    and (not g.private or viewer in g.members or not mine)
                 ][(page - 1) * 50 : page * 50]
                 return 200, [self._group(g) for g in groups]
             if path == "/messages.json":
                 threads = [
-                    t for t in net.threads
+                    t
+                    for t in net.threads
                     if not net.messages[t].direct_to
                     and not (net.messages[t].group_id and net.groups[net.messages[t].group_id].private)
                 ]
@@ -561,7 +583,11 @@ class VivaEngageServer:
             message = net.reply(target.thread_id, viewer, body)
             message.replied_to_id = target.id
         self.posts_applied += 1
-        return 201, {"messages": [self._message(message)], "references": self._references([message]), "meta": {}}
+        return 201, {
+            "messages": [self._message(message)],
+            "references": self._references([message]),
+            "meta": {},
+        }
 
     # -- serializers (field names and formats as in the samples) -------------------------------
 
@@ -586,7 +612,9 @@ class VivaEngageServer:
                     "verified_admin": "true" if user.admin else "false",
                     "network_name": NETWORK,
                     "network_domains": [NETWORK],
-                    "contact": {"email_addresses": [{"address": f"{user.name}@{NETWORK}", "type": "primary"}]},
+                    "contact": {
+                        "email_addresses": [{"address": f"{user.name}@{NETWORK}", "type": "primary"}]
+                    },
                 }
             )
         return body

@@ -60,7 +60,9 @@ def _connector(community: Community):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("fault", RETRIED)
-def test_transient_faults_are_retried(fault: str, srv: VivaEngageServer, synced: tuple[Store, Community]) -> None:
+def test_transient_faults_are_retried(
+    fault: str, srv: VivaEngageServer, synced: tuple[Store, Community]
+) -> None:
     store, community = synced
     srv.inject_fault(r"/messages\.json", fault)
     report = sync_community(store, community, _connector(community))

@@ -27,6 +27,7 @@ CLIENT_ID = "9a8b7c6d-0000-4000-8000-123456789abc"
 @pytest.fixture
 def servers(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[TokenServer, VivaEngageServer]]:
     with VivaEngageServer(Network(seed=9, threads=20, users=8), window=0.2) as api:
+
         def issued(token: str) -> None:
             api.tokens[token] = api.network.me
 
@@ -179,7 +180,10 @@ def test_cli_add_with_a_token_then_sign_in_with_microsoft(
 
 
 def test_cli_sign_in_without_a_client_id_says_what_is_needed(
-    keyring_backend: MemoryKeyring, tmp_path: object, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    keyring_backend: MemoryKeyring,
+    tmp_path: object,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     from moderator import cli
     from tests.helpers.cli_accounts_parser import wire_register

@@ -130,7 +130,9 @@ def test_a_cut_first_sync_resumes_without_losing_threads(srv: VivaEngageServer, 
     connector.close()
 
 
-def test_the_server_enforces_the_budget_and_the_client_honours_429(srv: VivaEngageServer, store: Store) -> None:
+def test_the_server_enforces_the_budget_and_the_client_honours_429(
+    srv: VivaEngageServer, store: Store
+) -> None:
     community = _community(store, srv)
     srv.window = 2.0  # the server counts a longer window than the client believes
     connector = _connector(community, untold_429_wait=0.5)

@@ -36,6 +36,7 @@ def keyring_backend() -> Iterator[MemoryKeyring]:
 def servers(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[TokenServer, VivaEngageServer]]:
     dialogs.set_enabled(False)
     with VivaEngageServer(Network(seed=4, threads=10, users=6), window=0.2) as api:
+
         def issued(token: str) -> None:
             api.tokens[token] = api.network.me
 
@@ -78,7 +79,9 @@ def test_microsoft_device_code_in_the_dialog(
     page.site.setText(api.url)  # the local network instead of www.yammer.com
     page.name.setText("contoso")
     qtbot.mouseClick(page.continue_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "Application" in page.status.text() or "ID" in page.status.text(), timeout=TIMEOUT)
+    qtbot.waitUntil(
+        lambda: "Application" in page.status.text() or "ID" in page.status.text(), timeout=TIMEOUT
+    )
     assert dialog.pages.currentWidget() is page  # the application id is missing: said, not crashed
 
     client_id = page.method_inputs[("vivaengage.microsoft", "client_id")]

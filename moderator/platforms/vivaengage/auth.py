@@ -180,7 +180,9 @@ class DeviceCodeSignIn:
         SECRETS.register(str(result["access_token"]))
         claims = result.get("id_token_claims") or {}
         username = str(claims.get("preferred_username") or claims.get("upn") or "")
-        return SignedIn(access_token=str(result["access_token"]), cache=self.cache.serialize(), username=username)
+        return SignedIn(
+            access_token=str(result["access_token"]), cache=self.cache.serialize(), username=username
+        )
 
 
 def bearer_provider(
@@ -226,7 +228,9 @@ class MsalTokens:
     def headers(self, renew: bool) -> Mapping[str, str]:
         with self._lock:
             if self._app is None:
-                self._app = _application(self._client_id, self._tenant, self._host, self.cache, self._http_client)
+                self._app = _application(
+                    self._client_id, self._tenant, self._host, self.cache, self._http_client
+                )
             accounts = self._app.get_accounts()
             if not accounts:
                 raise AuthenticationError(SIGN_IN_AGAIN)
@@ -243,6 +247,8 @@ class MsalTokens:
             token = str(result["access_token"])
             SECRETS.register(token)
             if self.cache.has_state_changed:
-                keystore.set_secret(self.community.name, str(self.community.auth_kind), self.cache.serialize())
+                keystore.set_secret(
+                    self.community.name, str(self.community.auth_kind), self.cache.serialize()
+                )
                 self.cache.has_state_changed = False
             return {"Authorization": f"Bearer {token}"}

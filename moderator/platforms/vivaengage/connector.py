@@ -182,7 +182,9 @@ class VivaEngageConnector:
         me_row = cursor.get("me")
         if isinstance(me_row, dict) and me_row.get("id") and not _stale(cursor, "me_at", now):
             self._me = Member(
-                id=str(me_row["id"]), username=str(me_row.get("username", "")), admin=bool(me_row.get("admin"))
+                id=str(me_row["id"]),
+                username=str(me_row.get("username", "")),
+                admin=bool(me_row.get("admin")),
             )
         else:
             me = self.whoami(cancel=cancel)

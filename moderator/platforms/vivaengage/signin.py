@@ -70,8 +70,12 @@ TOKEN = SignInMethod(
     ),
     auth_kind=AuthKind.TOKEN,
     fields=(
-        Field("token", QT_TRANSLATE_NOOP(TR_CONTEXT, "Access &token:"), secret=True,
-              placeholder=QT_TRANSLATE_NOOP(TR_CONTEXT, "paste the token")),
+        Field(
+            "token",
+            QT_TRANSLATE_NOOP(TR_CONTEXT, "Access &token:"),
+            secret=True,
+            placeholder=QT_TRANSLATE_NOOP(TR_CONTEXT, "paste the token"),
+        ),
     ),
     cli_option="--token-stdin",
 )
@@ -94,9 +98,7 @@ class MicrosoftDeviceFlow:
     def __init__(self, client_id: str, tenant: str) -> None:
         self.client_id = client_id
         self.tenant = tenant or auth.DEFAULT_TENANT
-        self._sign_in = auth.DeviceCodeSignIn(
-            client_id, tenant=self.tenant, authority_host=authority_host
-        )
+        self._sign_in = auth.DeviceCodeSignIn(client_id, tenant=self.tenant, authority_host=authority_host)
         code = self._sign_in.start()
         self.user_code = code.user_code
         self.verification_url = code.verification_uri

@@ -12,7 +12,9 @@ import pytest
 from moderator.platforms.base import MalformedResponse
 from moderator.platforms.vivaengage import parse
 
-SAMPLES = (Path(__file__).resolve().parents[3] / ".." / "shared" / "platforms" / "vivaengage" / "samples").resolve()
+SAMPLES = (
+    Path(__file__).resolve().parents[3] / ".." / "shared" / "platforms" / "vivaengage" / "samples"
+).resolve()
 
 
 def sample(name: str) -> Any:
@@ -45,7 +47,9 @@ def test_users_sample_and_states() -> None:
     assert joe.admin is False  # "false" as a string
     assert joe.post_count == 2
     assert joe.last_seen_at == joe.created_at == dt.datetime(2009, 6, 4, 19, 56, 21, tzinfo=dt.UTC)
-    pending = parse.parse_user({"type": "user", "id": 9, "name": "new", "state": "pending", "activated_at": None})
+    pending = parse.parse_user(
+        {"type": "user", "id": 9, "name": "new", "state": "pending", "activated_at": None}
+    )
     assert pending is not None and pending.last_seen_at is None  # never seen
 
 
@@ -54,7 +58,12 @@ def test_user_current_sample_and_group_sample() -> None:
     assert user is not None and user.username == "jsmith" and not user.admin
     group = parse.parse_group(sample("group.json"))
     assert group is not None
-    assert (group.id, group.name, group.slug, group.read_restricted) == ("2528", "RAILS TEAM", "railsteam", False)
+    assert (group.id, group.name, group.slug, group.read_restricted) == (
+        "2528",
+        "RAILS TEAM",
+        "railsteam",
+        False,
+    )
 
 
 def test_thread_reference_counts_messages() -> None:

@@ -192,3 +192,18 @@ def test_cli_sign_in_without_a_client_id_says_what_is_needed(
     monkeypatch.setenv("MODERATOR_DATA_DIR", str(tmp_path))
     assert cli.main(["accounts", "sign-in", "vivaengage", "contoso"]) == 1
     assert "--client-id" in capsys.readouterr().err
+
+
+def test_the_account_remembers_its_network_for_web_addresses(servers: tuple[TokenServer, VivaEngageServer]) -> None:
+    from moderator.platforms import make_connector
+
+    _tokens, api = servers
+    credentials = signin.sign_in_with_fields(signin.method("vivaengage.token"), api.url, {"token": "token-me"})
+    community, check = accounts.account_from_credentials(
+        name="viva", site=api.url, platform=Platform.VIVAENGAGE, credentials=credentials
+    )
+    assert community.settings["network_permalink"] == "contoso.example"
+    assert check.site_title == "contoso.example"
+    connector = make_connector(community, "token-me")
+    root = api.url.removesuffix("/api/v1")
+    assert connector.web_url("1234") == f"{root}/contoso.example/threads/1234"

@@ -39,7 +39,7 @@ import datetime as dt
 import logging
 import threading
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -53,6 +53,7 @@ from moderator.platforms.base import (
     PostResult,
     PostStatus,
     RequestRejected,
+    UnsupportedPlatform,
 )
 from moderator.platforms.http import HttpClient
 from moderator.platforms.vivaengage import parse
@@ -106,6 +107,7 @@ class VivaEngageConnector:
         self._requests_at_start = 0
         self._message_requests = 0  # message calls of this pull: what the estimate's pace counts
         self._usernames: dict[str, str] = {}  # sender id -> username, from the answers' references
+        self._network = str(community.settings.get("network_permalink") or "")
 
     # -- bookkeeping ---------------------------------------------------------------------------
 
@@ -131,6 +133,13 @@ class VivaEngageConnector:
 
     # -- identity and capabilities -------------------------------------------------------------
 
+    def account_settings(self) -> dict[str, Any]:
+        """What the account row keeps after ``whoami``: the network's name in web addresses."""
+        return {"network_permalink": self._network} if self._network else {}
+
+    def site_title(self) -> str:
+        return self._network
+
     def capabilities(self) -> Capabilities:
         admin = self._me is not None and self._me.admin
         return Capabilities(
@@ -147,6 +156,7 @@ class VivaEngageConnector:
 
     def whoami(self, *, cancel: threading.Event | None = None) -> Member:
         body = self.http.get_json("/users/current.json", cancel=cancel)
+        self._network = parse.network_permalink(body) or self._network
         member = parse.parse_user(body)
         if member is None:
             raise RequestRejected(message="Viva Engage did not say who this account is. Sign in again.")
@@ -624,6 +634,15 @@ class VivaEngageConnector:
                 number = info.messages_count if info is not None else 0
                 return self._post(message, {message.id: number})
         return None
+
+    def send_private_message(self, recipients: Sequence[str], title: str, raw: str) -> PostResult:
+        """Not built yet (``capabilities().private_messages`` is False): the UI offers to copy the text."""
+        raise UnsupportedPlatform("Private messages to Viva Engage members are not supported yet.")
+
+    def find_private_message(
+        self, recipients: Sequence[str], title: str, raw: str, *, since: dt.datetime
+    ) -> Post | None:
+        raise UnsupportedPlatform("Private messages to Viva Engage members are not supported yet.")
 
     def _remember(self, users: Iterable[Member]) -> None:
         for user in users:

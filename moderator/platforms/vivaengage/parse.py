@@ -286,3 +286,14 @@ def thread_title(starter: Message | None, thread_id: str) -> str:
     if len(first) > TITLE_LENGTH:
         first = first[: TITLE_LENGTH - 1].rstrip() + "…"
     return first or f"Conversation {thread_id}"
+
+
+def network_permalink(user: Any) -> str:
+    """The network's name in web addresses (``contoso.com`` in ``https://www.yammer.com/contoso.com/...``)."""
+    if not isinstance(user, dict):
+        return ""
+    domains = user.get("network_domains")
+    if isinstance(domains, list) and domains and isinstance(domains[0], str):
+        return domains[0]
+    parts = _str(user.get("web_url")).split("/")
+    return parts[3] if len(parts) > 4 else ""

@@ -89,3 +89,9 @@ def test_titles_from_the_starter() -> None:
     assert parse.thread_title(announcement, "2") == "Town hall"
     long = parse.parse_message({"id": 3, "body": {"plain": "word " * 50}})
     assert len(parse.thread_title(long, "3")) <= parse.TITLE_LENGTH
+
+
+def test_network_permalink_for_web_addresses() -> None:
+    assert parse.network_permalink(sample("user.json")) == "yammer-inc.com"
+    assert parse.network_permalink({"web_url": "https://www.yammer.com/redhat.com/users/jcamel"}) == "redhat.com"
+    assert parse.network_permalink([]) == ""

@@ -42,7 +42,7 @@ def synced(srv: VivaEngageServer, tmp_path: Path) -> Iterator[tuple[Store, Commu
                 platform=Platform.VIVAENGAGE,
                 base_url=srv.url,
                 auth_kind=AuthKind.TOKEN,
-                settings={"rate_limits": [[10, 0.32]]},
+                settings={"rate_limits": [[10, 0.6]]},
             )
         )
         assert sync_community(store, community, _connector(community)).ok

@@ -76,6 +76,7 @@ def test_device_code_sign_in_then_sync_then_silent_renewal(
         name="contoso", site=site, platform=Platform.VIVAENGAGE, credentials=credentials
     )
     assert check.username == api.network.users[api.network.me].name
+    community.settings["rate_limits"] = [[10, 0.5]]  # the local network's budget window is 0.2 s
     with Store(tmp_path / "m.sqlite3") as store:  # type: ignore[operator]
         community = accounts.add_account(store, community, credentials.secret)
         stored = secrets.get_secret(community.name, str(community.auth_kind))

@@ -45,7 +45,7 @@ def _community(store: Store, srv: VivaEngageServer, **settings: Any) -> Communit
             base_url=srv.url,
             username=srv.network.users[srv.network.me].name,
             auth_kind=AuthKind.TOKEN,
-            settings={"rate_limits": [[10, WINDOW * 1.05]], **settings},
+            settings={"rate_limits": [[10, WINDOW + 0.3]], **settings},  # 0.3 s for jitter under load
         )
     )
 

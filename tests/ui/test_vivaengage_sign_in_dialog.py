@@ -98,3 +98,12 @@ def test_microsoft_device_code_in_the_dialog(
     assert community is not None and community.platform is Platform.VIVAENGAGE
     assert community.settings[auth.CLIENT_ID_SETTING] == "9a8b7c6d-0000-4000-8000-123456789abc"
     assert secrets.get_secret("contoso", str(community.auth_kind))  # the token cache, in the keyring
+
+    # Signing in again (an expired refresh token): Microsoft again, the application id remembered.
+    dialog.cancel_add()
+    dialog._select(community.id)
+    client_id.clear()
+    dialog.sign_in_again()
+    assert page.method_buttons["vivaengage.microsoft"].isChecked()
+    assert client_id.text() == "9a8b7c6d-0000-4000-8000-123456789abc"
+    assert not page.platform.isEnabled() and page.name.text() == "contoso"

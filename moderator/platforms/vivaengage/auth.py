@@ -196,8 +196,8 @@ def bearer_provider(
         def fixed(renew: bool) -> Mapping[str, str]:
             if renew:
                 raise AuthenticationError(
-                    "Viva Engage refused this account's token (expired or revoked). Sign in again with "
-                    "Microsoft, or give a new token: accounts edit NAME."
+                    "Viva Engage refused this account's token (expired or revoked). Open Accounts and "
+                    "choose Sign in again (Microsoft), or add the account again with a new token."
                 )
             return {"Authorization": f"Bearer {token}"}
 

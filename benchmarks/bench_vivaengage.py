@@ -157,6 +157,10 @@ def run(threads: int, users: int, window: float) -> dict[str, Any]:
         results["first_sync"] = {
             "requests": report.requests,
             "server_requests": srv.request_count(),
+            "feed_pages": srv.request_count(path_prefix="/messages")
+            - srv.request_count(path_prefix="/messages/in_thread"),
+            "thread_pages": srv.request_count(path_prefix="/messages/in_thread"),
+            "other_calls": srv.request_count() - srv.request_count(path_prefix="/messages"),
             "seconds": round(report.elapsed, 1),
             "rate_limited_429": srv.rate_limited,
             "first_estimate": next((label for label in labels if "left" in label), ""),

@@ -1353,6 +1353,14 @@ class AccountsDialog(QDialog):
                 device = None
 
         values = s.method_values(device) if device is not None else {}
+        if device is not None:
+            missing = [f for f in device.fields if f.required and not values.get(f.name)]
+            if missing:  # asked before any network: what to type, in the user's language
+                s.spinner.stop()
+                labels = ", ".join(_tr_signin(f.label).replace("&", "").rstrip(" :") for f in missing)
+                _show_status(s.status, self.tr("Fill in: {0}.").format(labels), error=True)
+                s.method_inputs[(device.id, missing[0].name)].setFocus()
+                return
 
         def job(task: TaskContext) -> tuple[str, Any]:
             if device is not None:

@@ -136,6 +136,10 @@
         <source>Sign in again to {0}: the app has no key for it on this computer (it was kept for one session only, or the keyring was emptied).</source>
         <translation>Reconnectez-vous à {0} : l’application n’a pas de clé pour elle sur cet ordinateur (elle n’était gardée que pour une session, ou le trousseau a été vidé).</translation>
     </message>
+    <message>
+        <source>Fill in: {0}.</source>
+        <translation>Remplissez : {0}.</translation>
+    </message>
 </context>
 <context>
     <name>AccountsModel</name>

@@ -142,6 +142,7 @@ for _name in (
     "moderator.platforms.discourse.auth",
     "moderator.platforms.discourse.bookmarks",
     "moderator.platforms.vivaengage.connector",
+    "moderator.platforms.vivaengage.feeds",
     "moderator.platforms.vivaengage.auth",
     "msal",
     "moderator.sync",

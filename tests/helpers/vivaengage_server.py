@@ -228,6 +228,7 @@ class Network:
 
     def new_thread(self, sender: int, body: str, group_id: int | None = None) -> YMessage:
         with self.lock:
+            self.now = max(self.now, dt.datetime.now(dt.UTC).replace(microsecond=0))
             return self._add(sender=sender, group_id=group_id, body=body, at=self.now)
 
     # -- questions -----------------------------------------------------------------------------
@@ -498,6 +499,15 @@ class VivaEngageServer:
             if path == "/messages/private.json":
                 threads = [t for t in net.threads if viewer in net.messages[t].direct_to]
                 return 200, self._feed(threads, query, viewer)
+            if path == "/messages/sent.json":
+                mine = [m for m in net.messages.values() if m.sender_id == viewer]
+                mine.sort(key=lambda m: m.id, reverse=True)
+                limit = min(20, int(_q(query, "limit") or 20))
+                return 200, {
+                    "messages": [self._message(m) for m in mine[:limit]],
+                    "references": self._references(mine[:limit]),
+                    "meta": {"older_available": len(mine) > limit},
+                }
             found = re.fullmatch(r"/messages/in_group/(\d+)\.json", path)
             if found:
                 group = net.groups.get(int(found.group(1)))

@@ -175,3 +175,28 @@ def test_ten_replies_queued_offline_go_out_exactly_once(srv: VivaEngageServer, s
     assert all(item.state == outbox.State.SENT for item in outbox.list_items(store))
     sent = [m for m in net.messages.values() if m.body in set(bodies)]
     assert all(m.replied_to_id == m.thread_id for m in sent)
+
+
+def test_a_new_conversation_is_started_once_even_when_its_answer_is_lost(
+    srv: VivaEngageServer, store: Store
+) -> None:
+    from moderator.platforms.base import Offline, PostStatus
+
+    community = _community(store, srv)
+    connector = _connector(community)
+    assert connector.capabilities().new_topics
+    group = next(g for g in srv.network.groups.values() if not g.private)
+    since = utcnow()
+    srv.inject_fault(r"/messages\.json", "drop-answer", times=1, method="POST")
+    with pytest.raises(Offline):
+        connector.create_topic("Afterwork jeudi", "Qui vient ?", category_id=str(group.id))
+    found = connector.find_topic("Afterwork jeudi", "Qui vient ?", since=since)
+    assert found is not None and found.post_number == 1
+    started = [m for m in srv.network.messages.values() if m.body == "Afterwork jeudi\n\nQui vient ?"]
+    assert len(started) == 1 and started[0].group_id == group.id
+    assert str(started[0].id) == found.topic_id
+    result = connector.create_topic("Hors groupe", "Pour tout le monde")
+    assert result.status is PostStatus.CREATED and result.post is not None
+    assert srv.network.messages[int(result.post.topic_id)].group_id is None  # All Company
+    assert connector.find_topic("Jamais envoyé", "rien", since=since) is None
+    connector.close()

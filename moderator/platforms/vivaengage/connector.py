@@ -30,6 +30,10 @@ an up-to-date sync costs 2 requests (network feed, direct messages) + 1 per priv
 The first sync's progress counts messages against the members' message counts (``stats.updates``, read
 first, on the other bucket) and its label gives the time left at the budget's pace: it is minutes.
 
+Writing: a reply is ``POST /messages.json`` with ``replied_to_id`` (``find_reply`` reads the thread's
+latest page before a retry); a new conversation is the same without it, in a community or All Company
+(``find_topic`` reads ``/messages/sent.json``). Direct messages are read, not sent (capability off).
+
 Not seen until a thread has new activity or is opened: likes and edits of older messages, deletions.
 """
 
@@ -67,6 +71,10 @@ DAILY = 24 * 3600
 def _stale(cursor: Mapping[str, Any], key: str, now: dt.datetime, seconds: float = DAILY) -> bool:
     at = cursor.get(key)
     return not isinstance(at, int | float) or now.timestamp() - at >= seconds
+
+
+def _composed(title: str, raw: str) -> str:
+    return f"{title.strip()}\n\n{raw.strip()}" if title.strip() else raw.strip()
 
 
 def _same_text(a: str, b: str) -> bool:
@@ -133,6 +141,7 @@ class VivaEngageConnector(FeedSync):
             votes=False,
             staff_member_list=admin,
             private_messages=False,  # direct messages are read; sending one is not built here
+            new_topics=True,  # a new conversation in a community or All Company
         )
 
     def whoami(self, *, cancel: threading.Event | None = None) -> Member:
@@ -268,6 +277,39 @@ class VivaEngageConnector(FeedSync):
                 info = feed.threads.get(topic_id)
                 number = info.messages_count if info is not None else 0
                 return self._post(message, {message.id: number})
+        return None
+
+    def create_topic(
+        self, title: str, raw: str, *, category_id: str | None = None, tags: Sequence[str] = ()
+    ) -> PostResult:
+        """A new conversation: ``POST /messages.json`` without ``replied_to_id`` (in a community, or All
+        Company). Threads have no title: it becomes the message's first line. Tags are not sent (topics,
+        as Viva Engage calls them, are a separate API)."""
+        body: dict[str, Any] = {"body": _composed(title, raw)}
+        if category_id and category_id != parse.ALL_COMPANY_ID:
+            body["group_id"] = int(category_id) if category_id.isdigit() else category_id
+        try:
+            answer = self.http.post_json("/messages.json", body)
+        except RequestRejected as exc:
+            return PostResult(PostStatus.REJECTED, reasons=exc.reasons or (exc.message,))
+        feed = parse.parse_feed(answer)
+        self._remember(feed.users.values())
+        created = next(iter(feed.messages), None)
+        if created is None:
+            return PostResult(PostStatus.CREATED, None)
+        return PostResult(PostStatus.CREATED, self._post(created, {created.id: 1}))
+
+    def find_topic(self, title: str, raw: str, *, since: dt.datetime) -> Post | None:
+        """Our conversation with this text started after ``since``, among our latest sent messages."""
+        feed = parse.parse_feed(self.http.get_json("/messages/sent.json", {"limit": PAGE_SIZE}))
+        self._remember(feed.users.values())
+        earliest = since - dt.timedelta(minutes=5)
+        wanted = _composed(title, raw)
+        for message in feed.messages:
+            if message.id != message.thread_id or (message.created_at and message.created_at < earliest):
+                continue
+            if _same_text(message.plain, wanted):
+                return self._post(message, {message.id: 1})
         return None
 
     def send_private_message(self, recipients: Sequence[str], title: str, raw: str) -> PostResult:

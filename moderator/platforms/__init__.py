@@ -24,10 +24,12 @@ from moderator.platforms.http import (
     USER_KEY_LIMITS,
     VIVAENGAGE_LIMITS,
     HttpClient,
+    KeyForAnotherSite,
     RateLimit,
     budget_key,
     shared_budget,
 )
+from moderator.secrets import origin_of
 
 __all__ = ["Connector", "PlatformError", "make_connector", "rate_limits_for"]
 
@@ -159,7 +161,9 @@ def _vivaengage(
         messages = other = options.pop("budget")
     else:
         # Per user and app: the account (its address, name and application id) and the limits in force.
-        identity = f"{community.base_url}|{community.name}|{community.settings.get('msal_client_id', '')}|{limits}"
+        identity = (
+            f"{community.base_url}|{community.name}|{community.settings.get('msal_client_id', '')}|{limits}"
+        )
         messages = shared_budget(budget_key("vivaengage-messages", community.base_url, identity), limits)
         other = shared_budget(budget_key("vivaengage-other", community.base_url, identity), limits)
 
@@ -167,11 +171,16 @@ def _vivaengage(
         return messages if "/messages" in path else other
 
     options.setdefault("untold_429_wait", 31.0)
+    # A token read from the keyring remembers the site it was stored for: never sent to another.
+    key_origin = getattr(secret, "origin", None)
+    if key_origin is not None and key_origin != origin_of(community.base_url):
+        raise KeyForAnotherSite(key_origin, origin_of(community.base_url))
+    provider = bearer_provider(community, secret, session=session)
     http = HttpClient(
         community.base_url,
         session=session,
         budget_for=route,
-        auth_provider=bearer_provider(community, secret, session=session),
+        auth_provider=provider,
         **options,
     )
-    return VivaEngageConnector(community, http, pace=pace)
+    return VivaEngageConnector(community, http, pace=pace, tokens=provider)

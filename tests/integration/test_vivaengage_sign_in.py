@@ -78,8 +78,11 @@ def test_device_code_sign_in_then_sync_then_silent_renewal(
     assert check.username == api.network.users[api.network.me].name
     community.settings["rate_limits"] = [[10, 0.5]]  # the local network's budget window is 0.2 s
     with Store(tmp_path / "m.sqlite3") as store:  # type: ignore[operator]
+        from moderator.bootstrap import secret_owner
+
         community = accounts.add_account(store, community, credentials.secret)
-        stored = secrets.get_secret(community.name, str(community.auth_kind))
+        owner = secret_owner(store, community)
+        stored = secrets.get_secret(owner, str(community.auth_kind))
         assert stored == credentials.secret  # the token cache lives in the keyring only
         assert "rt-" not in str(store.community(community.id).settings)  # type: ignore[arg-type, union-attr]
 
@@ -94,7 +97,7 @@ def test_device_code_sign_in_then_sync_then_silent_renewal(
         report = sync_community(store, community, ctx.connector_for(community))
         assert report.ok, report.message
         assert tokens.grants("refresh_token") == refreshes + 1
-        assert secrets.get_secret(community.name, str(community.auth_kind)) != stored  # new cache saved
+        assert secrets.get_secret(owner, str(community.auth_kind)) != stored  # new cache saved
         # the refresh token is revoked: a clear "Sign in again", nothing lost
         tokens.revoke_refresh_tokens()
         api.tokens = {}

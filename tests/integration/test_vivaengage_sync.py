@@ -200,3 +200,13 @@ def test_a_new_conversation_is_started_once_even_when_its_answer_is_lost(
     assert srv.network.messages[int(result.post.topic_id)].group_id is None  # All Company
     assert connector.find_topic("Jamais envoyé", "rien", since=since) is None
     connector.close()
+
+
+def test_a_token_stored_for_another_site_is_never_sent(srv: VivaEngageServer, store: Store) -> None:
+    from moderator.platforms.http import KeyForAnotherSite
+    from moderator.secrets import BoundSecret
+
+    community = _community(store, srv)
+    with pytest.raises(KeyForAnotherSite):
+        make_connector(community, BoundSecret("token-me", "https://www.yammer.com"))
+    assert srv.request_count() == 0

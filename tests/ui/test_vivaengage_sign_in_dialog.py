@@ -97,7 +97,10 @@ def test_microsoft_device_code_in_the_dialog(
     community = ctx.store.community("contoso")
     assert community is not None and community.platform is Platform.VIVAENGAGE
     assert community.settings[auth.CLIENT_ID_SETTING] == "9a8b7c6d-0000-4000-8000-123456789abc"
-    assert secrets.get_secret("contoso", str(community.auth_kind))  # the token cache, in the keyring
+    from moderator.bootstrap import secret_owner
+
+    owner = secret_owner(ctx.store, community)
+    assert secrets.get_secret(owner, str(community.auth_kind))  # the token cache, in the keyring
 
     # Signing in again (an expired refresh token): Microsoft again, the application id remembered.
     dialog.cancel_add()

@@ -27,7 +27,6 @@ from typing import Any
 
 import requests
 
-from moderator import secrets as keystore
 from moderator.model import Community
 from moderator.platforms.base import AuthenticationError, Cancelled, Offline, PlatformError
 from moderator.platforms.http import SECRETS, USER_AGENT, check_base_url
@@ -188,6 +187,7 @@ class DeviceCodeSignIn:
 def bearer_provider(
     community: Community, secret: str, *, session: Any | None = None
 ) -> Callable[[bool], Mapping[str, str]]:
+    """``MsalTokens`` is callable too: ``provider(renew)`` gives the headers."""
     """The HTTP layer's header source for an account: a fixed token, or MSAL's, renewed silently."""
     client_id = community.settings.get(CLIENT_ID_SETTING)
     if not isinstance(client_id, str) or not client_id:
@@ -202,7 +202,7 @@ def bearer_provider(
             return {"Authorization": f"Bearer {token}"}
 
         return fixed
-    return MsalTokens(community, secret, http_client=session).headers
+    return MsalTokens(community, secret, http_client=session)
 
 
 class MsalTokens:
@@ -224,6 +224,12 @@ class MsalTokens:
         self._http_client = http_client
         self._app: Any = None
         self._lock = threading.Lock()
+        # How the renewed cache goes back to the keyring (set by whoever knows the account's keyring
+        # entry: ``AppContext.connector_for``). None while an account is only being checked.
+        self.save: Callable[[str], None] | None = None
+
+    def __call__(self, renew: bool) -> Mapping[str, str]:
+        return self.headers(renew)
 
     def headers(self, renew: bool) -> Mapping[str, str]:
         with self._lock:
@@ -246,9 +252,7 @@ class MsalTokens:
                 raise AuthenticationError(SIGN_IN_AGAIN)
             token = str(result["access_token"])
             SECRETS.register(token)
-            if self.cache.has_state_changed:
-                keystore.set_secret(
-                    self.community.name, str(self.community.auth_kind), self.cache.serialize()
-                )
+            if self.cache.has_state_changed and self.save is not None:
+                self.save(self.cache.serialize())  # the renewed refresh token, back to the keyring
                 self.cache.has_state_changed = False
             return {"Authorization": f"Bearer {token}"}

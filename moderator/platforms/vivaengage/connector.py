@@ -43,7 +43,7 @@ import datetime as dt
 import logging
 import threading
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -87,11 +87,17 @@ class VivaEngageConnector(FeedSync):
     platform = Platform.VIVAENGAGE
 
     def __init__(
-        self, community: Community, http: HttpClient, *, pace: float = MESSAGE_REQUESTS_PER_SECOND
+        self,
+        community: Community,
+        http: HttpClient,
+        *,
+        pace: float = MESSAGE_REQUESTS_PER_SECOND,
+        tokens: object = None,
     ) -> None:
         self.community = community
         self.http = http
         self.pace = pace  # message requests per second the budget allows: for the time-left estimate
+        self._tokens = tokens
         self._me: Member | None = None
         self._skipped = 0
         # progress of a first sync: messages brought home against the members' message counts
@@ -121,6 +127,11 @@ class VivaEngageConnector(FeedSync):
         self.http.close()
 
     # -- identity and capabilities -------------------------------------------------------------
+
+    def persist_secret(self, save: Callable[[str], None]) -> None:
+        """Where a renewed secret goes (the account's keyring entry): the MSAL cache after a renewal."""
+        if hasattr(self._tokens, "save"):
+            self._tokens.save = save
 
     def account_settings(self) -> dict[str, Any]:
         """What the account row keeps after ``whoami``: the network's name in web addresses."""

@@ -723,6 +723,7 @@ class FormPage(QWidget):
     def __init__(self, method: signin.SignInMethod, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.method = method
+        self.show_boxes: list[QCheckBox] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(_heading(_tr_signin(method.label)))
@@ -741,6 +742,7 @@ class FormPage(QWidget):
             if field.secret:
                 edit.setEchoMode(QLineEdit.EchoMode.Password)
                 show = QCheckBox(self.tr("Show"))
+                self.show_boxes.append(show)
                 show.toggled.connect(
                     lambda on, e=edit: e.setEchoMode(
                         QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password
@@ -1225,13 +1227,17 @@ class AccountsDialog(QDialog):
     @Slot()
     def _clear_add_pages(self) -> None:
         """Nothing of an abandoned attempt stays in the fields (a key typed, a username, a payload)."""
-        s, a = self.site_page, self.admin_page
-        for field in (s.site, s.name, a.username, a.key):
+        s = self.site_page
+        fields = [s.site, s.name, *s.method_inputs.values()]
+        for form in self.form_pages.values():
+            fields += form.inputs.values()
+            for box in form.show_boxes:
+                box.setChecked(False)
+        for field in fields:
             field.clear()
             field.setModified(False)
-        a.show_key.setChecked(False)
         self.paste_page.payload.clear()
-        for page in (s, a, self.paste_page, self.device_page):
+        for page in (s, self.paste_page, self.device_page, *self.form_pages.values()):
             status = getattr(page, "status", None)
             if status is not None:
                 _show_status(status, "", error=False)

@@ -20,7 +20,7 @@ from tests.helpers.vivaengage_server import Network, VivaEngageServer, running
 RETRIED = ["429", "429-retry-after", "502", "503", "timeout", "truncated", "reset"]
 FATAL: list[tuple[str, type[PlatformError], str]] = [
     ("401", AuthenticationError, "Sign in again"),
-    ("500", ServerError, "try again later"),
+    ("500", ServerError, "Try again later"),
     ("html-200", MalformedResponse, "Try again"),
     ("wrong-shape", MalformedResponse, "expected shape"),
 ]

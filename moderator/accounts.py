@@ -197,6 +197,9 @@ def inspect_connector(
     """Ask the site who we are (this also tells the connector whether we are staff)."""
     takes_cancel = "cancel" in inspect.signature(connector.whoami).parameters
     me = connector.whoami(cancel=cancel) if takes_cancel else connector.whoami()  # type: ignore[call-arg]
+    learned = getattr(connector, "account_settings", None)
+    if callable(learned):  # what the account row should remember (Viva Engage: the network's web address)
+        community.settings.update(learned())
     return AccountCheck(
         site=community.base_url,
         site_title=_site_title(connector, community.title),

@@ -59,7 +59,14 @@ class AppContext:
             secret = None  # no keyring (a key kept for one session only died with it)
         if not secret:
             raise SignInRequired(community.title or community.name)
-        return make_connector(community, secret)
+        connector = make_connector(community, secret)
+        persist = getattr(connector, "persist_secret", None)
+        if callable(persist):  # a secret that renews itself (Viva Engage's token cache) is saved back
+            from moderator.secrets import set_secret
+
+            owner, kind = secret_owner(self.store, community), str(community.auth_kind)
+            persist(lambda value: set_secret(owner, kind, value))
+        return connector
 
     def ensure_sandbox_server(self) -> SandboxServer:
         if self.sandbox is None:

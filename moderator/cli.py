@@ -231,7 +231,9 @@ def build_parser(
     )
     add.add_argument("platform", choices=tuple(p.platform.value for p in signin.platforms()))
     add.add_argument("name", help="a short name for this account, used by the other commands")
-    add.add_argument("--url", required=True, help="the site address, https://forum.example.org")
+    add.add_argument(
+        "--url", help="the site address, https://forum.example.org (Viva Engage: the API's, by default)"
+    )
     add.add_argument("--username", help="the account the app acts as (admin keys, HumHub password sign-in)")
     add.add_argument("--title", help="how the app names this community (default: NAME)")
     key = add.add_mutually_exclusive_group(required=True)
@@ -242,7 +244,9 @@ def build_parser(
         "--user-api-key-stdin", action="store_true", help="Discourse: a user API key, read from standard input"
     )
     key.add_argument(
-        "--token-stdin", action="store_true", help="HumHub: a Bearer access token, read from standard input"
+        "--token-stdin",
+        action="store_true",
+        help="HumHub, Viva Engage: a Bearer access token, read from standard input",
     )
     key.add_argument(
         "--password-stdin",

@@ -124,7 +124,10 @@ def _add_credentials(args: argparse.Namespace, site: str) -> signin.Credentials:
             raise accounts.AccountError("--user-api-key-stdin is for Discourse accounts.")
         return signin.Credentials(_read_key(), AuthKind.USER_KEY, username=args.username or "")
     chosen = [option for option in SECRET_OPTIONS if getattr(args, option, False)]
-    method = signin.method(SECRET_OPTIONS[chosen[0]]) if chosen else None
+    flag = "--" + chosen[0].replace("_", "-") if chosen else ""
+    method = next(
+        (m for m in signin.methods(platform) if m.kind is signin.MethodKind.FORM and m.cli_option == flag), None
+    )
     if method is None or method.platform is not platform:
         offered = ", ".join(m.cli_option for m in signin.methods(platform) if m.kind is signin.MethodKind.FORM)
         raise accounts.AccountError(
@@ -138,8 +141,16 @@ def _add_credentials(args: argparse.Namespace, site: str) -> signin.Credentials:
     return signin.sign_in_with_fields(method, site, values)
 
 
+def _site(args: argparse.Namespace) -> str:
+    """``--url``, or the platform's one address when it has one (Viva Engage)."""
+    url = args.url or signin.platform_sign_in(Platform(args.platform)).default_site
+    if not url:
+        raise accounts.AccountError("--url is needed: the site's address, like https://forum.example.org.")
+    return accounts.normalize_site(url)
+
+
 def cmd_add(args: argparse.Namespace) -> int:
-    site = accounts.normalize_site(args.url)
+    site = _site(args)
     ctx = _open_store()
     try:
         accounts.validate_name(ctx.store, args.name)
@@ -171,7 +182,13 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def _device_sign_in(method: signin.SignInMethod, site: str, args: argparse.Namespace) -> signin.Credentials:
-    flow = signin.start_device_code(method, site, poll_interval=POLL_INTERVAL)
+    values = {f.name: getattr(args, f.name, None) or "" for f in method.fields}
+    missing = [f.cli_option for f in method.fields if f.required and not values[f.name].strip()]
+    if missing:
+        raise accounts.AccountError(
+            f"Signing in to {signin.display_name(method.platform)} needs {' and '.join(missing)}."
+        )
+    flow = signin.start_device_code(method, site, poll_interval=POLL_INTERVAL, values=values)
     try:
         print("To sign in, open this page and confirm the code:")
         print(f"    {flow.verification_url}")
@@ -223,7 +240,7 @@ def _browser_methods(platform: Platform) -> tuple[signin.SignInMethod | None, si
 
 def cmd_sign_in(args: argparse.Namespace) -> int:
     platform = Platform(args.platform)
-    site = accounts.normalize_site(args.url)
+    site = _site(args)
     device, paste = _browser_methods(platform)
     if device is None and paste is None:
         raise accounts.AccountError(
@@ -328,7 +345,23 @@ def register(accounts_subparsers: Any) -> None:
     )
     sign_in.add_argument("platform", choices=browser_platforms)
     sign_in.add_argument("name", help="a short name for this account, used by the other commands")
-    sign_in.add_argument("--url", required=True, help="the site address, https://forum.example.org")
+    sign_in.add_argument(
+        "--url", help="the site address, https://forum.example.org (Viva Engage: the API's, by default)"
+    )
+    added: set[str] = set()
+    for platform_sign_in in signin.platforms():
+        for sign_in_method in platform_sign_in.methods:
+            if sign_in_method.kind is not signin.MethodKind.DEVICE_CODE:
+                continue
+            for field in sign_in_method.fields:
+                if field.cli_option and field.cli_option not in added:
+                    added.add(field.cli_option)
+                    sign_in.add_argument(
+                        field.cli_option,
+                        dest=field.name,
+                        help=f"{platform_sign_in.display_name}: {field.label.replace('&', '').rstrip(':')}"
+                        + ("" if field.required else " (optional)"),
+                    )
     sign_in.add_argument("--title", help="how the app names this community (default: the site's title)")
     sign_in.add_argument(
         "--copy-paste", action="store_true", help="use the copy-paste flow even if a code is offered"

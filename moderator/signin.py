@@ -66,6 +66,9 @@ class Field:
     label: str  # translatable (context "signin")
     secret: bool = False  # typed hidden, never shown back, never stored outside the keyring
     placeholder: str = ""
+    required: bool = True
+    setting: str = ""  # the account setting that remembers it (prefilled when signing in again)
+    cli_option: str = ""  # how the CLI names it ("--client-id")
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -76,7 +79,7 @@ class SignInMethod:
     label: str  # translatable: the choice in a list of methods
     note: str  # translatable: one line under it (what it needs, who it is for)
     auth_kind: AuthKind  # what the stored secret is
-    fields: tuple[Field, ...] = ()
+    fields: tuple[Field, ...] = ()  # FORM: what the user types; DEVICE_CODE: asked before the code
     fallback: str = ""  # a DEVICE_CODE method whose site lacks it falls back to this method id
     cli_option: str = ""  # how the CLI names it ("--token-stdin"...), for help texts
 
@@ -87,6 +90,7 @@ class PlatformSignIn:
     display_name: str
     methods: tuple[SignInMethod, ...]
     site_placeholder: str = "https://community.example.org"
+    default_site: str = ""  # one service for everybody (Viva Engage): the address may be left empty
 
     def method(self, method_id: str) -> SignInMethod:
         for method in self.methods:
@@ -151,6 +155,7 @@ class PasteFlow(Protocol):
 _PROVIDERS: dict[Platform, str] = {
     Platform.DISCOURSE: "moderator.platforms.discourse.signin",
     Platform.HUMHUB: "moderator.platforms.humhub.signin",
+    Platform.VIVAENGAGE: "moderator.platforms.vivaengage.signin",
 }
 
 
@@ -220,12 +225,21 @@ def start_device_code(
     *,
     client_id: str | None = None,
     poll_interval: float | None = None,
+    values: Mapping[str, str] | None = None,
 ) -> DeviceCodeFlow:
     """Ask the site for a code (network). Raises ``DeviceCodeUnavailable`` when the site has none:
-    then offer ``method(sign_in_method.fallback)``."""
+    then offer ``method(sign_in_method.fallback)``. ``values`` are the method's ``fields`` (Viva
+    Engage's application id and tenant), passed only to methods that declare fields."""
     assert sign_in_method.kind is MethodKind.DEVICE_CODE, sign_in_method
+    extra: dict[str, Any] = {}
+    if sign_in_method.fields:
+        given = dict(values or {})
+        missing = [f.label for f in sign_in_method.fields if f.required and not str(given.get(f.name, "")).strip()]
+        if missing:
+            raise SignInFieldsMissing(missing)
+        extra["values"] = given
     flow: DeviceCodeFlow = _call(
-        sign_in_method, "start_device_code", site, client_id=client_id, poll_interval=poll_interval
+        sign_in_method, "start_device_code", site, client_id=client_id, poll_interval=poll_interval, **extra
     )
     return flow
 
@@ -250,9 +264,7 @@ def sign_in_with_fields(
     missing = [f.label for f in sign_in_method.fields if not str(values.get(f.name, "")).strip()]
     if missing:
         raise SignInFieldsMissing(missing)
-    credentials: Credentials = _call(
-        sign_in_method, "sign_in_with_fields", site, dict(values), session=session, cancel=cancel
-    )
+    credentials: Credentials = _call(sign_in_method, "sign_in_with_fields", site, dict(values), session=session, cancel=cancel)
     return credentials
 
 

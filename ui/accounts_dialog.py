@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 import shiboken6
 from PySide6.QtCore import (
@@ -497,6 +498,7 @@ class SitePage(QWidget):
         # platform's are shown. The methods come from moderator.signin: no platform is named here.
         self.method = QButtonGroup(self)
         self.method_buttons: dict[str, QRadioButton] = {}
+        self.method_inputs: dict[tuple[str, str], QLineEdit] = {}
         self._method_widgets: dict[Platform, list[QWidget]] = {}
         for platform_sign_in in signin.platforms():
             widgets = self._method_widgets.setdefault(platform_sign_in.platform, [])
@@ -510,6 +512,22 @@ class SitePage(QWidget):
                 layout.addWidget(button)
                 layout.addWidget(note)
                 widgets += [button, note]
+                if method.kind is signin.MethodKind.DEVICE_CODE and method.fields:
+                    # What the device code needs first (Viva Engage: the application id, the tenant).
+                    box = QWidget()
+                    fields = QFormLayout(box)
+                    fields.setContentsMargins(24, 0, 0, 6)
+                    fields.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+                    for field in method.fields:
+                        edit = QLineEdit()
+                        edit.setPlaceholderText(_tr_signin(field.placeholder))
+                        edit.setAccessibleName(_tr_signin(field.label).replace("&", "").rstrip(":"))
+                        fields.addRow(_tr_signin(field.label), edit)
+                        self.method_inputs[(method.id, field.name)] = edit
+                    layout.addWidget(box)
+                    widgets.append(box)
+                    button.toggled.connect(box.setEnabled)
+                    box.setEnabled(False)
         self.platform.currentIndexChanged.connect(self._platform_changed)
         self._platform_changed()
         self.status = _status_label()
@@ -547,6 +565,22 @@ class SitePage(QWidget):
                 return method
         return choices[0]
 
+    def method_values(self, method: signin.SignInMethod) -> dict[str, str]:
+        """What was typed for a device-code method's fields (empty for the other methods)."""
+        return {
+            field.name: self.method_inputs[(method.id, field.name)].text().strip()
+            for field in method.fields
+            if (method.id, field.name) in self.method_inputs
+        }
+
+    def prefill(self, method: signin.SignInMethod, settings: dict[str, Any]) -> None:
+        """Signing in again: the fields the account remembers (its application id, its tenant)."""
+        for field in method.fields:
+            edit = self.method_inputs.get((method.id, field.name))
+            value = settings.get(field.setting) if field.setting else None
+            if edit is not None and isinstance(value, str) and value:
+                edit.setText(value)
+
     def choose_method(self, method_id: str) -> None:
         if method_id in self.method_buttons:
             self.method_buttons[method_id].setChecked(True)
@@ -560,6 +594,8 @@ class SitePage(QWidget):
         if signin.supported(platform):
             sign_in = signin.platform_sign_in(platform)
             self.site.setPlaceholderText(sign_in.site_placeholder)
+            if sign_in.default_site and not self.site.text().strip():
+                self.site.setText(sign_in.default_site)  # one service for everybody: nothing to type
             if not any(self.method_buttons[m.id].isChecked() for m in sign_in.choices):
                 self.method_buttons[sign_in.choices[0].id].setChecked(True)
 
@@ -692,6 +728,7 @@ class FormPage(QWidget):
     def __init__(self, method: signin.SignInMethod, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.method = method
+        self.show_boxes: list[QCheckBox] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(_heading(_tr_signin(method.label)))
@@ -710,6 +747,7 @@ class FormPage(QWidget):
             if field.secret:
                 edit.setEchoMode(QLineEdit.EchoMode.Password)
                 show = QCheckBox(self.tr("Show"))
+                self.show_boxes.append(show)
                 show.toggled.connect(
                     lambda on, e=edit: e.setEchoMode(
                         QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password
@@ -1195,15 +1233,16 @@ class AccountsDialog(QDialog):
     def _clear_add_pages(self) -> None:
         """Nothing of an abandoned attempt stays in the fields (a key typed, a username, a payload)."""
         s = self.site_page
-        forms = list(self.form_pages.values())
-        for field in (s.site, s.name, *(e for f in forms for e in f.inputs.values())):
+        fields = [s.site, s.name, *s.method_inputs.values()]
+        for form in self.form_pages.values():
+            fields += form.inputs.values()
+            for box in form.show_boxes:
+                box.setChecked(False)
+        for field in fields:
             field.clear()
             field.setModified(False)
-        for form in forms:
-            for show in form.findChildren(QCheckBox):
-                show.setChecked(False)
         self.paste_page.payload.clear()
-        for page in (s, *forms, self.paste_page, self.device_page):
+        for page in (s, self.paste_page, self.device_page, *self.form_pages.values()):
             status = getattr(page, "status", None)
             if status is not None:
                 _show_status(status, "", error=False)
@@ -1239,6 +1278,7 @@ class AccountsDialog(QDialog):
         method = signin.method_for_account(community)
         if method is not None:
             s.choose_method(method.id)
+            s.prefill(method, community.settings)
         self._sign_in = _SignIn(
             site=community.base_url, name=community.name, platform=community.platform, replace=community
         )
@@ -1323,11 +1363,21 @@ class AccountsDialog(QDialog):
             if force_paste and paste is not None:
                 device = None
 
+        values = s.method_values(device) if device is not None else {}
+        if device is not None:
+            missing = [f for f in device.fields if f.required and not values.get(f.name)]
+            if missing:  # asked before any network: what to type, in the user's language
+                s.spinner.stop()
+                labels = ", ".join(_tr_signin(f.label).replace("&", "").rstrip(" :") for f in missing)
+                _show_status(s.status, self.tr("Fill in: {0}.").format(labels), error=True)
+                s.method_inputs[(device.id, missing[0].name)].setFocus()
+                return
+
         def job(task: TaskContext) -> tuple[str, Any]:
             if device is not None:
                 try:
                     flow = signin.start_device_code(
-                        device, site, client_id=client_id or None, poll_interval=poll_interval
+                        device, site, client_id=client_id or None, poll_interval=poll_interval, values=values
                     )
                     return "device", flow
                 except signin.DeviceCodeUnavailable:
@@ -1366,8 +1416,13 @@ class AccountsDialog(QDialog):
 
     def _show_device_page(self, flow: signin.DeviceCodeFlow) -> None:
         v = self.device_page
-        host = self._sign_in.site.split("://", 1)[-1] if self._sign_in else ""
+        # The page where the code is confirmed: the site itself, or Microsoft's for Viva Engage.
+        host = urlsplit(flow.verification_url).hostname or (
+            self._sign_in.site.split("://", 1)[-1] if self._sign_in else ""
+        )
         v.heading.setText(self.tr("Confirm this code on {0}").format(host))
+        method = self._sign_in.method if self._sign_in else None
+        v.paste_instead.setVisible(method is None or bool(method.fallback))
         v.code.setText(flow.user_code)
         v.code.setAccessibleName(self.tr("Code to confirm: {0}").format(" ".join(flow.user_code)))
         v.url.setText(flow.verification_url)

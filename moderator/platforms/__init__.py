@@ -22,11 +22,14 @@ from moderator.platforms.base import (
 from moderator.platforms.http import (
     ADMIN_KEY_LIMITS,
     USER_KEY_LIMITS,
+    VIVAENGAGE_LIMITS,
     HttpClient,
+    KeyForAnotherSite,
     RateLimit,
     budget_key,
     shared_budget,
 )
+from moderator.secrets import origin_of
 
 __all__ = ["Connector", "PlatformError", "make_connector", "rate_limits_for"]
 
@@ -43,9 +46,12 @@ def rate_limits_for(community: Community) -> tuple[RateLimit, ...] | None:
         configured = community.settings["rate_limits"]
         if configured is None:
             return None
-        return tuple(RateLimit(int(n), float(seconds)) for n, seconds in configured)
+        window = community.platform is Platform.VIVAENGAGE
+        return tuple(RateLimit(int(n), float(seconds), window=window) for n, seconds in configured)
     if community.platform is Platform.HUMHUB:
         return None  # HumHub's REST module has no rate limit of its own; a site that adds one answers 429
+    if community.platform is Platform.VIVAENGAGE:
+        return VIVAENGAGE_LIMITS
     return ADMIN_KEY_LIMITS if community.auth_kind is AuthKind.ADMIN_KEY else USER_KEY_LIMITS
 
 
@@ -150,6 +156,53 @@ def make_connector(
             options["budget"] = shared_budget(key, limits) if limits else None
         http = HttpClient(community.base_url, auth_headers=headers, session=session, **options)
         return HumHubConnector(community, http)
+    if community.platform is Platform.VIVAENGAGE:
+        return _vivaengage(community, secret, session, options)
     raise UnsupportedPlatform(
         f"{community.platform.value.title()} communities are not supported yet by this version of the app."
     )
+
+
+def _vivaengage(
+    community: Community,
+    secret: str | None,
+    session: requests.Session | None,
+    options: dict[str, Any],
+) -> Connector:
+    """Two budgets (messages, everything else) per user and app; a bearer token or a Microsoft sign-in."""
+    from moderator.platforms.vivaengage import VivaEngageConnector
+    from moderator.platforms.vivaengage.auth import bearer_provider
+
+    if not secret:
+        raise AuthenticationError(
+            f"“{community.name}” is not signed in to Viva Engage. Open the account settings and sign in again."
+        )
+    limits = rate_limits_for(community)
+    pace = min((limit.requests / limit.per_seconds for limit in limits or ()), default=0.0)
+    if "budget" in options:
+        messages = other = options.pop("budget")
+    else:
+        # Per user and app: the account (its address, name and application id) and the limits in force.
+        identity = (
+            f"{community.base_url}|{community.name}|{community.settings.get('msal_client_id', '')}|{limits}"
+        )
+        messages = shared_budget(budget_key("vivaengage-messages", community.base_url, identity), limits)
+        other = shared_budget(budget_key("vivaengage-other", community.base_url, identity), limits)
+
+    def route(path: str) -> Any:
+        return messages if "/messages" in path else other
+
+    options.setdefault("untold_429_wait", 31.0)
+    # A token read from the keyring remembers the site it was stored for: never sent to another.
+    key_origin = getattr(secret, "origin", None)
+    if key_origin is not None and key_origin != origin_of(community.base_url):
+        raise KeyForAnotherSite(key_origin, origin_of(community.base_url))
+    provider = bearer_provider(community, secret, session=session)
+    http = HttpClient(
+        community.base_url,
+        session=session,
+        budget_for=route,
+        auth_provider=provider,
+        **options,
+    )
+    return VivaEngageConnector(community, http, pace=pace, tokens=provider)

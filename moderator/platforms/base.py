@@ -31,7 +31,8 @@ How the other platforms map onto it (read from ``shared/platforms/``):
   ``Category``; posts → ``Topic`` with their first ``Post``; comments → replies; ``pull`` follows the activity
   stream and the newest posts. Capabilities: posting, new_topics (a post in a space), likes; staff_member_list for ManageUsers tokens; no
   read_statistics, solved_answers, server bookmarks or drafts, private_messages (mail module not supported).
-- **Viva Engage** (legacy Yammer v1 REST, bearer token, **10 requests / 30 s per user and app**): groups →
+- **Viva Engage** (implemented: ``moderator.platforms.vivaengage``, whose docstring is the reference; the
+  plan it followed): groups →
   ``Category``; threads → ``Topic``; messages → ``Post`` (``replied_to_id`` maps to reply_to_post_number
   through the thread's message order). Ids are 64-bit and stay strings. ``pull`` walks
   ``/messages.json?newer_than=<last id>`` (20 per page, ``older_than`` to page back) and fetches

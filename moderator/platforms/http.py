@@ -10,7 +10,8 @@ Rules, in the order a request meets them:
 1. Rate budget (client side, per key, token buckets, nothing persisted): a request waits for a token
    (interruptibly, through the cancel event) instead of exceeding the budget. Discourse defaults: a user
    API key has 20/min and 2,880/day of its own; every admin key of one site shares 60/min (keyed by host).
-   ``None`` means unlimited (the local sandbox).
+   ``None`` means unlimited (the local sandbox). A client may route paths to separate buckets
+   (``budget_for``): Viva Engage counts messages and other calls apart, 10 per 30 s each.
 2. Timeouts on every call: connect 5 s, read 20 s (between two bytes), and a total deadline of 30 s
    for each HTTP exchange (headers and body), enforced by a watchdog that cuts the connection, so a
    server that drips one byte every few seconds cannot hold a sync. A missed deadline is not retried
@@ -25,7 +26,10 @@ Rules, in the order a request meets them:
 4. 429: wait ``Retry-After``, else the JSON ``extras.wait_seconds``, else (plain text or an HTML page)
    11 s doubling; the wait also holds off every other client of the same budget. At most
    ``max_rate_limit_retries`` times, or immediately when the wait is longer than ``max_rate_limit_wait``,
-   it gives up with ``RateLimited(wait)``. It never hammers.
+   it gives up with ``RateLimited(wait)``. It never hammers. (``untold_429_wait`` replaces the 11 s for
+   sites with longer windows: Viva Engage's is 30 s.)
+4b. 401 with an ``auth_provider`` (expiring bearer tokens): the provider renews the token silently and
+   the request is sent once more; a second 401 is an ``AuthenticationError``.
 5. Errors: 401 and Discourse's invalid-key 403 → ``AuthenticationError``; other 403 → ``PermissionDenied``;
    404 → ``NotFound``; 400/409/422 → ``RequestRejected`` with the server's reasons; 5xx → ``ServerError``;
    undecodable, cut-off or wrongly shaped JSON → ``MalformedResponse``; no connection → ``Offline``.
@@ -33,6 +37,7 @@ Rules, in the order a request meets them:
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import dataclasses
 import datetime as dt
@@ -81,6 +86,7 @@ MAX_BODY_BYTES = 16 * 1024 * 1024  # the largest real Discourse page is well und
 CHUNK_BYTES = 64 * 1024
 
 Sleep = Callable[[float], None]
+AuthProvider = Callable[[bool], Mapping[str, str]]  # renew -> headers (bearer tokens that expire)
 Clock = Callable[[], float]
 
 
@@ -135,6 +141,10 @@ for _name in (
     "moderator.platforms.discourse.connector",
     "moderator.platforms.discourse.auth",
     "moderator.platforms.discourse.bookmarks",
+    "moderator.platforms.vivaengage.connector",
+    "moderator.platforms.vivaengage.feeds",
+    "moderator.platforms.vivaengage.auth",
+    "msal",
     "moderator.sync",
     "urllib3",
     "urllib3.connectionpool",
@@ -172,10 +182,14 @@ class SecretHeaders:
 class RateLimit:
     requests: int
     per_seconds: float
+    window: bool = False  # a sliding window (never more than ``requests`` in any ``per_seconds``)
 
 
 USER_KEY_LIMITS: tuple[RateLimit, ...] = (RateLimit(20, 60.0), RateLimit(2880, 86400.0))
 ADMIN_KEY_LIMITS: tuple[RateLimit, ...] = (RateLimit(60, 60.0),)
+# Viva Engage: 10 per 30 s per user and app, messages and other calls apart. One second of margin:
+# the server counts arrivals, and a request delayed on the way would otherwise land inside the window.
+VIVAENGAGE_LIMITS: tuple[RateLimit, ...] = (RateLimit(10, 31.0, window=True),)
 
 
 class _Bucket:
@@ -194,6 +208,40 @@ class _Bucket:
     def wait(self) -> float:
         return 0.0 if self.tokens >= 1.0 else (1.0 - self.tokens) / self.rate
 
+    def take(self, now: float) -> None:
+        self.tokens -= 1.0
+
+
+class _Window:
+    """At most ``requests`` sends in any ``per_seconds``: what a server counting a sliding window allows.
+
+    A token bucket that starts full lets 2n-1 requests through in the first window (n at once, then one
+    every per/n seconds); a server that counts n per window answers the second half with 429s.
+    """
+
+    __slots__ = ("capacity", "per", "sent", "now")
+
+    def __init__(self, limit: RateLimit, now: float) -> None:
+        self.capacity = limit.requests
+        self.per = limit.per_seconds
+        self.sent: collections.deque[float] = collections.deque()
+        self.now = now
+
+    def refill(self, now: float) -> None:
+        self.now = now
+        while self.sent and self.sent[0] + self.per <= now:
+            self.sent.popleft()
+
+    def wait(self) -> float:
+        return 0.0 if len(self.sent) < self.capacity else self.sent[0] + self.per - self.now
+
+    def take(self, now: float) -> None:
+        self.sent.append(now)
+
+    @property
+    def tokens(self) -> float:
+        return float(self.capacity - len(self.sent))
+
 
 class RateBudget:
     """Token buckets for one key (or one site's shared admin bucket), shared by all its clients.
@@ -206,7 +254,9 @@ class RateBudget:
         self._monotonic = monotonic
         now = monotonic()
         self.limits = tuple(limits)
-        self._buckets = [_Bucket(limit, now) for limit in self.limits]
+        self._buckets: list[_Bucket | _Window] = [
+            _Window(limit, now) if limit.window else _Bucket(limit, now) for limit in self.limits
+        ]
         self._blocked_until = now
         self._lock = threading.Lock()
 
@@ -220,7 +270,7 @@ class RateBudget:
             if wait > 0:
                 return wait
             for bucket in self._buckets:
-                bucket.tokens -= 1.0
+                bucket.take(now)
             return 0.0
 
     def acquire(self, wait: Sleep) -> None:
@@ -446,6 +496,9 @@ class HttpClient:
         sleep: Sleep | None = None,
         monotonic: Clock = time.monotonic,
         jitter: Callable[[], float] = random.random,
+        budget_for: Callable[[str], RateBudget | None] | None = None,
+        untold_429_wait: float = TEXT_429_BACKOFF,
+        auth_provider: AuthProvider | None = None,
     ) -> None:
         self.base_url = check_base_url(base_url)
         self._origin = urlsplit(self.base_url)
@@ -470,7 +523,24 @@ class HttpClient:
         self._sleep = sleep
         self._monotonic = monotonic
         self._jitter = jitter
+        self._budget_for = budget_for
+        self.untold_429_wait = untold_429_wait
+        self._auth_provider = auth_provider
+        self._auth_loaded = auth_provider is None
         self.requests_made = 0
+        self.rate_limited_answers = 0  # 429s received: a frugal client keeps this at zero
+
+    def budget_for_path(self, path: str) -> RateBudget | None:
+        """The bucket a request to ``path`` draws from: per-route (Viva Engage) or the one budget."""
+        if self._budget_for is not None:
+            return self._budget_for(path)
+        return self.budget
+
+    def _load_auth(self, renew: bool) -> None:
+        """Headers from the provider: lazily before the first request, renewed once after a 401."""
+        if self._auth_provider is not None:
+            self._auth = SecretHeaders(self._auth_provider(renew))
+            self._auth_loaded = True
 
     def __repr__(self) -> str:
         return f"HttpClient({self.base_url!r}, auth={self._auth!r})"
@@ -527,12 +597,16 @@ class HttpClient:
         url = self._url(path)
         transport_failures = 0
         rate_limited = 0
-        text_backoff = TEXT_429_BACKOFF
+        text_backoff = self.untold_429_wait
         redirects = 0
+        renewed = False
+        budget = self.budget_for_path(_path(url))
         while True:
             self._check_cancel(cancel)
-            if self.budget is not None:
-                self.budget.acquire(lambda s: self._wait(s, cancel))
+            if not self._auth_loaded:
+                self._load_auth(False)
+            if budget is not None:
+                budget.acquire(lambda s: self._wait(s, cancel))
             self._check_cancel(cancel)
             try:
                 response = self._send(method, url, params, json_body)
@@ -581,14 +655,21 @@ class HttpClient:
                 if wait is None:
                     wait, text_backoff = text_backoff, text_backoff * 2
                 rate_limited += 1
+                self.rate_limited_answers += 1
                 code = response.headers.get("Discourse-Rate-Limit-Error-Code", "")
                 log.info("429 from %s %s (%s): waiting %.1f s", method, _path(url), code or "no code", wait)
                 if rate_limited > self.max_rate_limit_retries or wait > self.max_rate_limit_wait:
                     raise RateLimited(wait)
-                if self.budget is not None:
-                    self.budget.hold_off(wait)
+                if budget is not None:
+                    budget.hold_off(wait)
                 else:
                     self._wait(wait, cancel)
+                continue
+            if status == 401 and self._auth_provider is not None and not renewed:
+                # An expired access token: renew it silently (the provider raises AuthenticationError
+                # with "sign in again" when it cannot) and send the same request once more.
+                renewed = True
+                self._load_auth(True)
                 continue
             if status in RETRY_STATUSES and retryable and transport_failures < self.max_retries:
                 transport_failures += 1

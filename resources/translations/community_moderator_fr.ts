@@ -136,6 +136,10 @@
         <source>Fill in every field.</source>
         <translation>Remplissez tous les champs.</translation>
     </message>
+    <message>
+        <source>Fill in: {0}.</source>
+        <translation>Remplissez : {0}.</translation>
+    </message>
 </context>
 <context>
     <name>AccountsModel</name>
@@ -4788,6 +4792,38 @@ Toujours en attente d’une réponse :
     <message>
         <source>&amp;Password:</source>
         <translation>&amp;Mot de passe :</translation>
+    </message>
+    <message>
+        <source>Sign in with Microsoft (recommended)</source>
+        <translation>Me connecter avec Microsoft (recommandé)</translation>
+    </message>
+    <message>
+        <source>You confirm a code on Microsoft&apos;s page with your work account; the app never sees your password.</source>
+        <translation>Vous confirmez un code sur la page de Microsoft avec votre compte professionnel ; l’application ne voit jamais votre mot de passe.</translation>
+    </message>
+    <message>
+        <source>Application (&amp;client) ID:</source>
+        <translation>ID d’application (&amp;client) :</translation>
+    </message>
+    <message>
+        <source>from your Microsoft 365 administrator</source>
+        <translation>fourni par votre administrateur Microsoft 365</translation>
+    </message>
+    <message>
+        <source>&amp;Tenant:</source>
+        <translation>&amp;Locataire (tenant) :</translation>
+    </message>
+    <message>
+        <source>organizations (any work account)</source>
+        <translation>organizations (tout compte professionnel)</translation>
+    </message>
+    <message>
+        <source>Use an access token</source>
+        <translation>Utiliser un jeton d’accès</translation>
+    </message>
+    <message>
+        <source>A Microsoft Entra bearer token for Viva Engage, obtained elsewhere (scripts, tests).</source>
+        <translation>Un jeton Microsoft Entra (bearer) pour Viva Engage, obtenu ailleurs (scripts, tests).</translation>
     </message>
 </context>
 <context>

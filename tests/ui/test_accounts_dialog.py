@@ -279,7 +279,8 @@ def test_name_is_suggested_from_the_address(qtbot: QtBot, dialog: AccountsDialog
     qtbot.keyClicks(dialog.site_page.site, "forum.acme.org")
     assert dialog.site_page.name.text() == "acme"
     assert dialog.site_page.platform.model().item(1).isEnabled()  # HumHub
-    assert not dialog.site_page.platform.model().item(2).isEnabled()  # Viva Engage: coming
+    assert dialog.site_page.platform.model().item(2).isEnabled()  # Viva Engage
+    assert not dialog.site_page.platform.model().item(3).isEnabled()  # NodeBB: coming
 
 
 def test_no_keyring_offers_this_session_only(

@@ -110,7 +110,7 @@ def test_admin_key_needs_a_username(store: Store) -> None:
 
 def test_other_platforms_are_coming(store: Store) -> None:
     community = accounts.new_community(
-        name="ve", site="https://ve.example.org", auth_kind=AuthKind.TOKEN, platform=Platform.VIVAENGAGE
+        name="nb", site="https://nb.example.org", auth_kind=AuthKind.TOKEN, platform=Platform.NODEBB
     )
     with pytest.raises(accounts.AccountError, match="coming"):
         accounts.add_account(store, community, "k")

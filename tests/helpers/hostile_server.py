@@ -39,6 +39,7 @@ class HostileServer:
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
         self.sent: list[int] = []  # bytes sent, per finished connection
+        self.connection_done = threading.Event()  # set when a connection has ended (tests wait on it)
         self.requests: list[tuple[str, str, dict[str, str]]] = []
         self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -100,6 +101,7 @@ class HostileServer:
         finally:
             with self._lock:
                 self.sent.append(sent.n)
+            self.connection_done.set()
             with contextlib.suppress(OSError):
                 conn.close()
 

@@ -41,10 +41,8 @@ def client(server: HostileServer, **timeouts: float) -> HttpClient:
 
 
 def wait_for_hang_up(server: HostileServer) -> int:
-    deadline = time.monotonic() + 10
-    while not server.sent and time.monotonic() < deadline:
-        time.sleep(0.01)  # the server thread notices the closed socket on its next send
-    assert server.sent, "the server never saw the client hang up"
+    # The server thread notices the closed socket on its next send, then records the connection.
+    assert server.connection_done.wait(10), "the server never saw the client hang up"
     return server.sent[0]
 
 

@@ -147,7 +147,7 @@ def test_sidebar_highlight_follows_g_navigation(qtbot, make_window) -> None:  # 
 
     spy = Painted(window)
     sidebar.viewport().installEventFilter(spy)
-    qtbot.wait(50)  # the first show's paints are not what we measure
+    sidebar.viewport().repaint()  # the first show's paints are done here, not measured
     old_rect = sidebar.visualRect(sidebar.currentIndex())
     painted = QRegion()
     window.current_view().table.setFocus()  # type: ignore[union-attr]

@@ -45,8 +45,6 @@ import datetime as dt
 import enum
 import json
 import logging
-import os
-import socket
 import sqlite3
 import threading
 import uuid
@@ -54,6 +52,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from moderator.drafts import Draft, get_draft, topic_high_water
+from moderator.leases import LEASE_SECONDS, SETTLE_SECONDS, held_by_another, owner_id
 from moderator.model import Community, Post, SyncBatch, utcnow
 from moderator.store import Store, from_ts, to_ts
 
@@ -64,11 +63,7 @@ log = logging.getLogger(__name__)
 
 MIN_REPLY_LENGTH = 20  # Discourse's default min_post_length; the sandbox enforces it too
 MAX_REPLY_LENGTH = 32_000  # Discourse's default max_post_length (/site.json does not carry a site's own)
-LEASE_SECONDS = 600  # longer than any single request with its retries and rate-limit waits
 FIND_WINDOW = dt.timedelta(minutes=15)  # clock skew allowance when looking for our reply on the server
-# A POST that got no answer may still be processed by the server for a while (proxies give up on
-# upstreams after 60 s): the reply is looked for at once, but posted again only after this.
-SETTLE_SECONDS = 90.0
 
 
 class State(enum.StrEnum):
@@ -591,25 +586,6 @@ def late_by(item: OutboxItem, sent_at: dt.datetime) -> dt.timedelta | None:
     return sent_at - item.not_before
 
 
-def _owner_id() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
-
-
-def _holder_alive(owner: str) -> bool:
-    """Whether the sender holding a lease may still be running (when in doubt: yes)."""
-    host, _, rest = owner.partition(":")
-    pid_text = rest.partition(":")[0]
-    if host != socket.gethostname() or not pid_text.isdigit() or os.name != "posix":
-        return True
-    try:
-        os.kill(int(pid_text), 0)  # POSIX only: signal 0 checks existence without touching it
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 class OutboxSender:
     """Sends queued replies, per community, oldest first, each exactly once.
 
@@ -626,7 +602,7 @@ class OutboxSender:
         clock: Callable[[], dt.datetime] = utcnow,
         close_connectors: bool = True,
     ) -> None:
-        self.owner = _owner_id()
+        self.owner = owner_id()
         self.lease_seconds = lease_seconds
         self.find_window = find_window
         self.settle_seconds = settle_seconds
@@ -898,12 +874,7 @@ class OutboxSender:
             item = get_item(store, item_id)
             if item is None or item.state not in PENDING_STATES:
                 return None
-            if (
-                item.claimed_by
-                and item.claimed_by != self.owner
-                and (item.claimed_until or 0) > now
-                and _holder_alive(item.claimed_by)
-            ):
+            if held_by_another(item.claimed_by, item.claimed_until, self.owner, now):
                 return None
             db.execute(
                 "UPDATE outbox SET claimed_by=?, claimed_until=? WHERE id=?",

@@ -27,12 +27,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
-import os
-import socket
 import threading
-import uuid
 from collections.abc import Callable, Iterable
 
+from moderator.leases import LEASE_SECONDS, SETTLE_SECONDS, held_by_another, owner_id
 from moderator.model import Community, utcnow
 from moderator.platforms.base import (
     Connector,
@@ -51,8 +49,6 @@ from moderator.store import Store
 
 log = logging.getLogger(__name__)
 
-LEASE_SECONDS = 600
-SETTLE_SECONDS = 90.0
 
 ANOTHER_MODERATOR = "another moderator acted first"
 CHANGED_WORDS = f"{ANOTHER_MODERATOR}: the item changed on the server; decide again"
@@ -98,9 +94,6 @@ class ReviewOutcome:
                 return f"{what}: still queued" + (f" ({self.detail})" if self.detail else "")
 
 
-def _owner_id() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
-
 
 class ReviewSender:
     """Sends queued decisions, per community, oldest first."""
@@ -113,7 +106,7 @@ class ReviewSender:
         clock: Callable[[], dt.datetime] = utcnow,
         close_connectors: bool = True,
     ) -> None:
-        self.owner = _owner_id()
+        self.owner = owner_id()
         self.lease_seconds = lease_seconds
         self.settle_seconds = settle_seconds
         self._clock = clock
@@ -305,14 +298,15 @@ class ReviewSender:
     def _claim(self, store: Store, action_id: int) -> QueuedAction | None:
         now = self._now_ts()
         with store.write() as db:
-            cur = db.execute(
-                "UPDATE review_actions SET claimed_by=?, claimed_until=? WHERE id=?"
-                " AND state IN ('queued', 'sending')"
-                " AND (claimed_by IS NULL OR claimed_by=? OR claimed_until IS NULL OR claimed_until<=?)",
-                (self.owner, now + self.lease_seconds, action_id, self.owner, now),
-            )
-            if cur.rowcount == 0:
+            action = review_store.get_action(store, action_id)
+            if action is None or action.state not in review_store.LIVE_STATES:
                 return None
+            if held_by_another(action.claimed_by, action.claimed_until, self.owner, now):
+                return None
+            db.execute(
+                "UPDATE review_actions SET claimed_by=?, claimed_until=? WHERE id=?",
+                (self.owner, now + self.lease_seconds, action_id),
+            )
         return review_store.get_action(store, action_id)
 
     def _release(self, store: Store, action_id: int) -> None:

@@ -15,8 +15,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QPointF, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, Qt, Signal, Slot
+from PySide6.QtGui import QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -87,7 +87,10 @@ class ChartCard(QFrame):
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
-        self.plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # The keyboard reads the figures too: Tab to the chart, then Left/Right/Home/End step through periods.
+        self.plot.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.plot.installEventFilter(self)
+        self._index = -1
         self.plot.setAccessibleName(title)
         self.plot.scene().sigMouseMoved.connect(self._mouse_moved)
         self.legend = QLabel()  # coloured squares and names, above the plot (not over the data)
@@ -165,7 +168,8 @@ class ChartCard(QFrame):
         top = max([v for s in data.series if s.kind == "line" for v in s.values if v is not None] + base + [
             v for s in data.series if s.kind == "bar" for v in s.values if v is not None] + [0.0])
         self.plot.setYRange(0, top * 1.1 if top > 0 else 1, padding=0)  # from zero: no exaggerated slopes
-        self.readout.setText(self.tr("Point at a period to read its figures."))
+        self.readout.setText(self.tr("Point at a period, or use the arrow keys on the chart, to read its figures."))
+        self._index = -1
         has_figures = any(v for s in data.series for v in s.values)
         self.plot.setVisible(has_figures)  # empty axes say nothing: the reading says what to do
         self.legend.setVisible(has_figures)
@@ -202,17 +206,39 @@ class ChartCard(QFrame):
             parts.append(f"{series.name} {shown}")
         return f"{data.labels[index]}: " + " · ".join(parts)
 
+    def show_period(self, index: int) -> None:
+        """Read one period's figures out (hover, or the arrow keys on the focused chart)."""
+        if self.data is None or not 0 <= index < len(self.data.labels):
+            return
+        self._index = index
+        text = self.readout_for(index)
+        self.readout.setText(text)
+        self.plot.setToolTip(text)
+        self.plot.setAccessibleDescription(text)
+        self.hovered.emit(index)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.plot and event.type() == QEvent.Type.KeyPress and self.data is not None:
+            assert isinstance(event, QKeyEvent)
+            last = len(self.data.labels) - 1
+            steps = {
+                Qt.Key.Key_Left: max(0, self._index - 1) if self._index >= 0 else last,
+                Qt.Key.Key_Right: min(last, self._index + 1),
+                Qt.Key.Key_Home: 0,
+                Qt.Key.Key_End: last,
+            }
+            if event.key() in steps:
+                self.show_period(steps[Qt.Key(event.key())])
+                return True
+        return super().eventFilter(watched, event)
+
     @Slot(object)
     def _mouse_moved(self, position: QPointF) -> None:
         if self.data is None or not self.plot.sceneBoundingRect().contains(position):
             return
         point = self.plot.plotItem.vb.mapSceneToView(position)
         index = round(point.x())
-        if 0 <= index < len(self.data.labels):
-            text = self.readout_for(index)
-            self.readout.setText(text)
-            self.plot.setToolTip(text)
-            self.hovered.emit(index)
+        self.show_period(index)
 
     # -- export ------------------------------------------------------------------------------------
 

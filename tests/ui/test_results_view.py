@@ -138,3 +138,14 @@ def test_charts_go_one_under_the_other_when_narrow(qtbot, view: ResultsView) -> 
 def test_a_chart_with_no_figures_says_so_instead_of_empty_axes(view: ResultsView) -> None:
     assert view.contacts.empty.isVisible() and not view.contacts.plot.isVisible()  # nobody contacted yet
     assert view.response.plot.isVisible() and not view.response.empty.isVisible()
+
+
+def test_the_keyboard_reads_a_chart_period_by_period(qtbot, view: ResultsView) -> None:
+    card = view.response
+    card.plot.setFocus()
+    qtbot.keyClick(card.plot, Qt.Key.Key_End)
+    assert card.readout.text().startswith("18 May: ")  # the current week, nothing answered yet
+    qtbot.keyClick(card.plot, Qt.Key.Key_Left)
+    assert card.readout.text() == "11 May: Median 3 h · 90th percentile 3.8 h"
+    qtbot.keyClick(card.plot, Qt.Key.Key_Home)
+    assert "No local data before" in card.readout.text()

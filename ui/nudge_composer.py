@@ -37,7 +37,7 @@ from moderator.nudges import history, language, send, texts
 from moderator.nudges.texts import Purpose
 from moderator.platforms import supports_private_messages
 from moderator.store import Store
-from ui import dialogs, timefmt
+from ui import dialogs, screen_fit, timefmt
 
 
 def ui_language() -> str:
@@ -76,7 +76,7 @@ class NudgeComposer(QDialog):
         self._filled_title = ""
         self.can_message = supports_private_messages(community)
         self.setWindowTitle(self.tr("Private message to @%1").replace("%1", username))
-        self.resize(720, 560)
+        screen_fit.fit_to_screen(self, 720, 560)
 
         header = QFrame(self)
         header.setObjectName("pmHeader")

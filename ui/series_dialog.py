@@ -26,6 +26,7 @@ from moderator.schedule.series import PLACEHOLDERS, Series, SeriesError, add_ser
 from moderator.schedule.topics import TopicError
 from moderator.schedule.when import local_zone_name
 from moderator.store import Store
+from ui import screen_fit
 
 
 class SeriesDialog(QDialog):
@@ -97,7 +98,7 @@ class SeriesDialog(QDialog):
         layout.addWidget(buttons)
         self._fill_categories()
         self._update_rule_fields()
-        self.resize(720, 560)
+        screen_fit.fit_to_screen(self, 720, 560)
 
     def _fill_categories(self) -> None:
         self.category_box.clear()

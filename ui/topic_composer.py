@@ -36,7 +36,7 @@ from moderator.outbox import EmptyReply
 from moderator.platforms import supports_tags
 from moderator.schedule import topics, when
 from moderator.store import Store
-from ui import dialogs, timefmt
+from ui import dialogs, screen_fit, timefmt
 from ui.composer import BANNER_DARK_QSS, BANNER_LIGHT_QSS, COMPOSER_QSS
 from ui.composer_parts import AutosaveTimer, MarkdownEditor, preview_css, reply_events, writing_split
 from ui.reading_pane import SafeTextBrowser
@@ -64,7 +64,7 @@ class TopicComposer(QDialog):
         self.setObjectName("composer")
         self.setWindowFlag(Qt.WindowType.Window, True)
         self.setWindowTitle(self.tr("New topic"))
-        self.resize(980, 700)
+        screen_fit.fit_to_screen(self, 980, 700)  # Send stays on screen at 150 % on a laptop
         self._build()
         self.autosave = AutosaveTimer(lambda _text: self._save_draft(), self)
         self._restore_draft()
@@ -222,7 +222,7 @@ class TopicComposer(QDialog):
             self.category_box.setCurrentIndex(self.category_box.findData(keep))
         else:  # a real category rather than "Uncategorized", when there is one
             usable = [c for c in categories if c.can_create_topic is not False]
-            first = next((i for i, c in enumerate(usable) if c.slug != "uncategorized"), 0)
+            first = next((i for i, c in enumerate(usable) if "uncategorized" not in c.slug), 0)
             self.category_box.setCurrentIndex(first)
         self.category_box.blockSignals(False)
         tags = supports_tags(self.community)

@@ -171,3 +171,12 @@ def test_the_series_dialog_creates_a_monthly_series(qtbot, filled: AppContext) -
     dialog.accept()
     assert dialog.created is not None and dialog.created.rule.text() == "monthly last FRI 09:00"
     assert series.list_series(store) == [dialog.created]
+
+
+def test_the_new_topic_composer_opens_within_the_screen_with_send_visible(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    composer = _open_composer(qtbot, window)  # offscreen, the screen is 800 wide: less than the 980 wished
+    area = composer.screen().availableGeometry()
+    assert composer.frameGeometry().width() <= area.width()
+    send = composer.send_button
+    assert send.isVisible() and area.contains(send.mapToGlobal(send.rect().bottomRight()))

@@ -153,6 +153,7 @@ class PlannedView(View):
         self.undo_stack = QUndoStack(self)
         self.undo_bar = UndoBar(self.undo_stack, self)
         self.hint = QLabel(self)
+        self.hint.setWordWrap(True)  # a long French hint must not widen the window
         self.hint.setObjectName("composerHint")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)

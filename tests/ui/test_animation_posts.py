@@ -180,3 +180,16 @@ def test_the_new_topic_composer_opens_within_the_screen_with_send_visible(qtbot,
     assert composer.frameGeometry().width() <= area.width()
     send = composer.send_button
     assert send.isVisible() and area.contains(send.mapToGlobal(send.rect().bottomRight()))
+
+
+def test_the_planned_view_never_widens_the_window(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    store = window.ctx.store
+    topics.queue_topic(store, store.communities()[0].id, TITLE, BODY, not_before=utcnow() + dt.timedelta(days=1))
+    window.choose("planned")
+    view = window.current_view()
+    assert isinstance(view, PlannedView)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+    view._select(0)
+    assert view.hint.text()  # a long sentence, longer still in French
+    assert view.minimumSizeHint().width() < view.hint.fontMetrics().horizontalAdvance(view.hint.text())

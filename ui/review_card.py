@@ -123,6 +123,9 @@ class ReviewCard(QWidget):
         bar_layout = QHBoxLayout(bar)
         bar_layout.setContentsMargins(12, 6, 12, 6)
         for button in (self.primary_button, self.reject_button, self.ignore_button, self.more_button):
+            # The site's own labels can be long ("Agree and hide post"): in a narrow pane (150 %) a button
+            # gives way rather than widening the window past the screen; its tooltip keeps the whole label.
+            button.setMinimumWidth(button.fontMetrics().averageCharWidth() * 8)
             bar_layout.addWidget(button)
         bar_layout.addStretch(1)
         layout = QVBoxLayout(self)
@@ -156,7 +159,8 @@ class ReviewCard(QWidget):
         ):
             button.setText(f"{action.label}  {key}" if action else empty)
             button.setEnabled(action is not None)
-            button.setToolTip(action.description if action and action.description else "")
+            label = action.label if action else empty.split("  ")[0]
+            button.setToolTip(f"{label} — {action.description}" if action and action.description else label)
             button.setAccessibleName(action.label if action else empty.split("  ")[0])
         self.more_button.setEnabled(bool(item.actions))
         document = self.browser.document()

@@ -179,3 +179,13 @@ def test_a_community_without_a_queue_is_named(qtbot, window: MainWindow, sandbox
     view.refresh()
     assert view.notes.isVisible()
     assert "Team HumHub" in view.notes.text() and "reported content" in view.notes.text()
+
+
+def test_long_action_labels_never_widen_the_window(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    view = _review(qtbot, window)
+    _select(qtbot, view, "flagged_post")
+    card = window.reading.findChild(ReviewCard, "reviewCard")
+    assert card is not None
+    buttons = (card.primary_button, card.reject_button, card.ignore_button, card.more_button)
+    assert card.minimumSizeHint().width() < sum(b.sizeHint().width() for b in buttons)
+    assert card.primary_button.toolTip().startswith(card.primary_button.accessibleName())

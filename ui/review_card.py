@@ -14,8 +14,8 @@ import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QUrl, Signal
-from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent, QTextDocument
+from PySide6.QtWidgets import QFrame, QGridLayout, QPushButton, QVBoxLayout, QWidget
 
 from moderator.model import Member, Post, utcnow
 from moderator.review import store as review_store
@@ -120,19 +120,44 @@ class ReviewCard(QWidget):
         self.more_button.clicked.connect(lambda: self.ref and review_events().menu_requested.emit(self.ref))
         bar = QFrame(self)
         bar.setObjectName("readingBar")
-        bar_layout = QHBoxLayout(bar)
-        bar_layout.setContentsMargins(12, 6, 12, 6)
-        for button in (self.primary_button, self.reject_button, self.ignore_button, self.more_button):
-            # The site's own labels can be long ("Agree and hide post"): in a narrow pane (150 %) a button
-            # gives way rather than widening the window past the screen; its tooltip keeps the whole label.
+        self.bar_layout = QGridLayout(bar)
+        self.bar_layout.setContentsMargins(12, 6, 12, 6)
+        self.buttons = (self.primary_button, self.reject_button, self.ignore_button, self.more_button)
+        for button in self.buttons:  # the arrangement, not the labels, decides how wide the bar must be
             button.setMinimumWidth(button.fontMetrics().averageCharWidth() * 8)
-            bar_layout.addWidget(button)
-        bar_layout.addStretch(1)
+        self._columns = 0
+        self._arrange_buttons()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(bar)
         layout.addWidget(self.browser, 1)
+
+    def _arrange_buttons(self) -> None:
+        """One row when the pane has room, else two, else one button a row: the site's own labels can be long ("Agree and hide
+        post"), and a narrow pane (150 %) must neither cut them nor widen the window past the screen."""
+        hints = [b.sizeHint().width() for b in self.buttons]
+        margins = 24 + 6 * 3
+        if self.width() >= sum(hints) + margins:
+            columns = 4
+        elif self.width() >= max(hints[0] + hints[1], hints[2] + hints[3]) + margins:
+            columns = 2
+        else:
+            columns = 1
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for button in self.buttons:
+            self.bar_layout.removeWidget(button)
+        for i, button in enumerate(self.buttons):
+            self.bar_layout.addWidget(button, i // columns, i % columns)
+        for column in range(4):
+            self.bar_layout.setColumnStretch(column, 0)
+        self.bar_layout.setColumnStretch(columns, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._arrange_buttons()
 
     def _decide(self, role: str) -> None:
         if self.ref is not None:
@@ -163,6 +188,8 @@ class ReviewCard(QWidget):
             button.setToolTip(f"{label} — {action.description}" if action and action.description else label)
             button.setAccessibleName(action.label if action else empty.split("  ")[0])
         self.more_button.setEnabled(bool(item.actions))
+        self._columns = 0  # new labels, new widths
+        self._arrange_buttons()
         document = self.browser.document()
         document.setDefaultStyleSheet(topic_html.stylesheet(self.palette()) + _EXTRA_CSS)
         page, avatars = render_item(store, stored)

@@ -17,6 +17,7 @@ from pathlib import Path
 from icalendar import Alarm, Calendar, Event
 
 from moderator import __version__
+from moderator.links import topic_url
 from moderator.model import Community
 from moderator.reminders import (
     ACTIVE_STATES,
@@ -28,7 +29,6 @@ from moderator.reminders import (
     Translate,
     list_reminders,
     nudge_draft_text,
-    topic_url,
 )
 from moderator.store import Store, to_ts
 

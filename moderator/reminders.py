@@ -566,11 +566,6 @@ def overdue_at_startup(store: Store, now: dt.datetime) -> DueCheck:
 # -- links and words ------------------------------------------------------------------------------
 
 
-def topic_url(community: Community, topic_id: str, slug: str = "") -> str:
-    """The topic's address on the site (Discourse's shape; the slug is optional there)."""
-    return f"{community.base_url.rstrip('/')}/t/{slug or '-'}/{topic_id}"
-
-
 _NUDGE = {
     "fr": (
         "Bonjour @{username}, cela fait un moment qu'on ne vous a pas lu par ici ! Votre regard nous manque :"

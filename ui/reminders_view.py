@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
 from moderator import quickpicks
 from moderator import reminders as rem
 from moderator.clock import Clock, SystemClock, local_zone
+from moderator.links import topic_url
 from moderator.model import AuthKind, Community
 from moderator.quickpicks import QuickPick
 from moderator.reminders import Kind, Reminder, State
@@ -683,7 +684,7 @@ class RemindersView(TableNavigation, View):
                 auth_kind=community.auth_kind,
             )
         topic = self.ctx.store.topic(reminder.community_id, reminder.topic_id)
-        return rem.topic_url(community, reminder.topic_id, topic.slug if topic else "")
+        return topic_url(community, reminder.topic_id, topic.slug if topic else "")
 
     def _change(self, before: Reminder, verb: str, action: Any, *, keep: bool = False) -> None:
         row = self.table.currentIndex().row()

@@ -24,6 +24,7 @@ from importlib import resources
 from typing import Any
 
 from moderator import saved_replies
+from moderator.links import topic_url
 from moderator.model import Community, utcnow
 from moderator.nudges.language import detect
 from moderator.store import Store, to_ts
@@ -147,10 +148,6 @@ WHERE p.community_id = ? AND p.author_id = ? AND p.post_type = 1 AND p.deleted_a
   AND t.archetype = 'regular'
 ORDER BY p.created_at DESC LIMIT 1
 """
-
-
-def topic_url(community: Community, topic_id: str, slug: str = "") -> str:
-    return f"{community.base_url.rstrip('/')}/t/{slug or '-'}/{topic_id}"
 
 
 def placeholder_values(

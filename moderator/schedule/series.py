@@ -191,7 +191,7 @@ def _sample_values(language: str) -> dict[str, str]:
 def values_for(store: Store, series: Series, due: dt.datetime) -> dict[str, str]:
     """The placeholders' values for one occurrence (read from the local copy when it is prepared)."""
     from moderator.insights import unanswered_topics
-    from moderator.reminders import topic_url
+    from moderator.links import topic_url
 
     local = due.astimezone(series.tz)
     language = series.language if series.language in _DAYS else "en"

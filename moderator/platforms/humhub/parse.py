@@ -270,7 +270,7 @@ def post(value: Any, offset: dt.timedelta = dt.timedelta(0)) -> PostBundle | Non
     topic = Topic(
         id=post_id,
         title=title_of(message),
-        slug="",
+        slug=permalink_path(meta.get("url")),
         category_id=_id(meta.get("contentcontainer_id")),
         author_id=author.id if author else None,
         created_at=created,
@@ -312,6 +312,20 @@ def post(value: Any, offset: dt.timedelta = dt.timedelta(0)) -> PostBundle | Non
         deleted_at=topic.deleted_at,
     )
     return PostBundle(topic, first, replies, members, total, _id(meta.get("contentcontainer_id")) or "")
+
+
+def permalink_path(url: Any) -> str:
+    """The path and query of a content's permalink (``metadata.url``), kept as the topic's slug.
+
+    ``moderator.links`` joins it to the community's own origin, so a subfolder install or an install
+    without pretty URLs (``/index.php?r=content/perma&id=…``) links right, and another host never.
+    """
+    if not isinstance(url, str):
+        return ""
+    parts = urlsplit(url)
+    if not parts.path.startswith("/"):
+        return ""
+    return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
 def url_of(value: Any) -> str:

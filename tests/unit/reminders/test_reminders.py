@@ -339,11 +339,6 @@ def test_nudge_draft_prefers_a_saved_nudge(
     assert rem.nudge_draft_text(store, community, "zoe") == "Coucou zoe, Acme ideas te salue !"
 
 
-def test_topic_url(community: Community) -> None:
-    assert rem.topic_url(community, "42", "hello") == "https://forum.example.org/t/hello/42"
-    assert rem.topic_url(community, "42") == "https://forum.example.org/t/-/42"
-
-
 def test_restore_undoes_done_and_snooze(
     store: Store, community: Community, clock: FakeClock, add_topic, add_reply
 ) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QPalette
 
 from moderator.model import Community, Member, Post, Topic
+from moderator.platforms import reports_topic_views
 from moderator.textsafety import neutralize
 from ui import timefmt
 from ui.sanitize import sanitize_post_html
@@ -118,7 +119,8 @@ def render_topic(
     if category:
         meta.append(category)
     meta.append(translate("topic_html", "%n reply(s)", None, topic.reply_count))
-    meta.append(translate("topic_html", "%n view(s)", None, topic.views))
+    if reports_topic_views(community):
+        meta.append(translate("topic_html", "%n view(s)", None, topic.views))
     if topic.closed:
         meta.append(translate("topic_html", "closed"))
     if topic.archived:

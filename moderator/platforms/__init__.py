@@ -104,6 +104,14 @@ def supports_server_bookmarks(community: Community) -> bool:
     return community.platform is Platform.DISCOURSE
 
 
+def reports_topic_views(community: Community) -> bool:
+    """Whether the platform counts a topic's views (HumHub and Viva Engage report none: no "0 views").
+
+    Answered without a connector, like ``supports_server_bookmarks``.
+    """
+    return community.platform is Platform.DISCOURSE
+
+
 def supports_tags(community: Community) -> bool:
     """Whether topics of this community's platform carry tags (the new-topic composer offers them).
 

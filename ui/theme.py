@@ -11,8 +11,8 @@ Colours that carry meaning (waiting time, sync states, badges) live here once, f
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory, QStyleOption, QWidget
 
 # Meaning colours, the same in both schemes (chosen to read on light and dark backgrounds).
 CALM = QColor("#6b7785")
@@ -94,9 +94,45 @@ def palette_for(dark: bool) -> QPalette:
     return palette
 
 
+_INDICATORS = (
+    QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+    QStyle.PrimitiveElement.PE_IndicatorRadioButton,
+    QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
+)
+
+
+class _VisibleIndicators(QProxyStyle):
+    """Fusion whose check boxes and radio buttons keep a visible edge on a dark palette.
+
+    Fusion outlines them with the window colour darkened, which on a dark window is nearly the
+    box's own fill: an unticked box disappeared. The edge is redrawn in the palette's placeholder
+    colour (the muted text colour), over Fusion's own drawing.
+    """
+
+    def drawPrimitive(  # noqa: N802 (Qt's name)
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        if element not in _INDICATORS or not palette_is_dark(option.palette):
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
+        if element == QStyle.PrimitiveElement.PE_IndicatorRadioButton:
+            painter.drawEllipse(option.rect.toRectF().adjusted(1, 1, -1, -1))
+        else:
+            painter.drawRect(option.rect.toRectF().adjusted(0.5, 0.5, -1.5, -1.5))
+        painter.restore()
+
+
 def apply(app: QApplication, *, dark: bool | None = None) -> None:
     """Fusion with our palette for the system scheme (or ``dark`` when forced, e.g. screenshots)."""
-    app.setStyle(QStyleFactory.create("Fusion"))
+    app.setStyle(_VisibleIndicators(QStyleFactory.create("Fusion")))
     app.setPalette(palette_for(is_dark() if dark is None else dark))
     app.setStyleSheet(STYLESHEET)
 

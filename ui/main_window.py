@@ -13,14 +13,13 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl, Slot
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLineEdit,
     QMainWindow,
     QPlainTextEdit,
     QSplitter,
-    QStackedWidget,
     QTextEdit,
     QVBoxLayout,
     QWidget,
@@ -77,7 +76,7 @@ class MainWindow(QMainWindow):
         self.sidebar = Sidebar(self)
         self.sidebar.set_views(views.registered())
         self.banners = BannerArea(self)
-        self.stack = QStackedWidget(self)
+        self.stack = screen_fit.CurrentPageStack(self)
         self.reading = ReadingPane(ctx, self)
         self.view_widgets: dict[str, QWidget] = {}
         self.current_key = "all"
@@ -98,9 +97,9 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 3)
         splitter.setStretchFactor(2, 2)
-        width = self.width()  # the panes share what the screen allows, the list the most
-        splitter.setSizes([max(200, width * 240 // 1400), width * 680 // 1400, width * 480 // 1400])
         self.splitter = splitter
+        self._restored_splitter = False  # a saved layout wins; else _share_panes at first show
+        self._panes_shared = False
         self.setCentralWidget(splitter)
 
         self.status = SyncStatusBar(controller, self)
@@ -129,6 +128,24 @@ class MainWindow(QMainWindow):
         self.sidebar.select_key(start, emit=False)
         self.choose(start)
         self._idle_refresh.start()  # the hidden views' badges, once the shown list is filled
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if not self._panes_shared:
+            self._panes_shared = True
+            if not self._restored_splitter:
+                QTimer.singleShot(0, self._share_panes)  # once the splitter has its final width
+
+    def _share_panes(self) -> None:
+        """The panes share what the screen allows, the list the most; the sidebar shows its names whole
+        when that leaves the list and the reading pane their room (up to 28 % of the window).
+
+        Done at first show: before it, the splitter is not at the window's width and would scale
+        these sizes down."""
+        width = self.splitter.width()
+        sidebar = max(200, width * 240 // 1400, min(self.sidebar.preferred_width(), width * 28 // 100))
+        rest = width - sidebar
+        self.splitter.setSizes([sidebar, rest * 62 // 100, rest * 38 // 100])
 
     # -- views -------------------------------------------------------------------------------
 
@@ -556,7 +573,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         splitter = settings.value("splitter")
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
-            self.splitter.restoreState(splitter)
+            self._restored_splitter = self.splitter.restoreState(splitter)
         screen_fit.keep_on_screen(self)  # saved on a bigger screen, or at another scale
 
     def _save_layout(self) -> None:

@@ -45,6 +45,7 @@ from ui.composer_parts import reply_events
 from ui.drafts_view import DraftsView, UndoBar, excerpt, make_table
 from ui.empty_state import EmptyState
 from ui.rows_model import Index, RowsTableModel
+from ui.screen_fit import CompactLabels
 from ui.tasks import Task, TaskManager
 from ui.views import TopicRef, View
 
@@ -417,13 +418,23 @@ class OutboxView(View):
         self.detail.setObjectName("outboxDetail")
         self.detail.setWordWrap(True)
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
-        bar = QHBoxLayout()
+        self.toolbar = QWidget(self)
+        bar = QHBoxLayout(self.toolbar)
         bar.setContentsMargins(8, 6, 8, 6)
         bar.setSpacing(6)
         for button in (self.send_button, self.retry_button, self.edit_button, self.delete_button):
             bar.addWidget(button)
         bar.addSpacing(10)
         bar.addWidget(self.detail, 1)
+        # A narrow pane (French, 150 %): the buttons say less rather than squeezing the other panes;
+        # the tooltip keeps the whole sentence.
+        self.compact = CompactLabels(
+            self.toolbar,
+            [
+                (self.send_button, self.tr("Send now"), self.tr("Send")),
+                (self.delete_button, self.tr("Delete unsent reply"), self.tr("Delete")),
+            ],
+        )
 
         self.empty = EmptyState(self)
         self.empty.set_text(
@@ -438,7 +449,7 @@ class OutboxView(View):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addLayout(bar)
+        layout.addWidget(self.toolbar)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.undo_bar)
         shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
@@ -514,12 +525,12 @@ class OutboxView(View):
         # Never ambiguous: a sent reply is only taken off this list (it stays on the site); an
         # unsent one is deleted before anyone sees it.
         if state in (State.SENT, State.ENQUEUED):
-            self.delete_button.setText(self.tr("Remove from this list"))
+            self.compact.relabel(self.tr("Remove from this list"), self.tr("Remove"), self.delete_button)
             self.delete_button.setToolTip(
                 self.tr("Only removes it from the Outbox on this computer; the reply stays on the site (z undoes)")
             )
         else:
-            self.delete_button.setText(self.tr("Delete unsent reply"))
+            self.compact.relabel(self.tr("Delete unsent reply"), self.tr("Delete"), self.delete_button)
             self.delete_button.setToolTip(
                 self.tr("Deletes this reply before it is sent: nothing reaches the site (z undoes)")
             )

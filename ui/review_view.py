@@ -35,6 +35,7 @@ from moderator.review.sender import ReviewOutcome, ReviewSender, Why
 from moderator.review.store import ActionState, StoredItem
 from moderator.review.support import QueueSupport, queue_support
 from ui import dialogs, theme, timefmt, views
+from ui.column_fit import TitleFirst
 from ui.drafts_view import make_table
 from ui.empty_state import EmptyState
 from ui.filter_edit import FilterEdit
@@ -231,6 +232,9 @@ class ReviewView(TableNavigation, View):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column, width in ((1, 140), (2, 130), (3, 120), (4, 100), (5, 80)):
             self.table.setColumnWidth(column, width)
+        # The item is what people read: in a narrow pane (150 %, French, two communities) the flaggers
+        # go first (the reading pane lists them), then the author, the community and the reasons.
+        self.columns = TitleFirst(self.table, 0, [2, 3, 4, 1], min_title=220)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.table.activated.connect(lambda _index: self.show_action_menu())
         self.notes = QLabel(self)
@@ -280,7 +284,7 @@ class ReviewView(TableNavigation, View):
         self.model.refresh()
         self._update_notes()
         # One community: its name on every row says nothing and takes the item's room.
-        self.table.setColumnHidden(4, len({s.community_id for s in self.model.rows}) <= 1)
+        self.columns.set_wanted(4, len({s.community_id for s in self.model.rows}) > 1)
         self.stack.setCurrentWidget(self.table if self.model.rows else self.empty)
         if key is not None:
             for row, stored in enumerate(self.model.rows):

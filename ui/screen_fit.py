@@ -9,9 +9,9 @@ another scale, goes through ``keep_on_screen``.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QStackedWidget, QWidget
 
 FRAME_ALLOWANCE = (16, 48)  # width, height a window manager's decorations may add around a window
 
@@ -121,3 +121,24 @@ class CompactLabels(QObject):
         self._pending = False
         if shiboken6.isValid(self.row):
             self.fit()
+
+
+class CurrentPageStack(QStackedWidget):
+    """A stack whose size hints are its current page's, not the widest of all its pages.
+
+    QStackedWidget asks for the largest minimum of every page, so one view with a wide row of
+    buttons (the Outbox, in French, at 150 %) squeezed the sidebar and the reading pane in every
+    other view. Here only the page on screen counts; switching pages asks the layout again.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        page = self.currentWidget()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()

@@ -187,6 +187,31 @@ class Sidebar(QListView):
 
     # -- the API the main window (and other views, through it) use ----------------------------
 
+    def preferred_width(self) -> int:
+        """The width that shows every view's name whole beside a three-digit badge (communities' too).
+
+        French names are long ("Toutes les communautés", "Membres silencieux") and 150 % makes them
+        longer: the window opens with this width when the screen has room for it.
+        """
+        font = QFont(self.font())
+        bold = QFont(font)
+        bold.setWeight(QFont.Weight.DemiBold)
+        badge_font = QFont(font)
+        badge_font.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))
+        badge_font.setWeight(QFont.Weight.DemiBold)
+        badge = max(22, QFontMetrics(badge_font).horizontalAdvance("999") + 12) + 8
+        model = self.sidebar_model
+        widest = 0
+        for row in range(model.rowCount()):
+            index = model.index(row, 0)
+            kind = index.data(KIND_ROLE)
+            if kind == "header":
+                continue
+            metrics = QFontMetrics(bold if kind == "all" else font)
+            widest = max(widest, metrics.horizontalAdvance(str(index.data())))
+        # The delegate leaves 16 px, the icon and 22 px around the text (see SidebarDelegate.paint).
+        return widest + 16 + ICON + 22 + badge + 2 * self.frameWidth() + 10
+
     def set_views(self, specs: list[ViewSpec]) -> None:
         self.sidebar_model.set_views(specs)
 

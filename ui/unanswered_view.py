@@ -149,6 +149,7 @@ class UnansweredView(InsightView):
         self.definition = QLabel(self)
         self.definition.setObjectName("definition")
         self.definition.setTextFormat(Qt.TextFormat.PlainText)
+        self.definition.setWordWrap(True)  # a long French sentence wraps, never widening the window
         self.legend = _Legend(self)
         strip = QWidget(self)
         strip.setObjectName("insightStrip")

@@ -125,11 +125,21 @@ def supports_private_messages(community: Community) -> bool:
 
     Like ``supports_server_bookmarks``: answered without a connector, for the GUI thread. It must
     agree with the connectors' ``capabilities().private_messages``; a platform without direct
-    messages answers False and the UI offers to copy the text instead.
+    messages answers False and the UI offers to copy the text instead. Discourse and Viva Engage send
+    them (``settings["private_messages"] = False`` turns them off for one account).
     """
-    if community.platform is Platform.DISCOURSE:
+    if community.platform in (Platform.DISCOURSE, Platform.VIVAENGAGE):
         return community.settings.get("private_messages", True) is not False
     return False
+
+
+def private_message_titles(community: Community) -> bool:
+    """Whether this platform's private messages have a title of their own.
+
+    Viva Engage direct messages have none: the connector sends the title as the message's first line,
+    and the nudge composer says so. Answered without a connector, like ``supports_private_messages``.
+    """
+    return community.platform is not Platform.VIVAENGAGE
 
 
 def make_connector(

@@ -55,7 +55,7 @@ import dataclasses
 import datetime as dt
 import enum
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Protocol, runtime_checkable
 
 from moderator.messages import LOCAL_COPY_INTACT, QT_TRANSLATE_NOOP, Translatable
@@ -441,12 +441,29 @@ class Connector(Protocol):
         (the outbox asks before starting it again when an answer was lost)."""
         ...
 
-    def send_private_message(self, recipients: Sequence[str], title: str, raw: str) -> PostResult:
-        """A new private conversation with ``recipients`` (usernames); ``PostResult.post`` is its first post."""
+    def send_private_message(
+        self,
+        recipients: Sequence[str],
+        title: str,
+        raw: str,
+        *,
+        member_ids: Mapping[str, str] | None = None,
+    ) -> PostResult:
+        """A new private conversation with ``recipients`` (usernames); ``PostResult.post`` is its first post.
+
+        ``member_ids`` maps those usernames to the members' ids in the local copy (the platform's own
+        ids, as ``pull`` gave them): a platform that addresses people by id uses them, the others ignore
+        them. A recipient it cannot address is a ``REJECTED`` result whose reason says what to do."""
         ...
 
     def find_private_message(
-        self, recipients: Sequence[str], title: str, raw: str, *, since: dt.datetime
+        self,
+        recipients: Sequence[str],
+        title: str,
+        raw: str,
+        *,
+        since: dt.datetime,
+        member_ids: Mapping[str, str] | None = None,
     ) -> Post | None:
         """The private message this account already sent them with this text after ``since``, if any."""
         ...

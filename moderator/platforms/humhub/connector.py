@@ -716,12 +716,25 @@ class HumHubConnector:
         "this version does not speak). Copy the text and send it from HumHub's Messages."
     )
 
-    def send_private_message(self, recipients: Sequence[str], title: str, raw: str) -> PostResult:
+    def send_private_message(
+        self,
+        recipients: Sequence[str],
+        title: str,
+        raw: str,
+        *,
+        member_ids: Mapping[str, str] | None = None,
+    ) -> PostResult:
         """Not offered (``capabilities().private_messages`` is False): the UI offers to copy the text."""
         raise UnsupportedPlatform(self._NO_MESSAGES)
 
     def find_private_message(
-        self, recipients: Sequence[str], title: str, raw: str, *, since: dt.datetime
+        self,
+        recipients: Sequence[str],
+        title: str,
+        raw: str,
+        *,
+        since: dt.datetime,
+        member_ids: Mapping[str, str] | None = None,
     ) -> Post | None:
         raise UnsupportedPlatform(self._NO_MESSAGES)
 

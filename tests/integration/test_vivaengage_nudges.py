@@ -93,6 +93,7 @@ def test_five_readers_nudged_through_dropped_answers_give_five_direct_messages(
     for name in readers:
         assert send.segment_of(store, community, name) is texts.Purpose.READER
         prepared = texts.prepare(store, community, name, texts.Purpose.READER, "fr")
+        assert "/t/-/" not in prepared.body  # a quoted thread is a Viva Engage address
         send.queue_private(
             store,
             community,

@@ -19,11 +19,15 @@ The protocol (Discourse is the reference implementation, ``moderator.platforms.d
   ``PostResult`` (created, enqueued for approval, or rejected with the server's reasons); ``find_reply``
   looks for a reply already on the server, so that an outbox whose connection dropped mid-POST can tell
   "it was posted" from "it was not" before sending again (exactly once).
-- ``send_private_message(recipients, title, raw)`` starts a private conversation (a nudge, an invitation
-  to answer) and answers with a ``PostResult`` like ``post_reply``; ``find_private_message`` is its
-  exactly-once twin: the message already sent to those recipients with that text, if any. Only called
-  when ``capabilities().private_messages`` is true; a platform without direct messages declares False
-  (the UI then offers to copy the text) and may raise ``UnsupportedPlatform`` from both.
+- ``send_private_message(recipients, title, raw, *, member_ids=None)`` starts a private conversation (a
+  nudge, an invitation to answer) and answers with a ``PostResult`` like ``post_reply``;
+  ``find_private_message`` is its exactly-once twin: the message already sent to those recipients with
+  that text, if any. Recipients are usernames; ``member_ids`` maps them to the members' ids in the local
+  copy (the outbox reads them from the store), for a platform that addresses people by id (Viva Engage).
+  Only called when ``capabilities().private_messages`` is true; a platform without direct messages
+  declares False (the UI then offers to copy the text) and may raise ``UnsupportedPlatform`` from both.
+  A platform whose private messages have no title (Viva Engage) sends the title as the first line;
+  ``moderator.platforms.private_message_titles`` tells the GUI so, without a connector.
 
 How the other platforms map onto it (read from ``shared/platforms/``):
 
@@ -37,9 +41,11 @@ How the other platforms map onto it (read from ``shared/platforms/``):
   through the thread's message order). Ids are 64-bit and stay strings. ``pull`` walks
   ``/messages.json?newer_than=<last id>`` (20 per page, ``older_than`` to page back) and fetches
   ``/messages/in_thread/{id}.json`` only for threads it cannot complete; users from ``/users.json`` pages
-  (with ``stats``). Its ``HttpClient`` budget is one bucket of 10 per 30 s. Capabilities: posting, likes,
-  private_messages (direct_message threads), staff_member_list for verified admins; no read_statistics,
-  no solved_answers (questions exist but "best answer" is not in the v1 API), no votes.
+  (with ``stats``). Its ``HttpClient`` budget is two buckets (message calls, the rest) of 10 per 30 s.
+  Capabilities: posting, likes, new_topics, private_messages (direct messages: ``POST /messages.json``
+  with ``direct_to_user_ids``, found again in ``/messages/private.json``; no title of their own),
+  staff_member_list for verified admins; no read_statistics, no solved_answers (questions exist but
+  "best answer" is not in the v1 API), no votes.
 - **NodeBB** (Read API ``/api/...`` + Write API ``/api/v3``, ``Authorization: Bearer``): categories →
   ``Category``; ``/api/recent`` pages (bumped order) until older than the cursor mark → ``Topic``;
   ``/api/topic/{tid}?page=`` for changed topics → ``Post`` (``postcount`` includes the first post, content

@@ -360,13 +360,14 @@ def queue_private_message(
 
 
 def _member_ids(store: Store, community: Community, usernames: Iterable[str]) -> dict[str, str]:
-    """The recipients' member ids in the local copy, by username as written in the item (a platform
-    that addresses people by id, like Viva Engage, needs them; the others ignore them)."""
+    """How the platform addresses each recipient, by username as written in the item: the member's
+    ``address`` in the local copy when the platform gave one (HumHub's guid), else its id (Viva Engage
+    addresses people by id; Discourse by username and ignores these)."""
     ids: dict[str, str] = {}
     db = store.read()
     for name in usernames:
         row = db.execute(
-            "SELECT id FROM members WHERE community_id=? AND username=? COLLATE NOCASE",
+            "SELECT COALESCE(address, id) FROM members WHERE community_id=? AND username=? COLLATE NOCASE",
             (community.id, name),
         ).fetchone()
         if row is not None:

@@ -38,7 +38,11 @@ from moderator.model import Community
 from moderator.nudges import history, language, send, texts
 from moderator.nudges.texts import Purpose
 from moderator import signin
-from moderator.platforms import private_message_titles, supports_private_messages
+from moderator.platforms import (
+    private_message_titles,
+    private_messages_unknown,
+    supports_private_messages,
+)
 from moderator.store import Store
 from ui import dialogs, screen_fit, timefmt
 
@@ -279,7 +283,15 @@ class NudgeComposer(QDialog):
     def _show_notice(self) -> None:
         assert self.community.id is not None
         lines = []
-        if not self.can_message:
+        if not self.can_message and private_messages_unknown(self.community):
+            lines.append(
+                self.tr(
+                    "The app does not know yet whether this site lets it send private messages: sync the"
+                    " community, then open this again. Meanwhile, copy the text and send it to @%1"
+                    " yourself; the app will remember it as copied."
+                ).replace("%1", self.username)
+            )
+        elif not self.can_message:
             lines.append(
                 self.tr(
                     "This platform does not let the app send private messages. Copy the text and send it"

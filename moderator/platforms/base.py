@@ -33,8 +33,10 @@ How the other platforms map onto it (read from ``shared/platforms/``):
 
 - **HumHub** (implemented: ``moderator.platforms.humhub``, see its connector's docstring): spaces →
   ``Category``; posts → ``Topic`` with their first ``Post``; comments → replies; ``pull`` follows the activity
-  stream and the newest posts. Capabilities: posting, new_topics (a post in a space), likes; staff_member_list for ManageUsers tokens; no
-  read_statistics, solved_answers, server bookmarks or drafts, private_messages (mail module not supported).
+  stream and the newest posts. Capabilities: posting, new_topics (a post in a space), likes; staff_member_list for ManageUsers tokens;
+  private_messages when the site has the Messages (mail) module (a conversation: title, message,
+  recipients by guid, ``Member.address``; probed by ``whoami``, kept in the community's settings as
+  ``mail_module`` through ``account_settings``); no read_statistics, solved_answers, server bookmarks or drafts.
 - **Viva Engage** (implemented: ``moderator.platforms.vivaengage``, whose docstring is the reference; the
   plan it followed): groups →
   ``Category``; threads → ``Topic``; messages → ``Post`` (``replied_to_id`` maps to reply_to_post_number

@@ -1245,6 +1245,10 @@
         <source>Give the private message a first line and a text before sending it.</source>
         <translation>Donnez une première ligne et un texte au message privé avant de l’envoyer.</translation>
     </message>
+    <message>
+        <source>The app does not know yet whether this site lets it send private messages: sync the community, then open this again. Meanwhile, copy the text and send it to @%1 yourself; the app will remember it as copied.</source>
+        <translation>L’application ne sait pas encore si ce site lui permet d’envoyer des messages privés : synchronisez la communauté, puis rouvrez cette fenêtre. En attendant, copiez le texte et envoyez-le vous-même à @%1 ; l’application s’en souviendra comme copié.</translation>
+    </message>
 </context>
 <context>
     <name>OutboxModel</name>

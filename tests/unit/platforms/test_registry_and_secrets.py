@@ -11,6 +11,7 @@ from moderator.model import AuthKind, Community, Platform
 from moderator.platforms import (
     make_connector,
     private_message_titles,
+    private_messages_unknown,
     rate_limits_for,
     supports_private_messages,
 )
@@ -127,12 +128,22 @@ def test_humhub_signs_in_with_a_bearer_token_and_no_client_side_budget() -> None
         assert connector.http.budget is None  # type: ignore[attr-defined]
         caps = connector.capabilities()
         assert not caps.read_statistics and not caps.server_bookmarks and not caps.review_queue
-        assert caps.posting and caps.new_topics and not caps.private_messages
-        assert not supports_private_messages(hub)
-        with pytest.raises(UnsupportedPlatform, match="mail module"):
-            connector.send_private_message(["anna"], "Hello", "A word for you.")
+        assert caps.posting and caps.new_topics and not caps.private_messages  # mail module not probed yet
+        assert not supports_private_messages(hub) and private_messages_unknown(hub)
     finally:
         connector.close()
+    # What the sync learned about the site's mail module decides, with and without a connector.
+    for learned in (True, False):
+        known = community(AuthKind.TOKEN, platform=Platform.HUMHUB, settings={"mail_module": learned})
+        connector = make_connector(known, "tok-1")
+        try:
+            assert connector.capabilities().private_messages is learned is supports_private_messages(known)
+            assert not private_messages_unknown(known)
+            if not learned:
+                with pytest.raises(UnsupportedPlatform, match="no Messages \\(mail\\) module"):
+                    connector.send_private_message(["anna"], "Hello", "A word for you.")
+        finally:
+            connector.close()
     assert rate_limits_for(hub) is None
     with pytest.raises(AuthenticationError, match="No token is stored"):
         make_connector(hub, None)

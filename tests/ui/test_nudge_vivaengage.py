@@ -112,6 +112,25 @@ def test_viva_engage_nudge_from_the_member_card_is_a_direct_message(  # type: ig
         assert message.body.startswith(first_line + "\n\n")
         [record] = history.for_member(ctx.store, viva.id, reader.name)
         assert record.channel is history.Channel.PRIVATE_MESSAGE
+        # In the Outbox, the sent message (not in the local copy until the next sync) shows its
+        # recipient's card, which says the nudge was sent, rather than "this topic is gone".
+        window.choose("outbox")
+        outbox_view = window.current_view()
+        assert outbox_view is not None
+        qtbot.waitUntil(lambda: outbox_view.model.rowCount() == 1)  # type: ignore[attr-defined]
+        outbox_view.table.selectRow(0)  # type: ignore[attr-defined]
+
+        def card_shown() -> bool:
+            shown = window.reading.findChild(MemberCard, "memberCard")
+            return (
+                shown is not None
+                and shown.isVisible()
+                and shown.ref is not None
+                and shown.ref.username == reader.name
+                and shown.nudged.text().startswith("Nudged")
+            )
+
+        qtbot.waitUntil(card_shown)
     finally:
         window.shutdown()
         tasks.deleteLater()

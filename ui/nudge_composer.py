@@ -34,10 +34,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from moderator import signin
 from moderator.model import Community
 from moderator.nudges import history, language, send, texts
 from moderator.nudges.texts import Purpose
-from moderator import signin
 from moderator.platforms import (
     private_message_titles,
     private_messages_unknown,

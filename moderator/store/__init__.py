@@ -668,7 +668,7 @@ class Store:
             likes_given=row["likes_given"],
             likes_received=row["likes_received"],
             time_read=row["time_read"],
-            address=row["address"] if "address" in row.keys() else None,
+            address=row["address"],
         )
 
     def topic_rows(

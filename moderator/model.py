@@ -117,6 +117,9 @@ class Member:
     likes_given: int | None = None
     likes_received: int | None = None
     time_read: int | None = None  # seconds
+    # How the platform addresses this member in a private message when not by ``id`` (HumHub's guid);
+    # None when the platform uses the id or did not say.
+    address: str | None = None
 
     @property
     def staff(self) -> bool:

@@ -359,6 +359,22 @@ def queue_private_message(
     return item
 
 
+def _member_ids(store: Store, community: Community, usernames: Iterable[str]) -> dict[str, str]:
+    """How the platform addresses each recipient, by username as written in the item: the member's
+    ``address`` in the local copy when the platform gave one (HumHub's guid), else its id (Viva Engage
+    addresses people by id; Discourse by username and ignores these)."""
+    ids: dict[str, str] = {}
+    db = store.read()
+    for name in usernames:
+        row = db.execute(
+            "SELECT COALESCE(address, id) FROM members WHERE community_id=? AND username=? COLLATE NOCASE",
+            (community.id, name),
+        ).fetchone()
+        if row is not None:
+            ids[name] = str(row[0])
+    return ids
+
+
 def get_item(store: Store, item_id: int) -> OutboxItem | None:
     row = store.read().execute("SELECT * FROM outbox WHERE id=?", (item_id,)).fetchone()
     return None if row is None else _from_row(row)
@@ -754,10 +770,15 @@ class OutboxSender:
 
         assert item.created_at is not None
         recipients = item.recipients
+        member_ids = _member_ids(store, community, recipients)
         if item.attempts > 0 or item.state == State.SENDING:
             self._renew(store, item.id)
             found = connector.find_private_message(
-                recipients, item.pm_title, item.body, since=item.created_at - self.find_window
+                recipients,
+                item.pm_title,
+                item.body,
+                since=item.created_at - self.find_window,
+                member_ids=member_ids,
             )
             if found is not None:
                 return self._record_private_sent(store, community, item, found, found_on_server=True)
@@ -774,7 +795,9 @@ class OutboxSender:
             )
         self._mark_sending(store, item.id)
         try:
-            result = connector.send_private_message(recipients, item.pm_title, item.body)
+            result = connector.send_private_message(
+                recipients, item.pm_title, item.body, member_ids=member_ids
+            )
         except PlatformError as exc:
             if not isinstance(exc, Offline):
                 self._mark_answered(store, item.id)

@@ -160,6 +160,19 @@ def _count_terms(store: Store, cid: int) -> None:
         log.exception("Counting the terms of the new posts failed")
 
 
+def _keep_learned_settings(store: Store, community: Community, connector: Connector) -> None:
+    """What the connector learned about the account during the pull and the account row keeps
+    (``account_settings``: HumHub's mail module, Viva Engage's network name), stored when it changed,
+    so the GUI thread can answer capability questions without a connector."""
+    learned = getattr(connector, "account_settings", None)
+    if not callable(learned) or community.id is None:
+        return
+    values = learned()
+    if values and any(community.settings.get(key) != value for key, value in values.items()):
+        store.merge_community_settings(community.id, values)
+        community.settings.update(values)
+
+
 def sync_community(
     store: Store,
     community: Community,
@@ -201,6 +214,7 @@ def sync_community(
             close = getattr(batches, "close", None)
             if close is not None:
                 close()
+        _keep_learned_settings(store, community, connector)
         recheck_queues(store, cid, connector, local, force=recheck, cancel=cancel, on_batch=stored)
         # The moderation queue, staff accounts only: one count request when nothing changed.
         from moderator.review.sync import sync_review

@@ -1,6 +1,8 @@
 """The nudge composer: a private message to one member, worded for who they are.
 
-The header is a private message's, never a topic's: the recipient and the title. The text comes from
+The header is a private message's, never a topic's: the recipient and the title (where the platform's
+direct messages have none, Viva Engage, the field is the message's first line and a note says so,
+``platforms.private_message_titles``). The text comes from
 the saved nudge of the member's segment (reader, gone quiet, newcomer) or an invitation to answer,
 in the member's language, else the community's usual one, else the app's (the language line says
 which). Changing the segment or the language refills the text unless the user already edited it.
@@ -32,10 +34,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from moderator import signin
 from moderator.model import Community
 from moderator.nudges import history, language, send, texts
 from moderator.nudges.texts import Purpose
-from moderator.platforms import supports_private_messages
+from moderator.platforms import (
+    private_message_titles,
+    private_messages_unknown,
+    supports_private_messages,
+)
 from moderator.store import Store
 from ui import dialogs, screen_fit, timefmt
 
@@ -90,8 +97,24 @@ class NudgeComposer(QDialog):
         self.recipient.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(self.tr("To:"), self.recipient)
         self.title_edit = QLineEdit(header)
-        self.title_edit.setAccessibleName(self.tr("Title of the private message"))
-        form.addRow(self.tr("Title:"), self.title_edit)
+        # A platform whose direct messages have no title (Viva Engage) sends it as the first line.
+        self.titled = private_message_titles(community)
+        self.title_note: QLabel | None = None
+        if self.titled:
+            self.title_edit.setAccessibleName(self.tr("Title of the private message"))
+            form.addRow(self.tr("Title:"), self.title_edit)
+        else:
+            self.title_edit.setAccessibleName(self.tr("First line of the private message"))
+            form.addRow(self.tr("First line:"), self.title_edit)
+            self.title_note = QLabel(
+                self.tr(
+                    "%1 direct messages have no title: this line is sent as the first line of the message."
+                ).replace("%1", signin.display_name(community.platform)),
+                header,
+            )
+            self.title_note.setObjectName("pmTitleNote")
+            self.title_note.setWordWrap(True)
+            form.addRow(self.title_note)
         header.setStyleSheet(
             "QFrame#pmHeader { background: palette(alternate-base); border-radius: 6px; }"
             "QLabel#pmKind { font-weight: 600; }"
@@ -260,7 +283,15 @@ class NudgeComposer(QDialog):
     def _show_notice(self) -> None:
         assert self.community.id is not None
         lines = []
-        if not self.can_message:
+        if not self.can_message and private_messages_unknown(self.community):
+            lines.append(
+                self.tr(
+                    "The app does not know yet whether this site lets it send private messages: sync the"
+                    " community, then open this again. Meanwhile, copy the text and send it to @%1"
+                    " yourself; the app will remember it as copied."
+                ).replace("%1", self.username)
+            )
+        elif not self.can_message:
             lines.append(
                 self.tr(
                     "This platform does not let the app send private messages. Copy the text and send it"
@@ -344,7 +375,12 @@ class NudgeComposer(QDialog):
         assert self.community.id is not None
         body, title = self.editor.toPlainText().strip(), self.title_edit.text().strip()
         if not body or not title:
-            dialogs.warning(self, self.tr("Give the private message a title and a text before sending it."))
+            dialogs.warning(
+                self,
+                self.tr("Give the private message a title and a text before sending it.")
+                if self.titled
+                else self.tr("Give the private message a first line and a text before sending it."),
+            )
             return
         insist = False
         last = history.recently_nudged(self.store, self.community.id, self.username)

@@ -47,7 +47,7 @@ from ui.empty_state import EmptyState
 from ui.rows_model import Index, RowsTableModel
 from ui.screen_fit import CompactLabels
 from ui.tasks import Task, TaskManager
-from ui.views import TopicRef, View
+from ui.views import MemberRef, TopicRef, View
 
 RETRY_MS = 120_000
 DUE_CHECK_MS = 3_600_000  # the longest the planned-time timer sleeps before looking again
@@ -500,7 +500,24 @@ class OutboxView(View):
 
     def current(self) -> object | None:
         item = self.current_item()
-        return None if item is None else TopicRef(item.community_id, item.topic_id)
+        if item is None:
+            return None
+        if item.is_private_message and item.recipients:
+            # A private message's conversation is not always in the local copy (HumHub's never are,
+            # a new Viva Engage one until the next sync): then its recipient's card says what was sent.
+            store = self.model.store
+            if not item.topic_id or store.topic(item.community_id, item.topic_id) is None:
+                row = (
+                    store.read()
+                    .execute(
+                        "SELECT id, username FROM members WHERE community_id=? AND username=? COLLATE NOCASE",
+                        (item.community_id, item.recipients[0]),
+                    )
+                    .fetchone()
+                )
+                if row is not None:
+                    return MemberRef(item.community_id, str(row["id"]), str(row["username"]))
+        return TopicRef(item.community_id, item.topic_id)
 
     def move_selection(self, delta: int) -> None:
         if self.model.rows:

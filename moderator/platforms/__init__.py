@@ -125,11 +125,33 @@ def supports_private_messages(community: Community) -> bool:
 
     Like ``supports_server_bookmarks``: answered without a connector, for the GUI thread. It must
     agree with the connectors' ``capabilities().private_messages``; a platform without direct
-    messages answers False and the UI offers to copy the text instead.
+    messages answers False and the UI offers to copy the text instead. Discourse and Viva Engage send
+    them; HumHub when its mail module was found (``settings["mail_module"]``, learned by the sync);
+    ``settings["private_messages"] = False`` turns them off for one account.
     """
-    if community.platform is Platform.DISCOURSE:
-        return community.settings.get("private_messages", True) is not False
+    switched_on = community.settings.get("private_messages", True) is not False
+    if community.platform in (Platform.DISCOURSE, Platform.VIVAENGAGE):
+        return switched_on
+    if community.platform is Platform.HUMHUB:
+        # the mail module, when the last sync (or the account check) found it on the site
+        return switched_on and community.settings.get("mail_module") is True
     return False
+
+
+def private_messages_unknown(community: Community) -> bool:
+    """Whether the app does not know yet if this community can receive private messages: a HumHub
+    site not synced since this version (the mail module is optional there). The composer then says
+    to sync first, rather than that the platform cannot."""
+    return community.platform is Platform.HUMHUB and not isinstance(community.settings.get("mail_module"), bool)
+
+
+def private_message_titles(community: Community) -> bool:
+    """Whether this platform's private messages have a title of their own.
+
+    Viva Engage direct messages have none: the connector sends the title as the message's first line,
+    and the nudge composer says so. Answered without a connector, like ``supports_private_messages``.
+    """
+    return community.platform is not Platform.VIVAENGAGE
 
 
 def make_connector(

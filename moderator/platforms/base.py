@@ -19,27 +19,35 @@ The protocol (Discourse is the reference implementation, ``moderator.platforms.d
   ``PostResult`` (created, enqueued for approval, or rejected with the server's reasons); ``find_reply``
   looks for a reply already on the server, so that an outbox whose connection dropped mid-POST can tell
   "it was posted" from "it was not" before sending again (exactly once).
-- ``send_private_message(recipients, title, raw)`` starts a private conversation (a nudge, an invitation
-  to answer) and answers with a ``PostResult`` like ``post_reply``; ``find_private_message`` is its
-  exactly-once twin: the message already sent to those recipients with that text, if any. Only called
-  when ``capabilities().private_messages`` is true; a platform without direct messages declares False
-  (the UI then offers to copy the text) and may raise ``UnsupportedPlatform`` from both.
+- ``send_private_message(recipients, title, raw, *, member_ids=None)`` starts a private conversation (a
+  nudge, an invitation to answer) and answers with a ``PostResult`` like ``post_reply``;
+  ``find_private_message`` is its exactly-once twin: the message already sent to those recipients with
+  that text, if any. Recipients are usernames; ``member_ids`` maps them to the members' ids in the local
+  copy (the outbox reads them from the store), for a platform that addresses people by id (Viva Engage).
+  Only called when ``capabilities().private_messages`` is true; a platform without direct messages
+  declares False (the UI then offers to copy the text) and may raise ``UnsupportedPlatform`` from both.
+  A platform whose private messages have no title (Viva Engage) sends the title as the first line;
+  ``moderator.platforms.private_message_titles`` tells the GUI so, without a connector.
 
 How the other platforms map onto it (read from ``shared/platforms/``):
 
 - **HumHub** (implemented: ``moderator.platforms.humhub``, see its connector's docstring): spaces →
   ``Category``; posts → ``Topic`` with their first ``Post``; comments → replies; ``pull`` follows the activity
-  stream and the newest posts. Capabilities: posting, new_topics (a post in a space), likes; staff_member_list for ManageUsers tokens; no
-  read_statistics, solved_answers, server bookmarks or drafts, private_messages (mail module not supported).
+  stream and the newest posts. Capabilities: posting, new_topics (a post in a space), likes; staff_member_list for ManageUsers tokens;
+  private_messages when the site has the Messages (mail) module (a conversation: title, message,
+  recipients by guid, ``Member.address``; probed by ``whoami``, kept in the community's settings as
+  ``mail_module`` through ``account_settings``); no read_statistics, solved_answers, server bookmarks or drafts.
 - **Viva Engage** (implemented: ``moderator.platforms.vivaengage``, whose docstring is the reference; the
   plan it followed): groups →
   ``Category``; threads → ``Topic``; messages → ``Post`` (``replied_to_id`` maps to reply_to_post_number
   through the thread's message order). Ids are 64-bit and stay strings. ``pull`` walks
   ``/messages.json?newer_than=<last id>`` (20 per page, ``older_than`` to page back) and fetches
   ``/messages/in_thread/{id}.json`` only for threads it cannot complete; users from ``/users.json`` pages
-  (with ``stats``). Its ``HttpClient`` budget is one bucket of 10 per 30 s. Capabilities: posting, likes,
-  private_messages (direct_message threads), staff_member_list for verified admins; no read_statistics,
-  no solved_answers (questions exist but "best answer" is not in the v1 API), no votes.
+  (with ``stats``). Its ``HttpClient`` budget is two buckets (message calls, the rest) of 10 per 30 s.
+  Capabilities: posting, likes, new_topics, private_messages (direct messages: ``POST /messages.json``
+  with ``direct_to_user_ids``, found again in ``/messages/private.json``; no title of their own),
+  staff_member_list for verified admins; no read_statistics, no solved_answers (questions exist but
+  "best answer" is not in the v1 API), no votes.
 - **NodeBB** (Read API ``/api/...`` + Write API ``/api/v3``, ``Authorization: Bearer``): categories →
   ``Category``; ``/api/recent`` pages (bumped order) until older than the cursor mark → ``Topic``;
   ``/api/topic/{tid}?page=`` for changed topics → ``Post`` (``postcount`` includes the first post, content
@@ -55,7 +63,7 @@ import dataclasses
 import datetime as dt
 import enum
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Protocol, runtime_checkable
 
 from moderator.messages import LOCAL_COPY_INTACT, QT_TRANSLATE_NOOP, Translatable
@@ -441,12 +449,29 @@ class Connector(Protocol):
         (the outbox asks before starting it again when an answer was lost)."""
         ...
 
-    def send_private_message(self, recipients: Sequence[str], title: str, raw: str) -> PostResult:
-        """A new private conversation with ``recipients`` (usernames); ``PostResult.post`` is its first post."""
+    def send_private_message(
+        self,
+        recipients: Sequence[str],
+        title: str,
+        raw: str,
+        *,
+        member_ids: Mapping[str, str] | None = None,
+    ) -> PostResult:
+        """A new private conversation with ``recipients`` (usernames); ``PostResult.post`` is its first post.
+
+        ``member_ids`` maps those usernames to the members' ids in the local copy (the platform's own
+        ids, as ``pull`` gave them): a platform that addresses people by id uses them, the others ignore
+        them. A recipient it cannot address is a ``REJECTED`` result whose reason says what to do."""
         ...
 
     def find_private_message(
-        self, recipients: Sequence[str], title: str, raw: str, *, since: dt.datetime
+        self,
+        recipients: Sequence[str],
+        title: str,
+        raw: str,
+        *,
+        since: dt.datetime,
+        member_ids: Mapping[str, str] | None = None,
     ) -> Post | None:
         """The private message this account already sent them with this text after ``since``, if any."""
         ...

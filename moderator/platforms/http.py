@@ -960,6 +960,10 @@ def _error_reasons(body: Any) -> list[str]:
         if isinstance(body.get(key), str):
             reasons = [body[key]]
             break
+    # Yammer/Viva Engage: {"response": {"message": "...", "code": 16, "stat": "fail"}}
+    response = body.get("response")
+    if not reasons and isinstance(response, dict) and isinstance(response.get("message"), str):
+        reasons = [response["message"]] if response["message"] else []
     # Yii/HumHub validation errors: {"message": "Validation failed", "comment": {"message": ["..."]}}
     for value in body.values():
         if isinstance(value, dict):

@@ -20,7 +20,7 @@ import os
 import re
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -278,6 +278,17 @@ class Store:
                 ),
             )
 
+    def merge_community_settings(self, community_id: int, values: Mapping[str, Any]) -> None:
+        """Set these keys of a community's settings, keeping the others as they are in the store (a
+        sync thread records what it learned without overwriting what the user changed meanwhile)."""
+        with self.write() as db:
+            row = db.execute("SELECT settings FROM communities WHERE id=?", (community_id,)).fetchone()
+            if row is None:
+                return
+            current = json.loads(row[0] or "{}")
+            current.update(values)
+            db.execute("UPDATE communities SET settings=? WHERE id=?", (json.dumps(current), community_id))
+
     def clear_synced_data(self, community_id: int) -> None:
         """Forget what sync brought for a community (not what the user wrote) and restart its sync."""
         with self.write() as db:
@@ -436,6 +447,7 @@ class Store:
         "likes_given",
         "likes_received",
         "time_read",
+        "address",
     )
 
     @classmethod
@@ -471,6 +483,7 @@ class Store:
                     m.likes_given,
                     m.likes_received,
                     m.time_read,
+                    m.address or None,
                 )
                 for m in members
             ],
@@ -655,6 +668,7 @@ class Store:
             likes_given=row["likes_given"],
             likes_received=row["likes_received"],
             time_read=row["time_read"],
+            address=row["address"],
         )
 
     def topic_rows(

@@ -522,6 +522,12 @@ CREATE TABLE nudges (
 CREATE INDEX nudges_member ON nudges (community_id, username COLLATE NOCASE, created_at);
 """
 
+# How a platform addresses a member in a private message when not by its id (HumHub's mail module
+# wants the user's guid): kept with the member, reported by the connector (``Member.address``).
+V_MEMBER_ADDRESS = """
+ALTER TABLE members ADD COLUMN address TEXT;
+"""
+
 MIGRATIONS: list[str] = [
     V1_CORE,
     V2_INSIGHTS,
@@ -536,6 +542,7 @@ MIGRATIONS: list[str] = [
     V_DATA_ID,
     V_NO_BIDI_CONTROLS,
     V_NUDGES,
+    V_MEMBER_ADDRESS,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -37,6 +37,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlencode, urlsplit
 
+from tests.helpers.humhub_mail import MailModule
+
 ADMIN_TOKEN = "hh-admin-token-7d2f9a"
 MEMBER_TOKEN = "hh-member-token-3c81e0"
 PASSWORD = "correct horse battery staple"
@@ -540,8 +542,12 @@ class Record:
 class HumHubDouble:
     """The HTTP side: routes, auth, pages, faults, counters."""
 
-    def __init__(self, world: World | None = None, *, port: int = 0, timeout_delay: float = 0.5) -> None:
+    def __init__(
+        self, world: World | None = None, *, port: int = 0, timeout_delay: float = 0.5, mail: bool = False
+    ) -> None:
         self.world = world or World()
+        # the Messages module (``humhub_mail``), when this site has it; without it /mail is a 404
+        self.mail = MailModule(self.world) if mail else None
         self.timeout_delay = timeout_delay
         self.requests: list[Record] = []
         self._faults: list[_Fault] = []
@@ -627,6 +633,12 @@ class HumHubDouble:
                 if not w.users[user_id].admin:
                     return yii_error(403, "Forbidden", "You are not allowed to perform this action.")
                 return self._page(q, [w.user_full(u, base) for u in sorted(w.users)], default=100)
+            if (m := re.fullmatch(r"user/(\d+)", route)) and method == "GET":  # ManageUsers, like /user
+                if not w.users[user_id].admin:
+                    return yii_error(403, "Forbidden", "You are not allowed to perform this action.")
+                if int(m.group(1)) not in w.users:
+                    return api_error(404, "User not found!")
+                return Reply(200, w.user_full(int(m.group(1)), base))
             if route == "space" and method == "GET":
                 visible = [
                     s
@@ -694,6 +706,10 @@ class HumHubDouble:
                 return self._create_comment(user_id, body, base)
             if (m := re.fullmatch(r"post/container/(\d+)", route)) and method == "POST":
                 return self._create_post(user_id, int(m.group(1)), body, base)
+            if self.mail is not None and (route == "mail" or route.startswith("mail/")):
+                reply = self.mail.answer(method, route, q, user_id, body, base, self._page)
+                if reply is not None:
+                    return reply
         return yii_error(404, "Not Found", "Page not found.")
 
     def _caller(self, headers: dict[str, str], query: dict[str, list[str]]) -> int | None:

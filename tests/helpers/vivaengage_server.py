@@ -4,7 +4,9 @@ Written from the captured responses in ``shared/platforms/vivaengage/samples`` (
 ``2012/12/08 01:23:16 +0000`` times, string booleans such as ``"admin": "false"``, ``references`` and
 ``threaded_extended``) and Microsoft's REST reference (``older_than``/``newer_than`` on message ids,
 ``threaded=extended`` = thread starters plus their two latest replies, 20 messages a page, 50 users or
-groups a page, ``POST /messages.json`` with ``replied_to_id``). It shares no code with the connector.
+groups a page, ``POST /messages.json`` with ``replied_to_id``, or ``direct_to_user_ids`` for a direct
+message, listed in ``/messages/private.json``; ``/threads/{id}.json`` with its ``participants``). It
+shares no code with the connector.
 
 What it enforces, like the real service:
 
@@ -226,6 +228,13 @@ class Network:
                 direct_to=starter.direct_to,
             )
 
+    def direct_message(self, sender: int, body: str, recipients: list[int]) -> YMessage:
+        """A new direct-message thread between the sender and ``recipients``."""
+        with self.lock:
+            self.now = max(self.now, dt.datetime.now(dt.UTC).replace(microsecond=0))
+            participants = tuple(dict.fromkeys([sender, *recipients]))
+            return self._add(sender=sender, group_id=None, body=body, at=self.now, direct_to=participants)
+
     def new_thread(self, sender: int, body: str, group_id: int | None = None) -> YMessage:
         with self.lock:
             self.now = max(self.now, dt.datetime.now(dt.UTC).replace(microsecond=0))
@@ -301,6 +310,8 @@ class VivaEngageServer:
         self.requests: list[tuple[str, str, str]] = []
         self.rate_limited = 0
         self.posts_applied = 0
+        # whether thread references list their participants (``/threads/{id}.json`` always does)
+        self.thread_participants = True
         self._sent: dict[tuple[str, str], deque[float]] = {}
         self._faults: list[_Fault] = []
         self._lock = threading.Lock()
@@ -508,6 +519,14 @@ class VivaEngageServer:
                     "references": self._references(mine[:limit]),
                     "meta": {"older_available": len(mine) > limit},
                 }
+            found = re.fullmatch(r"/threads/(\d+)\.json", path)
+            if found:
+                thread_id = int(found.group(1))
+                if thread_id not in net.threads:
+                    return 404, {"response": {"message": "Not found"}}
+                if not net.can_read(net.messages[thread_id], viewer):
+                    return 403, {"response": {"message": "Private"}}
+                return 200, self._thread_ref(net.messages[thread_id], participants=True)
             found = re.fullmatch(r"/messages/in_group/(\d+)\.json", path)
             if found:
                 group = net.groups.get(int(found.group(1)))
@@ -584,7 +603,13 @@ class VivaEngageServer:
         if not body:
             return 400, {"response": {"message": "Message body can't be blank"}}
         replied = data.get("replied_to_id")
-        if replied is None:
+        direct = data.get("direct_to_user_ids")
+        if direct is not None and replied is None:
+            recipients = _ids(direct)
+            if not recipients or any(r not in net.users for r in recipients):
+                return 400, {"response": {"message": "Invalid user in direct_to_user_ids", "stat": "fail"}}
+            message = net.direct_message(viewer, body, recipients)
+        elif replied is None:
             message = net.new_thread(viewer, body, int(data["group_id"]) if data.get("group_id") else None)
         else:
             target = net.messages.get(int(replied))
@@ -678,28 +703,50 @@ class VivaEngageServer:
             refs.setdefault(("user", m.sender_id), self._user(net.users[m.sender_id]))
             if m.group_id is not None:
                 refs.setdefault(("group", m.group_id), self._group(net.groups[m.group_id]))
-            ids = net.threads[m.thread_id]
-            last = net.messages[ids[-1]]
-            refs.setdefault(
-                ("thread", m.thread_id),
-                {
-                    "type": "thread",
-                    "id": m.thread_id,
-                    "thread_starter_id": m.thread_id,
-                    "group_id": m.group_id,
-                    "direct_message": bool(m.direct_to),
-                    "privacy": "private" if m.direct_to else "public",
-                    "web_url": f"https://www.yammer.com/{NETWORK}/threads/{m.thread_id}",
-                    "stats": {
-                        "updates": len(ids),
-                        "latest_reply_id": last.id,
-                        "latest_reply_at": ytime(last.created_at),
-                        "first_reply_id": ids[1] if len(ids) > 1 else None,
-                        "shares": 0,
-                    },
-                },
-            )
+            if ("thread", m.thread_id) not in refs:
+                refs[("thread", m.thread_id)] = self._thread_ref(m, participants=self.thread_participants)
         return list(refs.values())
+
+    def _thread_ref(self, m: YMessage, *, participants: bool) -> dict[str, Any]:
+        """A thread as ``references`` and ``/threads/{id}.json`` show it (samples/private_thread.json);
+        a direct-message thread lists its ``participants`` there."""
+        net = self.network
+        ids = net.threads[m.thread_id]
+        last = net.messages[ids[-1]]
+        starter = net.messages[m.thread_id]
+        body: dict[str, Any] = {
+            "type": "thread",
+            "id": m.thread_id,
+            "thread_starter_id": m.thread_id,
+            "group_id": starter.group_id,
+            "direct_message": bool(starter.direct_to),
+            "privacy": "private" if starter.direct_to else "public",
+            "web_url": f"https://www.yammer.com/{NETWORK}/threads/{m.thread_id}",
+            "stats": {
+                "updates": len(ids),
+                "latest_reply_id": last.id,
+                "latest_reply_at": ytime(last.created_at),
+                "first_reply_id": ids[1] if len(ids) > 1 else None,
+                "shares": 0,
+            },
+        }
+        if participants:
+            people = starter.direct_to or tuple(dict.fromkeys(net.messages[i].sender_id for i in ids))
+            body["participants"] = [{"id": uid, "type": "user"} for uid in people]
+            body["participants_count"] = len(people)
+        return body
+
+
+def _ids(value: Any) -> list[int]:
+    """``direct_to_user_ids``: a JSON array of ids, one id, or a comma-separated string (form posts)."""
+    items = value if isinstance(value, list) else str(value).split(",")
+    result = []
+    for item in items:
+        text = str(item).strip()
+        if not text.isdigit():
+            return []
+        result.append(int(text))
+    return result
 
 
 def _q(query: dict[str, list[str]], name: str) -> str | None:

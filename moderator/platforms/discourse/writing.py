@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
@@ -134,8 +134,16 @@ class WritingMixin:
 
     # -- private messages (nudges, invitations) ------------------------------------------------
 
-    def send_private_message(self, recipients: Sequence[str], title: str, raw: str) -> PostResult:
-        """``POST /posts.json`` with ``archetype=private_message``: a new PM topic and its first post."""
+    def send_private_message(
+        self,
+        recipients: Sequence[str],
+        title: str,
+        raw: str,
+        *,
+        member_ids: Mapping[str, str] | None = None,
+    ) -> PostResult:
+        """``POST /posts.json`` with ``archetype=private_message``: a new PM topic and its first post.
+        Discourse addresses members by username: ``member_ids`` is not needed."""
         body = {
             "title": title,
             "raw": raw,
@@ -149,7 +157,13 @@ class WritingMixin:
         return parse.parse_post_created(answer)
 
     def find_private_message(
-        self, recipients: Sequence[str], title: str, raw: str, *, since: dt.datetime
+        self,
+        recipients: Sequence[str],
+        title: str,
+        raw: str,
+        *,
+        since: dt.datetime,
+        member_ids: Mapping[str, str] | None = None,
     ) -> Post | None:
         """Our PM with this title and text to these recipients, among the sent PMs' first page.
 

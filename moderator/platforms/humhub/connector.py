@@ -26,6 +26,10 @@ text comes in the activity stream; their post's row is updated from the stored o
 when not stored, from ``/post/{id}``. A post whose comment total grew by more than what was seen is
 completed with its comments; comments missing from a full comment list are removed locally.
 
+Private messages (nudges) are conversations of the optional Messages (mail) module: see
+``moderator.platforms.humhub.mail``. ``whoami`` probes ``/mail`` (404 without the module) and
+``account_settings`` reports it (``mail_module``), which the sync engine keeps in the community's settings.
+
 Not seen until the post shows on ``/post`` page 1 again or is opened: likes and edits of older posts,
 the account's own comments on older posts, comments deleted on older posts. Members (staff tokens) are
 refreshed once a day; a non-staff token knows the people it sees writing.
@@ -55,7 +59,7 @@ from moderator.platforms.base import (
     UnsupportedPlatform,
 )
 from moderator.platforms.http import HttpClient
-from moderator.platforms.humhub import parse
+from moderator.platforms.humhub import mail, parse
 
 log = logging.getLogger(__name__)
 
@@ -100,6 +104,9 @@ class HumHubConnector:
         self._me: Member | None = None
         self._staff = False
         self._skipped = 0
+        learned = community.settings.get("mail_module")
+        self._mail_module: bool | None = learned if isinstance(learned, bool) else None
+        self._mail = mail.Mail(http, community.name, self._offset)
 
     # -- bookkeeping ---------------------------------------------------------------------------
 
@@ -136,7 +143,9 @@ class HumHubConnector:
             likes=True,
             votes=False,
             staff_member_list=self._staff,  # /user needs the ManageUsers permission
-            private_messages=False,  # the mail module's API is not supported yet
+            # the mail module (conversations), when the site has it: probed by whoami, kept in settings
+            private_messages=self._mail_module is True
+            and self.community.settings.get("private_messages", True) is not False,
             new_topics=True,  # posts in a space (POST /post/container/{id}); a space that forbids it says so
             review_queue=False,  # the REST module has no moderation queue (reported content has no API)
             topic_recheck=False,  # no read-by-ids: one request per post, far above the re-check's budget
@@ -152,8 +161,16 @@ class HumHubConnector:
         except (PermissionDenied, NotFound):
             self._staff = False
         me.admin = self._staff
+        found = mail.probe(self.http, cancel)
+        if found is not None:
+            self._mail_module = found
         self._me = me
         return me
+
+    def account_settings(self) -> dict[str, Any]:
+        """What the account row keeps (the sync engine and the account check store it): whether the
+        site has the mail module, once known."""
+        return {} if self._mail_module is None else {"mail_module": self._mail_module}
 
     def site_title(self) -> str | None:
         return None  # the REST API does not give the site's name: the account's name is kept
@@ -712,18 +729,36 @@ class HumHubConnector:
         return None
 
     _NO_MESSAGES = (
-        "Private messages to HumHub members are not supported yet (they need HumHub's mail module, whose API "
-        "this version does not speak). Copy the text and send it from HumHub's Messages."
+        "This HumHub site has no Messages (mail) module the app can use. Copy the text and send it from"
+        " HumHub yourself."
     )
 
-    def send_private_message(self, recipients: Sequence[str], title: str, raw: str) -> PostResult:
-        """Not offered (``capabilities().private_messages`` is False): the UI offers to copy the text."""
-        raise UnsupportedPlatform(self._NO_MESSAGES)
+    def send_private_message(
+        self,
+        recipients: Sequence[str],
+        title: str,
+        raw: str,
+        *,
+        member_ids: Mapping[str, str] | None = None,
+    ) -> PostResult:
+        """A new conversation of the mail module (``moderator.platforms.humhub.mail``)."""
+        if self._mail_module is False:
+            raise UnsupportedPlatform(self._NO_MESSAGES)
+        return self._mail.send(self._me, recipients, title, raw, member_ids)
 
     def find_private_message(
-        self, recipients: Sequence[str], title: str, raw: str, *, since: dt.datetime
+        self,
+        recipients: Sequence[str],
+        title: str,
+        raw: str,
+        *,
+        since: dt.datetime,
+        member_ids: Mapping[str, str] | None = None,
     ) -> Post | None:
-        raise UnsupportedPlatform(self._NO_MESSAGES)
+        if self._mail_module is False:
+            raise UnsupportedPlatform(self._NO_MESSAGES)
+        me = self._me or self.whoami()
+        return self._mail.find(me, recipients, title, raw, since, member_ids)
 
     def find_reply(self, topic_id: str, raw: str, *, since: dt.datetime) -> Post | None:
         """Our comment with this text made after ``since`` (minus clock skew), if the server has it.

@@ -135,7 +135,9 @@ def member_short(value: Any) -> Member | None:
         return None
     name = data.get("display_name") if isinstance(data.get("display_name"), str) else ""
     username = username_from_url(data.get("url")) or str(data.get("guid") or member_id)
-    return Member(id=member_id, username=username, name=name or username)
+    guid = data.get("guid") if isinstance(data.get("guid"), str) and data["guid"].strip() else None
+    # the guid is how the mail module addresses a member (``Member.address``)
+    return Member(id=member_id, username=username, name=name or username, address=guid)
 
 
 def member(value: Any, offset: dt.timedelta = dt.timedelta(0)) -> Member | None:

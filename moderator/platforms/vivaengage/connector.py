@@ -32,7 +32,11 @@ first, on the other bucket) and its label gives the time left at the budget's pa
 
 Writing: a reply is ``POST /messages.json`` with ``replied_to_id`` (``find_reply`` reads the thread's
 latest page before a retry); a new conversation is the same without it, in a community or All Company
-(``find_topic`` reads ``/messages/sent.json``). Direct messages are read, not sent (capability off).
+(``find_topic`` reads ``/messages/sent.json``). A private message (a nudge) is a direct message: the same
+``POST`` with ``direct_to_user_ids``, the recipients' user ids taken from the local copy (the outbox passes
+``member_ids``; the v1 API has no lookup by username); a direct message has no title, so a title
+becomes its first line. ``find_private_message`` pages back through ``/messages/private.json`` (at
+most 5 pages) for our message with that text whose thread has those participants.
 
 Not seen until a thread has new activity or is opened: likes and edits of older messages, deletions.
 """
@@ -56,7 +60,6 @@ from moderator.platforms.base import (
     PostResult,
     PostStatus,
     RequestRejected,
-    UnsupportedPlatform,
 )
 from moderator.platforms.http import HttpClient
 from moderator.platforms.vivaengage import parse
@@ -66,6 +69,7 @@ from moderator.platforms.vivaengage.parse import Feed
 log = logging.getLogger(__name__)
 
 DAILY = 24 * 3600
+PRIVATE_FIND_PAGES = 5  # a lost direct message is among the newest: 100 messages is plenty
 
 
 def _stale(cursor: Mapping[str, Any], key: str, now: dt.datetime, seconds: float = DAILY) -> bool:
@@ -151,7 +155,8 @@ class VivaEngageConnector(FeedSync):
             likes=True,  # liked_by counts are synced
             votes=False,
             staff_member_list=admin,
-            private_messages=False,  # direct messages are read; sending one is not built here
+            # direct messages (``direct_to_user_ids``), which have no title of their own
+            private_messages=self.community.settings.get("private_messages", True) is not False,
             new_topics=True,  # a new conversation in a community or All Company
         )
 
@@ -323,14 +328,113 @@ class VivaEngageConnector(FeedSync):
                 return self._post(message, {message.id: 1})
         return None
 
-    def send_private_message(self, recipients: Sequence[str], title: str, raw: str) -> PostResult:
-        """Not built yet (``capabilities().private_messages`` is False): the UI offers to copy the text."""
-        raise UnsupportedPlatform("Private messages to Viva Engage members are not supported yet.")
+    def _recipient_ids(
+        self, recipients: Sequence[str], member_ids: Mapping[str, str] | None
+    ) -> tuple[list[int], list[str]]:
+        """Viva Engage addresses people by user id: the local copy's (``member_ids``), else the users
+        this connector has seen in answers. No request is made: the users API has no lookup by name."""
+        known = {name.removeprefix("@").casefold(): uid for name, uid in (member_ids or {}).items()}
+        seen = {name.casefold(): uid for uid, name in self._usernames.items() if name}
+        ids: list[int] = []
+        unknown: list[str] = []
+        for recipient in recipients:
+            name = recipient.strip().removeprefix("@")
+            uid = known.get(name.casefold()) or seen.get(name.casefold()) or ""
+            if uid.isdigit():
+                ids.append(int(uid))
+            else:
+                unknown.append(name)
+        return ids, unknown
+
+    def send_private_message(
+        self,
+        recipients: Sequence[str],
+        title: str,
+        raw: str,
+        *,
+        member_ids: Mapping[str, str] | None = None,
+    ) -> PostResult:
+        """A direct message: ``POST /messages.json`` with ``direct_to_user_ids`` (the recipients' user
+        ids). A direct message has no title: a title becomes its first line, as for a new conversation."""
+        ids, unknown = self._recipient_ids(recipients, member_ids)
+        if unknown:
+            names = ", ".join(f"@{n}" for n in unknown)
+            return PostResult(
+                PostStatus.REJECTED,
+                reasons=(
+                    f"{names}: no such member in the local copy of {self.community.name}, so Viva Engage"
+                    " cannot be told whom to send it to. Check the name, sync the community, then send"
+                    " it again.",
+                ),
+            )
+        if not ids:
+            return PostResult(PostStatus.REJECTED, reasons=("A direct message needs a recipient.",))
+        try:
+            answer = self.http.post_json(
+                "/messages.json", {"body": _composed(title, raw), "direct_to_user_ids": ids}
+            )
+        except RequestRejected as exc:
+            names = ", ".join(f"@{r.strip().removeprefix('@')}" for r in recipients)
+            hint = f"Check that {names} can still receive direct messages in this network."
+            return PostResult(PostStatus.REJECTED, reasons=(*(exc.reasons or (exc.message,)), hint))
+        feed = parse.parse_feed(answer)
+        self._remember(feed.users.values())
+        created = next(iter(feed.messages), None)
+        if created is None:
+            return PostResult(PostStatus.CREATED, None)
+        return PostResult(PostStatus.CREATED, self._post(created, {created.id: 1}))
 
     def find_private_message(
-        self, recipients: Sequence[str], title: str, raw: str, *, since: dt.datetime
+        self,
+        recipients: Sequence[str],
+        title: str,
+        raw: str,
+        *,
+        since: dt.datetime,
+        member_ids: Mapping[str, str] | None = None,
     ) -> Post | None:
-        raise UnsupportedPlatform("Private messages to Viva Engage members are not supported yet.")
+        """Our direct message with this text to these recipients sent after ``since`` (minus clock
+        skew), among the newest of ``/messages/private.json``: paged back with ``older_than`` until the
+        messages are older than that, at most ``PRIVATE_FIND_PAGES`` pages (message calls, counted in
+        the budget like the rest). The recipients are checked against the thread's participants (its
+        reference, or ``/threads/{id}.json`` when the reference does not list them)."""
+        ids, unknown = self._recipient_ids(recipients, member_ids)
+        if unknown or not ids:
+            return None  # never sent: send_private_message refuses unknown recipients
+        me = self._me or self.whoami()
+        wanted = {str(i) for i in ids}
+        text = _composed(title, raw)
+        earliest = since - dt.timedelta(minutes=5)
+        older_than: int | None = None
+        for _page in range(PRIVATE_FIND_PAGES):
+            params: dict[str, Any] = {"limit": PAGE_SIZE}
+            if older_than is not None:
+                params["older_than"] = older_than
+            feed = parse.parse_feed(self.http.get_json("/messages/private.json", params))
+            self._remember(feed.users.values())
+            for message in sorted(feed.all_messages(), key=lambda m: m.number, reverse=True):
+                if message.sender_id != me.id or (message.created_at and message.created_at < earliest):
+                    continue
+                if not _same_text(message.plain, text):
+                    continue
+                if self._participants(message.thread_id, feed) - {me.id} == wanted:
+                    return self._post(message, {message.id: 1} if message.id == message.thread_id else {})
+            if not feed.messages or not feed.older_available:
+                return None
+            oldest = min(feed.messages, key=lambda m: m.number)
+            if oldest.created_at is not None and oldest.created_at < earliest:
+                return None
+            older_than = oldest.number
+        return None
+
+    def _participants(self, thread_id: str, feed: Feed) -> frozenset[str]:
+        info = feed.threads.get(thread_id)
+        if info is not None and info.participants is not None:
+            return info.participants
+        thread = parse.parse_thread(self.http.get_json(f"/threads/{thread_id}.json"))
+        if thread is None or thread.participants is None:
+            return frozenset()
+        return thread.participants
 
     def web_url(self, topic_id: str | None = None, post_number: int | None = None) -> str:
         """The thread's page: ``https://www.yammer.com/<network>/threads/<id>`` (web root of the API)."""

@@ -57,6 +57,9 @@ class ThreadInfo:
     group_id: str | None
     direct_message: bool
     web_url: str
+    # a direct-message thread's members (``participants: [{"id", "type": "user"}]``), when the answer
+    # names them (``/threads/{id}.json`` always does); None when it does not say
+    participants: frozenset[str] | None = None
 
 
 @dataclasses.dataclass(slots=True)
@@ -205,6 +208,13 @@ def parse_thread(item: Any) -> ThreadInfo | None:
     if thread_id is None:
         return None
     stats = _dict(item.get("stats"))
+    participants: frozenset[str] | None = None
+    if isinstance(item.get("participants"), list):
+        participants = frozenset(
+            pid
+            for p in item["participants"]
+            if isinstance(p, dict) and _str(p.get("type") or "user") == "user" and (pid := _id(p.get("id")))
+        )
     return ThreadInfo(
         id=thread_id,
         messages_count=_int(stats.get("updates")),
@@ -213,6 +223,7 @@ def parse_thread(item: Any) -> ThreadInfo | None:
         group_id=_id(item.get("group_id")),
         direct_message=_true(item.get("direct_message")),
         web_url=_str(item.get("web_url")),
+        participants=participants,
     )
 
 

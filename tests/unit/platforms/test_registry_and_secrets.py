@@ -8,7 +8,13 @@ import pytest
 
 from moderator import secrets
 from moderator.model import AuthKind, Community, Platform
-from moderator.platforms import make_connector, rate_limits_for, supports_private_messages
+from moderator.platforms import (
+    make_connector,
+    private_message_titles,
+    private_messages_unknown,
+    rate_limits_for,
+    supports_private_messages,
+)
 from moderator.platforms.base import AuthenticationError, Connector, UnsupportedPlatform
 from moderator.platforms.discourse import DiscourseConnector
 from moderator.platforms.http import ADMIN_KEY_LIMITS, USER_KEY_LIMITS, RateLimit
@@ -122,17 +128,45 @@ def test_humhub_signs_in_with_a_bearer_token_and_no_client_side_budget() -> None
         assert connector.http.budget is None  # type: ignore[attr-defined]
         caps = connector.capabilities()
         assert not caps.read_statistics and not caps.server_bookmarks and not caps.review_queue
-        assert caps.posting and caps.new_topics and not caps.private_messages
-        assert not supports_private_messages(hub)
-        with pytest.raises(UnsupportedPlatform, match="mail module"):
-            connector.send_private_message(["anna"], "Hello", "A word for you.")
+        assert caps.posting and caps.new_topics and not caps.private_messages  # mail module not probed yet
+        assert not supports_private_messages(hub) and private_messages_unknown(hub)
     finally:
         connector.close()
+    # What the sync learned about the site's mail module decides, with and without a connector.
+    for learned in (True, False):
+        known = community(AuthKind.TOKEN, platform=Platform.HUMHUB, settings={"mail_module": learned})
+        connector = make_connector(known, "tok-1")
+        try:
+            assert connector.capabilities().private_messages is learned is supports_private_messages(known)
+            assert not private_messages_unknown(known)
+            if not learned:
+                with pytest.raises(UnsupportedPlatform, match="no Messages \\(mail\\) module"):
+                    connector.send_private_message(["anna"], "Hello", "A word for you.")
+        finally:
+            connector.close()
     assert rate_limits_for(hub) is None
     with pytest.raises(AuthenticationError, match="No token is stored"):
         make_connector(hub, None)
     with pytest.raises(AuthenticationError, match="access token"):
         make_connector(community(AuthKind.ADMIN_KEY, platform=Platform.HUMHUB), "k")
+
+
+@pytest.mark.parametrize("settings", [{}, {"private_messages": False}])
+def test_viva_engage_direct_messages_are_declared_alike_with_and_without_a_connector(
+    settings: dict[str, object],
+) -> None:
+    """The GUI asks ``supports_private_messages`` without a connector: it must agree with the connector."""
+    viva = community(
+        AuthKind.TOKEN, platform=Platform.VIVAENGAGE, base_url="https://www.yammer.com/api/v1", settings=settings
+    )
+    connector = make_connector(viva, "tok-1")
+    try:
+        assert connector.capabilities().private_messages is supports_private_messages(viva)
+        assert supports_private_messages(viva) is (settings == {})
+    finally:
+        connector.close()
+    assert not private_message_titles(viva)  # a direct message has no title: it becomes the first line
+    assert private_message_titles(community(AuthKind.USER_KEY))
 
 
 def test_web_urls() -> None:

@@ -192,10 +192,12 @@ class NudgeComposer(QDialog):
             setting=str(community.settings.get("language") or ""),
         )
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(choice.language)))
-        self.language_note.setText(self._language_words(choice))
+        self._suggested_language = choice.language
+        self._suggested_words = self._language_words(choice)
+        self.language_note.setText(self._suggested_words)
         self._refill(force=True)
         self.purpose_combo.currentIndexChanged.connect(lambda _i: self._refill())
-        self.language_combo.currentIndexChanged.connect(lambda _i: self._refill())
+        self.language_combo.currentIndexChanged.connect(lambda _i: self._on_language_chosen())
         self._show_notice()
         self.editor.setFocus()
 
@@ -263,8 +265,22 @@ class NudgeComposer(QDialog):
             labels.append((str(Purpose.INVITATION), self.tr("Invitation to answer this question")))
         return labels
 
+    def _language_name(self, code: str) -> str:
+        """The language's name in the UI's language ("Written in French" / "Écrit en français")."""
+        return self.tr("French") if code == "fr" else self.tr("English")
+
+    def _on_language_chosen(self) -> None:
+        """The user picked the language: the note says so instead of the reason the app had."""
+        if self.language() != self._suggested_language:
+            self.language_note.setText(
+                self.tr("Written in %1, as you chose.").replace("%1", self._language_name(self.language()))
+            )
+        else:
+            self.language_note.setText(self._suggested_words)
+        self._refill()
+
     def _language_words(self, choice: language.LanguageChoice) -> str:
-        name = "français" if choice.language == "fr" else "English"
+        name = self._language_name(choice.language)
         match choice.source:
             case language.Source.MEMBER:
                 return (
@@ -294,7 +310,7 @@ class NudgeComposer(QDialog):
         elif not self.can_message:
             lines.append(
                 self.tr(
-                    "This platform does not let the app send private messages. Copy the text and send it"
+                    "This community does not let the app send private messages. Copy the text and send it"
                     " to @%1 yourself; the app will remember it as copied."
                 ).replace("%1", self.username)
             )

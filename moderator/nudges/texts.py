@@ -113,13 +113,21 @@ def reset_text(store: Store, purpose: Purpose, language: str) -> NudgeText:
 
 
 def fill(template: str, values: Mapping[str, str]) -> str:
-    """Fill the placeholders; drop the paragraphs whose optional topic cannot be named."""
+    """Fill the placeholders; drop the paragraphs whose optional topic cannot be named.
+
+    An unknown signature (``{my_name}``: an account without a name) is left out rather than sent as
+    the raw placeholder; a paragraph it leaves empty goes too.
+    """
     paragraphs = template.split("\n\n")
     kept = []
     for paragraph in paragraphs:
         names = set(_PLACEHOLDER_RE.findall(paragraph))
         if any(n in OPTIONAL_PLACEHOLDERS and not values.get(n) for n in names):
             continue
+        if "my_name" in names and not values.get("my_name"):
+            paragraph = paragraph.replace("{my_name}", "").rstrip(" ,")
+            if not paragraph.strip():
+                continue
         kept.append(saved_replies.fill(paragraph, values))
     return "\n\n".join(kept)
 

@@ -117,7 +117,7 @@
         <translation>{0} est prête</translation>
     </message>
     <message>
-        <source>The key is in this computer's keyring.</source>
+        <source>The key is in this computer&apos;s keyring.</source>
         <translation>La clé est dans le trousseau de cet ordinateur.</translation>
     </message>
     <message>
@@ -1186,11 +1186,23 @@
         <translation>Invitation à répondre à cette question</translation>
     </message>
     <message>
-        <source>Written in %1, the language of @%2's posts.</source>
+        <source>French</source>
+        <translation>français</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>anglais</translation>
+    </message>
+    <message>
+        <source>Written in %1, as you chose.</source>
+        <translation>Écrit en %1, comme vous l’avez choisi.</translation>
+    </message>
+    <message>
+        <source>Written in %1, the language of @%2&apos;s posts.</source>
         <translation>Écrit en %1, la langue des messages de @%2.</translation>
     </message>
     <message>
-        <source>Written in %1, the community's language (its settings).</source>
+        <source>Written in %1, the community&apos;s language (its settings).</source>
         <translation>Écrit en %1, la langue de la communauté (ses paramètres).</translation>
     </message>
     <message>
@@ -1198,12 +1210,8 @@
         <translation>Écrit en %1, la langue de la plupart des messages de cette communauté.</translation>
     </message>
     <message>
-        <source>Written in %1, the app's language: nothing tells the member's.</source>
+        <source>Written in %1, the app&apos;s language: nothing tells the member&apos;s.</source>
         <translation>Écrit en %1, la langue de l’application : rien n’indique celle du membre.</translation>
-    </message>
-    <message>
-        <source>This platform does not let the app send private messages. Copy the text and send it to @%1 yourself; the app will remember it as copied.</source>
-        <translation>Cette plateforme ne permet pas à l’application d’envoyer des messages privés. Copiez le texte et envoyez-le vous-même à @%1 ; l’application s’en souviendra comme copié.</translation>
     </message>
     <message>
         <source>@%1 was already nudged %2: sending again will ask you to confirm.</source>
@@ -1240,6 +1248,10 @@
     <message>
         <source>%1 direct messages have no title: this line is sent as the first line of the message.</source>
         <translation>Les messages directs de %1 n’ont pas de titre : cette ligne est envoyée comme première ligne du message.</translation>
+    </message>
+    <message>
+        <source>This community does not let the app send private messages. Copy the text and send it to @%1 yourself; the app will remember it as copied.</source>
+        <translation>Cette communauté ne permet pas à l’application d’envoyer des messages privés. Copiez le texte et envoyez-le vous-même à @%1 ; l’application s’en souviendra comme copié.</translation>
     </message>
     <message>
         <source>Give the private message a first line and a text before sending it.</source>
@@ -1627,7 +1639,7 @@
         <translation>Ouvrir dans le navigateur</translation>
     </message>
     <message>
-        <source>Open this topic on the community's site (o)</source>
+        <source>Open this topic on the community&apos;s site (o)</source>
         <translation>Ouvrir ce sujet sur le site de la communauté (o)</translation>
     </message>
     <message>
@@ -1777,7 +1789,7 @@
         <translation>Me le rappeler aussi sur la communauté (un signet avec rappel)</translation>
     </message>
     <message>
-        <source>The community's own notifications will remind you too, on your phone for example. Sent now, or as soon as the community can be reached.</source>
+        <source>The community&apos;s own notifications will remind you too, on your phone for example. Sent now, or as soon as the community can be reached.</source>
         <translation>Les notifications de la communauté vous le rappelleront aussi, sur votre téléphone par exemple. Envoyé maintenant, ou dès que la communauté est joignable.</translation>
     </message>
     <message>
@@ -2112,7 +2124,7 @@
         <translation>Retirer {0} ?</translation>
     </message>
     <message>
-        <source>The app's key is revoked on the site and removed from this computer's keyring. You can sign in again at any time.</source>
+        <source>The app&apos;s key is revoked on the site and removed from this computer&apos;s keyring. You can sign in again at any time.</source>
         <translation>La clé de l’application est révoquée sur le site et retirée du trousseau de cet ordinateur. Vous pourrez vous reconnecter à tout moment.</translation>
     </message>
     <message>
@@ -2120,7 +2132,7 @@
         <translation>La communauté d’entraînement reviendra, toute neuve, au prochain démarrage de l’application.</translation>
     </message>
     <message>
-        <source>The admin API key is removed from this computer's keyring. It stays valid on the site: ask an administrator to revoke it there if nobody uses it any more.</source>
+        <source>The admin API key is removed from this computer&apos;s keyring. It stays valid on the site: ask an administrator to revoke it there if nobody uses it any more.</source>
         <translation>La clé d’API administrateur est retirée du trousseau de cet ordinateur. Elle reste valable sur le site : demandez à un administrateur de la révoquer si personne ne s’en sert plus.</translation>
     </message>
     <message>
@@ -2586,7 +2598,7 @@ La décision est envoyée à la communauté et ne peut pas être annulée d’ic
     <message>
         <source>Hello everyone, and welcome to {newcomers}!
 
-This week's question: …
+This week&apos;s question: …
 
 Still waiting for an answer:
 {oldest_unanswered}</source>
@@ -2862,7 +2874,7 @@ Toujours en attente d’une réponse :
         <translation>Ajouter une communauté</translation>
     </message>
     <message>
-        <source>The app signs in as you, with your rights. Your key stays in this computer's keyring.</source>
+        <source>The app signs in as you, with your rights. Your key stays in this computer&apos;s keyring.</source>
         <translation>L’application se connecte en votre nom, avec vos droits. Votre clé reste dans le trousseau de cet ordinateur.</translation>
     </message>
     <message>
@@ -3309,7 +3321,7 @@ Toujours en attente d’une réponse :
         <translation>%1 messages sur %2, une seule fois ; les comptages suivants sont rapides.</translation>
     </message>
     <message>
-        <source>No idea categories are set, so every category is looked at. Set them in the community's settings.</source>
+        <source>No idea categories are set, so every category is looked at. Set them in the community&apos;s settings.</source>
         <translation>Aucune catégorie d’idées n’est définie : toutes les catégories sont prises en compte. Définissez-les dans les paramètres de la communauté.</translation>
     </message>
     <message numerus="yes">
@@ -3371,7 +3383,7 @@ Toujours en attente d’une réponse :
     <name>UnansweredModel</name>
     <message>
         <source>Community</source>
-        <extracomment>the column order that is the core's own order (rows just loaded need no sort in it)</extracomment>
+        <extracomment>the column order that is the core&apos;s own order (rows just loaded need no sort in it)</extracomment>
         <translation>Communauté</translation>
     </message>
     <message>
@@ -3545,7 +3557,7 @@ Toujours en attente d’une réponse :
         <translation>Chaque communauté a sa propre définition de « sans réponse » (survolez pour les voir).</translation>
     </message>
     <message>
-        <source>Change it in the community's settings.</source>
+        <source>Change it in the community&apos;s settings.</source>
         <translation>Modifiez-la dans les paramètres de la communauté.</translation>
     </message>
     <message numerus="yes">
@@ -3815,7 +3827,7 @@ Toujours en attente d’une réponse :
         <translation>Démarrage impossible</translation>
     </message>
     <message>
-        <source>The app's local data cannot be opened. Nothing was changed.</source>
+        <source>The app&apos;s local data cannot be opened. Nothing was changed.</source>
         <translation>Les données locales de l’application ne peuvent pas être ouvertes. Rien n’a été modifié.</translation>
     </message>
 </context>
@@ -3829,7 +3841,7 @@ Toujours en attente d’une réponse :
 <context>
     <name>errors</name>
     <message>
-        <source>Enter the site's address, like https://forum.example.org.</source>
+        <source>Enter the site&apos;s address, like https://forum.example.org.</source>
         <translation>Saisissez l’adresse du site, par exemple https://forum.example.org.</translation>
     </message>
     <message>
@@ -3865,11 +3877,11 @@ Toujours en attente d’une réponse :
         <translation>Votre copie locale est intacte ; synchronisez à nouveau quand la connexion sera revenue.</translation>
     </message>
     <message>
-        <source>The community's server could not be used. Try again later.</source>
+        <source>The community&apos;s server could not be used. Try again later.</source>
         <translation>Le serveur de la communauté n’a pas pu être utilisé. Réessayez plus tard.</translation>
     </message>
     <message>
-        <source>The server did not accept this account's key. It may have been revoked or mistyped: open the account settings and enter a new key.</source>
+        <source>The server did not accept this account&apos;s key. It may have been revoked or mistyped: open the account settings and enter a new key.</source>
         <translation>Le serveur n’a pas accepté la clé de ce compte. Elle a peut-être été révoquée ou mal saisie : ouvrez les réglages du compte et saisissez une nouvelle clé.</translation>
     </message>
     <message>
@@ -3897,7 +3909,7 @@ Toujours en attente d’une réponse :
         <translation>Le serveur est injoignable (pas de réseau, adresse erronée, ou site en panne).</translation>
     </message>
     <message>
-        <source>The server had an internal problem (HTTP {status}). Try again later, and tell the site's administrators if it persists.</source>
+        <source>The server had an internal problem (HTTP {status}). Try again later, and tell the site&apos;s administrators if it persists.</source>
         <translation>Le serveur a rencontré un problème interne (HTTP {status}). Réessayez plus tard, et prévenez les administrateurs du site si cela persiste.</translation>
     </message>
     <message>
@@ -3937,15 +3949,15 @@ Toujours en attente d’une réponse :
         <translation>{host} est injoignable : vérifiez l’adresse et le réseau.</translation>
     </message>
     <message>
-        <source>“{address}” is not a web address. Use the site's address, like https://forum.example.org.</source>
+        <source>“{address}” is not a web address. Use the site&apos;s address, like https://forum.example.org.</source>
         <translation>« {address} » n’est pas une adresse web. Utilisez l’adresse du site, par exemple https://forum.example.org.</translation>
     </message>
     <message>
-        <source>The security certificate of {host} could not be verified, so nothing was sent. Check the address; if it is right, the site's certificate is invalid or something on the network intercepts the connection.</source>
+        <source>The security certificate of {host} could not be verified, so nothing was sent. Check the address; if it is right, the site&apos;s certificate is invalid or something on the network intercepts the connection.</source>
         <translation>Le certificat de sécurité de {host} n’a pas pu être vérifié, donc rien n’a été envoyé. Vérifiez l’adresse ; si elle est juste, le certificat du site n’est pas valide ou quelque chose sur le réseau intercepte la connexion.</translation>
     </message>
     <message>
-        <source>The server pointed the app to another site ({host}); the request was not sent there, to keep the account's key private.</source>
+        <source>The server pointed the app to another site ({host}); the request was not sent there, to keep the account&apos;s key private.</source>
         <translation>Le serveur a renvoyé l’application vers un autre site ({host}) ; la requête n’y a pas été envoyée, pour garder la clé du compte privée.</translation>
     </message>
     <message>
@@ -3953,11 +3965,11 @@ Toujours en attente d’une réponse :
         <translation>Le serveur a redirigé {path} sans dire vers où.</translation>
     </message>
     <message>
-        <source>The server's answer to {path} did not have the expected shape (expected a JSON object).</source>
+        <source>The server&apos;s answer to {path} did not have the expected shape (expected a JSON object).</source>
         <translation>La réponse du serveur à {path} n’avait pas la forme attendue (un objet JSON était attendu).</translation>
     </message>
     <message>
-        <source>The server's answer to {path} did not have the expected shape (expected a JSON list).</source>
+        <source>The server&apos;s answer to {path} did not have the expected shape (expected a JSON list).</source>
         <translation>La réponse du serveur à {path} n’avait pas la forme attendue (une liste JSON était attendue).</translation>
     </message>
     <message>
@@ -3965,7 +3977,7 @@ Toujours en attente d’une réponse :
         <translation>Le serveur a répondu à {method} {path} par un HTTP {status} inattendu.</translation>
     </message>
     <message>
-        <source>The server's answer was cut off before it was complete.</source>
+        <source>The server&apos;s answer was cut off before it was complete.</source>
         <translation>La réponse du serveur a été coupée avant d’être complète.</translation>
     </message>
     <message>
@@ -4295,7 +4307,7 @@ Toujours en attente d’une réponse :
         <translation>le serveur a rencontré un problème</translation>
     </message>
     <message>
-        <source>the server did not accept the account's key</source>
+        <source>the server did not accept the account&apos;s key</source>
         <translation>le serveur n’a pas accepté la clé du compte</translation>
     </message>
     <message>
@@ -4766,7 +4778,7 @@ Toujours en attente d’une réponse :
         <translation>Utiliser une clé d’API administrateur (pour les administrateurs du site)</translation>
     </message>
     <message>
-        <source>A key made in the site's Admin → API keys, acting as a username you choose.</source>
+        <source>A key made in the site&apos;s Admin → API keys, acting as a username you choose.</source>
         <translation>Une clé créée dans Admin → API sur le site, qui agit au nom d’un utilisateur de votre choix.</translation>
     </message>
     <message>
@@ -4814,7 +4826,7 @@ Toujours en attente d’une réponse :
         <translation>Nom d’&amp;utilisateur ou e-mail :</translation>
     </message>
     <message>
-        <source>as on the site's login page</source>
+        <source>as on the site&apos;s login page</source>
         <translation>comme sur la page de connexion du site</translation>
     </message>
     <message>
@@ -4826,7 +4838,7 @@ Toujours en attente d’une réponse :
         <translation>Me connecter avec Microsoft (recommandé)</translation>
     </message>
     <message>
-        <source>You confirm a code on Microsoft's page with your work account; the app never sees your password.</source>
+        <source>You confirm a code on Microsoft&apos;s page with your work account; the app never sees your password.</source>
         <translation>Vous confirmez un code sur la page de Microsoft avec votre compte professionnel ; l’application ne voit jamais votre mot de passe.</translation>
     </message>
     <message>

@@ -15,7 +15,7 @@ from ui.nudge_composer import NudgeComposer
     ("settings", "can_send", "words"),
     [
         ({}, False, "does not know yet whether this site lets it send private messages: sync the community"),
-        ({"mail_module": False}, False, "This platform does not let the app send private messages"),
+        ({"mail_module": False}, False, "This community does not let the app send private messages"),
         ({"mail_module": True}, True, None),
     ],
 )

@@ -35,6 +35,12 @@ def test_member_card_nudge_is_a_private_message_and_is_remembered(qtbot, make_wi
     assert composer.title_edit.text() and "{" not in composer.title_edit.text()
     assert "{" not in composer.editor.toPlainText()
     assert composer.purpose() in (Purpose.READER, Purpose.GONE_QUIET, Purpose.NEWCOMER)
+    suggested = composer.language()
+    other = "en" if suggested == "fr" else "fr"
+    composer.language_combo.setCurrentIndex(composer.language_combo.findData(other))
+    assert composer.language_note.text() == f"Written in {'French' if other == 'fr' else 'English'}, as you chose."
+    composer.language_combo.setCurrentIndex(composer.language_combo.findData(suggested))
+    assert "as you chose" not in composer.language_note.text()  # back to the app's reason
     composer.language_combo.setCurrentIndex(composer.language_combo.findData("fr"))
     assert composer.editor.toPlainText().startswith("Bonjour")
     composer.editor.setPlainText(composer.editor.toPlainText() + "\nÀ bientôt !")

@@ -127,6 +127,10 @@ def test_texts_fill_drop_unknown_topics_and_keep_user_versions(
     assert "Idée pour la cantine" in quiet.body  # their last topic
     assert "{" not in quiet.body and quiet.title == "Vos contributions nous manquent, Quietfr"
     assert texts.fill("A {open_topic}\n\nB", {}) == "B"  # no open question: that paragraph goes
+    # No name to sign with (an account without one): no raw "{my_name}" goes out.
+    assert texts.fill("Hi {first_name},\n\nThanks!\n\n{my_name}", {"first_name": "Ana"}) == "Hi Ana,\n\nThanks!"
+    assert texts.fill("Thanks, {my_name}", {}) == "Thanks"
+    assert texts.fill("Thanks,\n\n{my_name}", {"my_name": "Camille"}) == "Thanks,\n\nCamille"
     texts.save_text(store, Purpose.READER, "en", "Hello {first_name}", "My own words, {first_name}.")
     mine = texts.prepare(store, community, "reader", Purpose.READER, "en")
     assert (mine.title, mine.body) == ("Hello Reader", "My own words, Reader.")

@@ -49,8 +49,8 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
-from urllib.parse import urlsplit
 
+from moderator.links import site_url, topic_url
 from moderator.model import Community, Member, Platform, Post, SyncBatch, Topic, utcnow
 from moderator.platforms.base import (
     Capabilities,
@@ -437,14 +437,8 @@ class VivaEngageConnector(FeedSync):
         return thread.participants
 
     def web_url(self, topic_id: str | None = None, post_number: int | None = None) -> str:
-        """The thread's page: ``https://www.yammer.com/<network>/threads/<id>`` (web root of the API)."""
-        parts = urlsplit(self.http.base_url)
-        path = parts.path.removesuffix("/").removesuffix("/api/v1")
-        root = f"{parts.scheme}://{parts.netloc}{path}"
-        network = self.community.settings.get("network_permalink")
-        if isinstance(network, str) and network:
-            root = f"{root}/{network}"
-        return root if topic_id is None else f"{root}/threads/{topic_id}"
+        """The thread's page: ``https://www.yammer.com/<network>/threads/<id>`` (``moderator.links``)."""
+        return site_url(self.community) if topic_id is None else topic_url(self.community, topic_id)
 
 
 def _dict(value: Any) -> dict[str, Any]:

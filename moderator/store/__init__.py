@@ -37,6 +37,7 @@ from moderator.model import (
     Topic,
     utcnow,
 )
+from moderator.store import topic_state
 from moderator.store.schema import LATEST_VERSION, MIGRATIONS
 from moderator.textsafety import neutralize_batch
 
@@ -347,6 +348,11 @@ class Store:
         """Store one sync step and advance the cursor, all or nothing."""
         batch = neutralize_batch(batch)  # no direction controls in anything shown (moderator.textsafety)
         with self.write() as db:
+            # The topics whose state (moderator.store.topic_state) this batch may change: its own,
+            # its posts', and those its posts leave (a post moved or removed).
+            touched = topic_state.topics_before(
+                db, community_id, [p.id for p in batch.posts], batch.removed_post_ids
+            )
             self._upsert_categories(db, community_id, batch.categories)
             self._upsert_members(db, community_id, batch.members)
             self._upsert_topics(db, community_id, batch.topics)
@@ -357,6 +363,11 @@ class Store:
                     "DELETE FROM posts WHERE community_id=? AND id=?",
                     [(community_id, pid) for pid in batch.removed_post_ids],
                 )
+            topic_state.refresh(
+                db,
+                community_id,
+                touched.union((t.id for t in batch.topics), (p.topic_id for p in batch.posts)),
+            )
             if batch.unlisted_topic_ids:
                 db.executemany(
                     "UPDATE topics SET visible=0 WHERE community_id=? AND id=?",

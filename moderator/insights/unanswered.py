@@ -562,8 +562,8 @@ def _window(
         cursor = db.cursor()
         cursor.row_factory = None
         cursor.execute(plan.sql.rows_of, plan.params | {"ids": in_list(topic_ids)})
-        for row in _rows(cursor, plan.scope, plan.definition, at, plan.category_names, tr):
-            built[(rank, row.topic_id)] = row
+        for made in _rows(cursor, plan.scope, plan.definition, at, plan.category_names, tr):
+            built[(rank, made.topic_id)] = made
     return [row for _s, rank, _q, topic_id in window if (row := built.get((rank, topic_id))) is not None]
 
 

@@ -39,7 +39,7 @@ from moderator.insights import (
     unanswered_topics,
 )
 from moderator.model import UTC, AuthKind, Community, Platform
-from moderator.store import Store, topic_state
+from moderator.store import Store, mark_terms_pending, topic_state
 
 NOW = dt.datetime(2026, 5, 20, 12, 0, tzinfo=UTC)
 DAY = 86400
@@ -542,6 +542,7 @@ def main(argv: list[str] | None = None) -> int:
                     " FROM posts WHERE community_id = ? LIMIT 100",
                     (ids[0],),
                 )
+                mark_terms_pending(db, ids[0])
             start = time.perf_counter()
             term_index.refresh(store, ids)
             print(f"term index, refresh after 100 new posts: {(time.perf_counter() - start) * 1000:.1f} ms")

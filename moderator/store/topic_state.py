@@ -86,16 +86,14 @@ def refresh_all(db: sqlite3.Connection, community_id: int | None = None) -> None
         db.execute(_REFRESH_COMMUNITY, (community_id,))
 
 
-def topics_before(
-    db: sqlite3.Connection, community_id: int, post_ids: Iterable[str], removed_ids: Iterable[str] = ()
-) -> set[str]:
-    """The topics that posts about to be written or deleted belong to now: a post moved to another
-    topic, or removed, changes the state of the topic it leaves too. New posts have none."""
-    ids = [*post_ids, *removed_ids]
+def stored_posts(db: sqlite3.Connection, community_id: int, post_ids: Iterable[str]) -> dict[str, str]:
+    """The topic of each of these posts already stored (id -> topic id): a post moved to another
+    topic, or removed, changes the state of the topic it leaves too. New posts are not in it."""
+    ids = list(post_ids)
     if not ids:
-        return set()
+        return {}
     rows = db.execute(
-        "SELECT DISTINCT topic_id FROM posts WHERE community_id = ? AND id IN (SELECT value FROM json_each(?))",
+        "SELECT id, topic_id FROM posts WHERE community_id = ? AND id IN (SELECT value FROM json_each(?))",
         (community_id, json.dumps(ids)),
     )
-    return {row[0] for row in rows}
+    return dict(rows.fetchall())

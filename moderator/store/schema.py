@@ -558,7 +558,7 @@ UPDATE topics SET st_posts = (SELECT COUNT(*) FROM posts p
         WHERE p.community_id = topics.community_id AND p.topic_id = topics.id
           AND p.post_type = 1 AND p.hidden = 0 AND p.deleted_at IS NULL AND p.user_deleted = 0
         ORDER BY p.post_number DESC LIMIT 1),
-    st_active_at = (SELECT MAX(p.created_at) FROM posts p
+    st_active_at = (SELECT MAX(p.created_at) FROM posts p INDEXED BY posts_topic_regular
         WHERE p.community_id = topics.community_id AND p.topic_id = topics.id
           AND p.post_type = 1 AND p.hidden = 0 AND p.deleted_at IS NULL AND p.user_deleted = 0);
 -- Each queue in wait order, over the open topics only (moderator.insights.unanswered): nobody but

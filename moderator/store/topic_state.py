@@ -61,7 +61,8 @@ _SET = f"""SET st_posts = (SELECT COUNT(*) FROM posts p WHERE {_OF_TOPIC}),
     (st_last_number, st_last_author_id, st_last_username, st_last_at, st_last_staff) = (
         SELECT p.post_number, p.author_id, p.username, p.created_at, p.staff FROM posts p
         WHERE {_OF_TOPIC} AND {_REGULAR} ORDER BY p.post_number DESC LIMIT 1),
-    st_active_at = (SELECT MAX(p.created_at) FROM posts p WHERE {_OF_TOPIC} AND {_REGULAR})"""
+    st_active_at = (SELECT MAX(p.created_at) FROM posts p INDEXED BY posts_topic_regular
+        WHERE {_OF_TOPIC} AND {_REGULAR})"""
 
 _REFRESH = f"UPDATE topics {_SET} WHERE community_id = ? AND id IN (SELECT value FROM json_each(?))"
 _REFRESH_COMMUNITY = f"UPDATE topics {_SET} WHERE community_id = ?"

@@ -137,9 +137,10 @@ def queues(table: Table, built: stores.Built, runs: int) -> None:
             ]
             for name, job, model_class in cases:
                 job_ms, job_cpu, rows = _median_ms_cpu(job, runs)
-                listed = f"{len(rows)} rows"
                 if isinstance(rows, insights.UnansweredPage):  # a first screen of a longer queue
                     rows, listed = rows.rows, f"{len(rows.rows)} of {rows.total} rows"
+                else:
+                    listed = f"{len(rows)} rows"
                 model = model_class()
                 load_ms, load_cpu, _ = _median_ms_cpu(
                     lambda model=model, rows=rows: model.load(rows, NOW), runs

@@ -443,7 +443,12 @@ def build(path: Path, *, communities: int, members: int, posts: int, seed: int =
                     for i in range(1, 13)
                 ],
             )
-            db.executemany(f"INSERT INTO members VALUES ({','.join('?' * 18)})", member_rows)
+            db.executemany(
+                "INSERT INTO members (community_id, id, username, name, trust_level, admin, moderator,"
+                " created_at, last_seen_at, last_posted_at, post_count, topic_count, posts_read, days_visited,"
+                " topics_entered, likes_given, likes_received, time_read) VALUES (" + ",".join("?" * 18) + ")",
+                member_rows,
+            )
             db.executemany(
                 "INSERT INTO topics (community_id, id, title, slug, category_id, author_id, created_at, bumped_at,"
                 " last_posted_at, posts_count, reply_count, highest_post_number, views, like_count,"

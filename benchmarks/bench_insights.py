@@ -39,7 +39,7 @@ from moderator.insights import (
     unanswered_topics,
 )
 from moderator.model import UTC, AuthKind, Community, Platform
-from moderator.store import Store
+from moderator.store import Store, mark_terms_pending, topic_state
 
 NOW = dt.datetime(2026, 5, 20, 12, 0, tzinfo=UTC)
 DAY = 86400
@@ -443,8 +443,19 @@ def build(path: Path, *, communities: int, members: int, posts: int, seed: int =
                     for i in range(1, 13)
                 ],
             )
-            db.executemany(f"INSERT INTO members VALUES ({','.join('?' * 18)})", member_rows)
-            db.executemany(f"INSERT INTO topics VALUES ({','.join('?' * 25)})", topic_rows)
+            db.executemany(
+                "INSERT INTO members (community_id, id, username, name, trust_level, admin, moderator,"
+                " created_at, last_seen_at, last_posted_at, post_count, topic_count, posts_read, days_visited,"
+                " topics_entered, likes_given, likes_received, time_read) VALUES (" + ",".join("?" * 18) + ")",
+                member_rows,
+            )
+            db.executemany(
+                "INSERT INTO topics (community_id, id, title, slug, category_id, author_id, created_at, bumped_at,"
+                " last_posted_at, posts_count, reply_count, highest_post_number, views, like_count,"
+                " participant_count, closed, archived, pinned, visible, archetype, has_accepted_answer, tags,"
+                " deleted_at, last_poster_username, excerpt) VALUES (" + ",".join("?" * 25) + ")",
+                topic_rows,
+            )
             db.executemany(
                 "INSERT INTO posts (community_id, id, topic_id, post_number, author_id, username, created_at,"
                 " updated_at, raw, cooked, text, reply_to_post_number, like_count, post_type, hidden, deleted_at,"
@@ -459,6 +470,7 @@ def build(path: Path, *, communities: int, members: int, posts: int, seed: int =
                 "INSERT INTO triage VALUES (?, ?, ?, ?, ?)",
                 [(cid, str(t), "handled", None, now - DAY) for t in range(1, per_topics, 50)],
             )
+            topic_state.refresh_all(db, cid)  # posts written directly: their topics' state too
     with store.write() as db:
         db.execute("ANALYZE")
     return store
@@ -535,6 +547,7 @@ def main(argv: list[str] | None = None) -> int:
                     " FROM posts WHERE community_id = ? LIMIT 100",
                     (ids[0],),
                 )
+                mark_terms_pending(db, ids[0])
             start = time.perf_counter()
             term_index.refresh(store, ids)
             print(f"term index, refresh after 100 new posts: {(time.perf_counter() - start) * 1000:.1f} ms")

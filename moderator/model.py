@@ -15,6 +15,7 @@ import enum
 from typing import Any
 
 UTC = dt.UTC
+_fromisoformat = dt.datetime.fromisoformat
 
 
 def utcnow() -> dt.datetime:
@@ -27,6 +28,16 @@ def parse_time(value: Any) -> dt.datetime | None:
     Returns None for missing or unparseable values: a malformed date must never stop a sync.
     Naive timestamps are taken as UTC.
     """
+    if type(value) is str:  # the usual case, thousands per sync: "2025-10-11T12:13:17.873Z"
+        try:
+            parsed = _fromisoformat(value)  # Python 3.11 reads the "Z"
+        except ValueError:
+            pass
+        else:
+            zone = parsed.tzinfo
+            if zone is None:
+                return parsed.replace(tzinfo=UTC)
+            return parsed if zone is UTC else parsed.astimezone(UTC)
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):

@@ -31,9 +31,18 @@ from moderator.insights.triage import (
     snoozed,
     undo,
 )
-from moderator.insights.unanswered import Severity, UnansweredRow, unanswered_topics
+from moderator.insights.unanswered import (
+    FIRST_SCREEN,
+    Severity,
+    UnansweredPage,
+    UnansweredRow,
+    unanswered_count,
+    unanswered_page,
+    unanswered_topics,
+)
 
 __all__ = [
+    "FIRST_SCREEN",
     "Participation",
     "Row",
     "Segment",
@@ -45,6 +54,7 @@ __all__ = [
     "TrendingTopicRow",
     "Triage",
     "TriageState",
+    "UnansweredPage",
     "UnansweredRow",
     "UndoToken",
     "clear",
@@ -56,6 +66,8 @@ __all__ = [
     "snoozed",
     "trending_ideas",
     "trending_terms",
+    "unanswered_count",
+    "unanswered_page",
     "unanswered_topics",
     "undo",
 ]

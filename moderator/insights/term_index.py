@@ -9,8 +9,9 @@ things are kept up to date incrementally:
 * ``post_terms``: the terms of each post of the last ``RECENT_DAYS`` (counted back from the
   community's newest post), with the forms they were typed in. Older rows are dropped as time goes.
 
-Triggers on ``posts`` (schema v2) flag a community's index *pending* when a post is added and
-*stale* when a counted post is removed. Bringing the index up to date is then one read when nothing
+``Store.apply_batch`` flags a community's index *pending* when it adds posts (code writing posts
+directly calls ``moderator.store.mark_terms_pending``) and a trigger on ``posts`` (schema v2) flags
+it *stale* when a counted post is removed. Bringing the index up to date is then one read when nothing
 changed; else it counts the posts with a ``rowid`` past the last one counted, in chunks, each chunk
 one write transaction, so a sync can interleave. Everything is recounted when the index is stale (a
 clear, a removal, a re-sync) or the tokenizer or the stop words changed (``TOKENIZER_VERSION``).
@@ -49,7 +50,7 @@ def _state(db: sqlite3.Connection, cid: int) -> tuple[int, int] | None:
 
 
 def _up_to_date(db: sqlite3.Connection, cid: int) -> bool:
-    """No post added or removed since the last count (the triggers on posts keep the flags)."""
+    """No post added or removed since the last count (the store keeps the flags)."""
     row = db.execute(
         "SELECT pending = 0 AND stale = 0 FROM term_index_state WHERE community_id = ? AND version = ?",
         (cid, TOKENIZER_VERSION),

@@ -28,9 +28,11 @@ its time (see ``moderator.insights.triage``).
 Severity colours the wait: *calm*, *amber* past the first of the ``thresholds_hours`` (24 h by
 default), *red* past the second (72 h).
 
-Most of the work is SQL over the ``posts_topic_regular`` index (schema v2), so a large community's
-queue comes back without reading posts' text; ``limit`` gives a first screen without building the
-rows of the rest.
+Nothing here reads every post: each topic's state (first reply by someone else, last regular post)
+is kept up to date as posts are stored (``moderator.store.topic_state``), and a partial index per
+definition lists the open topics in wait order. ``limit``/``offset`` build the rows of one window
+only; ``unanswered_count`` counts the queue from the same indexes. The team, the announcement
+categories and the triage are applied when the queue is read, so a change of settings shows at once.
 """
 
 from __future__ import annotations
@@ -47,7 +49,6 @@ from moderator.insights.base import (
     HOUR,
     QT_TRANSLATE_NOOP,
     REGULAR,
-    Query,
     Row,
     Scope,
     Translate,
@@ -125,114 +126,135 @@ def announcement_category_ids(
         found |= children
 
 
-# The open topics of one community that may wait for an answer, as a condition on topics t left
-# joined with triage tr. A handled topic is kept only if a post arrived after it was marked; a
-# snoozed one once its time has come.
-_CANDIDATE = f"""t.community_id = :cid AND t.archetype = 'regular' AND t.deleted_at IS NULL AND t.closed = 0
-    AND t.archived = 0 AND t.visible = 1 AND t.pinned = 0
-    AND (t.category_id IS NULL OR t.category_id NOT IN (SELECT value FROM json_each(:announcements)))
-    AND (tr.state IS NULL
-         OR (tr.state = 'snoozed' AND COALESCE(tr.until, 0) <= :now)
-         OR (tr.state = 'handled' AND MAX(COALESCE(t.last_posted_at, 0), COALESCE(
-               (SELECT MAX(p.created_at) FROM posts p WHERE p.community_id = :cid
-                AND p.topic_id = t.id AND {REGULAR.format(a="p")}), 0)) > tr.changed_at))"""
+# An open topic, word for word as the partial indexes of the queues say it (schema V_TOPIC_STATE):
+# SQLite uses a partial index only for a query that repeats its condition's terms.
+_OPEN = (
+    "t.archetype = 'regular' AND t.deleted_at IS NULL AND t.closed = 0 AND t.archived = 0"
+    " AND t.visible = 1 AND t.pinned = 0"
+)
 
-# The candidates, materialized once: every later reference reads the row instead of running its
-# subqueries again.
-_CANDIDATES = f"""
-c AS MATERIALIZED (
-  SELECT t.id, t.created_at, t.posts_count, t.participant_count, t.has_accepted_answer,
-         t.last_poster_username, t.last_posted_at, tr.state AS triage_state,
-         COALESCE(t.author_id, (SELECT p.author_id FROM posts p WHERE p.community_id = :cid
-                                AND p.topic_id = t.id AND p.post_number = 1)) AS author_id
-  FROM topics t
-  LEFT JOIN triage tr ON tr.community_id = t.community_id AND tr.topic_id = t.id
-  WHERE {_CANDIDATE}
-)"""
+# What the settings leave out, decided when the queue is read: announcement categories.
+_KEPT = "(t.category_id IS NULL OR t.category_id NOT IN (SELECT value FROM json_each(:announcements)))"
 
-_HAS_POSTS = "EXISTS (SELECT 1 FROM posts p WHERE p.community_id = :cid AND p.topic_id = c.id)"
+# What the user's triage hides: a topic marked handled until a post arrives after the mark, a snoozed
+# one until its time has come. A handful of topics, found once per community and left out of the
+# queue's index scan in Python, so that the scan itself looks nothing up for the many others.
+_HIDDEN = """SELECT tr.topic_id FROM triage tr
+JOIN topics h ON h.community_id = tr.community_id AND h.id = tr.topic_id
+WHERE tr.community_id = :cid
+  AND NOT ((tr.state = 'snoozed' AND COALESCE(tr.until, 0) <= :now)
+           OR (tr.state = 'handled'
+               AND MAX(COALESCE(h.last_posted_at, 0), COALESCE(h.st_active_at, 0)) > tr.changed_at))"""
 
-# Each definition selects (id, author_id, triage_state, waiting_since, last_username) from c.
-_NO_REPLY = f"""
-SELECT c.id, c.author_id, c.triage_state, c.created_at AS waiting_since, NULL AS last_username FROM c
-WHERE NOT EXISTS (SELECT 1 FROM posts p WHERE p.community_id = :cid AND p.topic_id = c.id
-                  AND {REGULAR.format(a="p")} AND p.author_id IS NOT c.author_id)
-  AND ({_HAS_POSTS} OR c.posts_count <= 1 OR c.participant_count = 1)
-"""
+_TRIAGE = "LEFT JOIN triage tr ON tr.community_id = t.community_id AND tr.topic_id = t.id"
 
-# The last word, in one pass over the candidate topics, in topic order (neighbouring topics' posts
-# are neighbours in the index: seeks stay in the same pages), with no intermediate table: the last
-# regular post is found by a descending seek of the posts_topic_regular index and read from that
-# index (author, name, time, staff flag). Without posts stored yet, the topic list's last poster
-# decides. Topics whose last word is the team's are left out before their author is looked up.
-# (The primary key's index gives the topic order; "lp.username COLLATE NOCASE" folds ASCII letters
-# as lower() does, without making a lowered copy: the team's names are lower-cased already.)
+# The last word is the team's: staff (flagged on the post, or an admin or moderator now), a name of
+# team_usernames or the synced account. Without stored posts, the topic list's last poster decides.
+# ("COLLATE NOCASE" folds ASCII letters as lower() does: the team's names are lower-cased already.)
+_TEAMS_WORD = """CASE WHEN t.st_posts > 0
+    THEN COALESCE(t.st_last_staff = 1 OR t.st_last_author_id IN (SELECT value FROM json_each(:staff))
+                  OR t.st_last_username COLLATE NOCASE IN (SELECT value FROM json_each(:team)), 0)
+    ELSE COALESCE(lower(t.last_poster_username) IN (SELECT value FROM json_each(:team)), 0) END"""
+
+
+@dataclasses.dataclass(frozen=True)
+class _Definition:
+    index: str  # the partial index that lists the definition's topics in wait order
+    condition: str  # on topics t, besides _OPEN and _KEPT
+    waiting: str  # waiting since: the index's second column
+    last_username: str
+    followups: str  # how many times the author posted again (no_reply's "why")
+
+
 _AUTHOR = """COALESCE(t.author_id, (SELECT p.author_id FROM posts p WHERE p.community_id = :cid
                                  AND p.topic_id = t.id AND p.post_number = 1))"""
-_LAST = f"""(SELECT p.post_number FROM posts p WHERE p.community_id = :cid AND p.topic_id = t.id
-              AND {REGULAR.format(a="p")} ORDER BY p.post_number DESC LIMIT 1)"""
-_LAST_HAS_POSTS = """(lp.post_number IS NOT NULL
-  OR EXISTS (SELECT 1 FROM posts p WHERE p.community_id = :cid AND p.topic_id = t.id))"""
-_LAST_WORD_QUERY = f"""
-SELECT t.id, {_AUTHOR} AS author_id, tr.state AS triage_state,
-       COALESCE(lp.created_at, CASE WHEN {_LAST_HAS_POSTS} THEN NULL ELSE t.last_posted_at END, t.created_at)
-         AS waiting_since,
-       CASE WHEN {_LAST_HAS_POSTS} THEN lp.username ELSE NULLIF(t.last_poster_username, '') END AS last_username,
-       t.title, t.slug, t.category_id, t.created_at, t.views, t.like_count, t.posts_count,
-       COALESCE(m.username, (SELECT p.username FROM posts p WHERE p.community_id = :cid
-                AND p.topic_id = t.id AND p.post_number = 1), '') AS author_username,
-       0 AS author_followups
-FROM topics t INDEXED BY sqlite_autoindex_topics_1
-LEFT JOIN triage tr ON tr.community_id = t.community_id AND tr.topic_id = t.id
-LEFT JOIN posts lp ON lp.community_id = :cid AND lp.topic_id = t.id AND {REGULAR.format(a="lp")}
-     AND lp.post_number = {_LAST}
-LEFT JOIN members m ON m.community_id = :cid AND m.id = {_AUTHOR}
-WHERE {_CANDIDATE}
-  AND NOT CASE WHEN {_LAST_HAS_POSTS}
-               THEN COALESCE(lp.staff = 1 OR lp.author_id IN (SELECT value FROM json_each(:staff))
-                             OR lp.username COLLATE NOCASE IN (SELECT value FROM json_each(:team)), 0)
-               ELSE COALESCE(lower(t.last_poster_username) IN (SELECT value FROM json_each(:team)), 0)
-          END
-ORDER BY waiting_since, t.id
-"""
-
-_UNSOLVED = """
-SELECT c.id, c.author_id, c.triage_state, c.created_at AS waiting_since, NULL AS last_username FROM c
-WHERE c.has_accepted_answer = 0
-"""
-
-# How many times the author posted again in their unanswered topic (definition no_reply).
-_FOLLOWUPS = f"""CASE WHEN EXISTS (SELECT 1 FROM posts p WHERE p.community_id = :cid AND p.topic_id = r.id)
-       THEN (SELECT COUNT(*) FROM posts p WHERE p.community_id = :cid AND p.topic_id = r.id
-             AND {REGULAR.format(a="p")} AND p.post_number > 1 AND p.author_id IS r.author_id)
+_FOLLOWUPS = f"""CASE WHEN t.st_posts > 0
+       THEN (SELECT COUNT(*) FROM posts p WHERE p.community_id = :cid AND p.topic_id = t.id
+             AND {REGULAR.format(a="p")} AND p.post_number > 1 AND p.author_id IS {_AUTHOR})
        ELSE MAX(t.posts_count - 1, 0) END"""
 
-# The oldest waits first (LIMIT -1: all), then what the rows show, for the rows shown only.
-_QUERY = f"""
-WITH {_CANDIDATES},
-r AS ({{definition}} ORDER BY waiting_since, id LIMIT :limit)
-SELECT r.*, t.title, t.slug, t.category_id, t.created_at, t.views, t.like_count, t.posts_count,
-       COALESCE(m.username, (SELECT p.username FROM posts p WHERE p.community_id = :cid
-                AND p.topic_id = r.id AND p.post_number = 1), '') AS author_username,
-       {{followups}} AS author_followups
-FROM r
-JOIN topics t ON t.community_id = :cid AND t.id = r.id
-LEFT JOIN members m ON m.community_id = :cid AND m.id = r.author_id
-ORDER BY r.waiting_since, r.id
-"""
-
-# An ORDER BY with a LIMIT keeps the first rows in a b-tree, row by row: right for a first screen,
-# slower than SQLite's sorter for all rows. So the last word's query takes one only when asked to.
-_LIMIT = "LIMIT :limit\n"
-
-# Per definition, the query: (topic_id, author_id, triage_state, waiting_since, last_username, title,
-# slug, category_id, created_at, views, likes, posts_count, author_username, followups). Category
-# names are looked up in Python: a handful per community, read once.
-_QUERIES: dict[str, str] = {
-    "no_reply": _QUERY.format(definition=_NO_REPLY, followups=_FOLLOWUPS),
-    "last_word_not_team": _LAST_WORD_QUERY,
-    "unsolved": _QUERY.format(definition=_UNSOLVED, followups="0"),
+# Per definition, from the per-topic state (moderator.store.topic_state): nobody but the author
+# replied (the platform's counts decide while no post is stored: one post, or a single participant);
+# the last word not the team's; a question not marked solved.
+_DEFINITIONS: dict[str, _Definition] = {
+    "no_reply": _Definition(
+        "topics_no_reply",
+        "t.st_reply_number IS NULL AND (t.st_posts > 0 OR t.posts_count <= 1 OR t.participant_count = 1)"
+        " AND t.created_at IS NOT NULL",
+        "t.created_at",
+        "NULL",
+        _FOLLOWUPS,
+    ),
+    "last_word_not_team": _Definition(
+        "topics_last_word",
+        f"t.st_waiting_at IS NOT NULL AND NOT {_TEAMS_WORD}",
+        "t.st_waiting_at",
+        "CASE WHEN t.st_posts > 0 THEN t.st_last_username ELSE NULLIF(t.last_poster_username, '') END",
+        "0",
+    ),
+    "unsolved": _Definition(
+        "topics_unsolved",
+        "t.has_accepted_answer = 0 AND t.created_at IS NOT NULL",
+        "t.created_at",
+        "NULL",
+        "0",
+    ),
 }
+
+
+def _where(d: _Definition) -> str:
+    """The topics of a definition in a community (read in wait order: the index's order)."""
+    return f"WHERE t.community_id = :cid AND {_OPEN} AND {d.condition} AND {_KEPT}"
+
+
+# What a row shows: (topic_id, author_id, triage_state, waiting_since, last_username, title, slug,
+# category_id, created_at, views, likes, posts_count, author_username, followups). Category names are
+# looked up in Python: a handful per community, read once.
+def _columns(d: _Definition) -> str:
+    return f"""SELECT t.id, {_AUTHOR} AS author_id, tr.state, {d.waiting} AS waiting_since,
+       {d.last_username} AS last_username, t.title, t.slug, t.category_id, t.created_at, t.views,
+       t.like_count, t.posts_count,
+       COALESCE(m.username, (SELECT p.username FROM posts p WHERE p.community_id = :cid
+                AND p.topic_id = t.id AND p.post_number = 1), '') AS author_username,
+       {d.followups} AS author_followups"""
+
+
+_MEMBER = f"LEFT JOIN members m ON m.community_id = :cid AND m.id = {_AUTHOR}"
+
+
+@dataclasses.dataclass(frozen=True)
+class _Sql:
+    keys: str  # (waiting_since, topic_id) in queue order, LIMIT :limit
+    count: str  # announcement categories and triage aside
+    count_announcements: str
+    count_of: str  # how many of the topics :ids (a JSON list) the queue would list, triage aside
+    rows: str  # every row, in queue order
+    rows_of: str  # the rows of the topics :ids (a JSON list), in any order
+
+
+def _sql(d: _Definition) -> _Sql:
+    table = f"FROM topics t INDEXED BY {d.index}"
+    order = f"ORDER BY {d.waiting}, t.id"
+    return _Sql(
+        keys=f"SELECT {d.waiting}, t.id {table}\n{_where(d)}\n{order} LIMIT :limit",
+        # Counted as all the definition's topics less those of announcement categories (a few,
+        # found by category): the filter costs more per index entry than the count itself.
+        count=f"SELECT COUNT(*) {table}\nWHERE t.community_id = :cid AND {_OPEN} AND {d.condition}",
+        count_announcements=f"""SELECT COUNT(*) FROM topics t INDEXED BY topics_category
+WHERE t.community_id = :cid AND t.category_id IN (SELECT value FROM json_each(:announcements))
+  AND {_OPEN} AND {d.condition}""",
+        count_of=f"SELECT COUNT(*) FROM topics t INDEXED BY sqlite_autoindex_topics_1\n{_where(d)}"
+        " AND t.id IN (SELECT value FROM json_each(:ids))",
+        rows=f"{_columns(d)}\n{table}\n{_TRIAGE}\n{_MEMBER}\n{_where(d)}\n{order}",
+        rows_of=f"""{_columns(d)}
+FROM topics t
+{_TRIAGE}
+{_MEMBER}
+WHERE t.community_id = :cid AND t.id IN (SELECT value FROM json_each(:ids))""",
+    )
+
+
+_QUERIES: dict[str, _Sql] = {name: _sql(d) for name, d in _DEFINITIONS.items()}
 
 
 def _lowered(names: Iterable[str]) -> set[str]:
@@ -293,25 +315,45 @@ _MICROSECOND = dt.timedelta(microseconds=1)
 _make_row = row_maker(UnansweredRow)
 
 
-def _query(
-    store: Store, scope: Scope, definition: UnansweredDefinition, now: dt.datetime, limit: int | None
-) -> tuple[Query, dict[str, str]]:
-    """The query of one community, and its categories' names."""
+@dataclasses.dataclass(frozen=True)
+class _Plan:
+    """One community's queue: its definition, the parameters of its queries, its categories' names."""
+
+    scope: Scope
+    definition: UnansweredDefinition
+    sql: _Sql
+    params: dict[str, Any]
+    category_names: dict[str, str]
+    hidden: frozenset[str]  # the topics triage hides
+
+
+def _plan(store: Store, scope: Scope, definition: UnansweredDefinition, now: dt.datetime) -> _Plan:
     cid = scope.id
     categories = store.categories(cid)
     staff = store.read().execute(_STAFF, (cid,)).fetchall()
     params = {
         "cid": cid,
         "now": ts(now),
-        "limit": -1 if limit is None else limit,
+        "limit": -1,
         "announcements": in_list(announcement_category_ids(store, scope, categories)),
         "staff": in_list(row[0] for row in staff),
         "team": in_list(sorted(_lowered(row[1] for row in staff) | set(team_names(scope)))),
     }
-    sql = _QUERIES[definition]
-    if definition == "last_word_not_team" and limit is not None:
-        sql += _LIMIT
-    return (sql, params), {c.id: c.name for c in categories}
+    hidden = frozenset(row[0] for row in store.read().execute(_HIDDEN, params))
+    return _Plan(scope, definition, _QUERIES[definition], params, {c.id: c.name for c in categories}, hidden)
+
+
+def _plans(
+    store: Store,
+    community_ids: Iterable[int] | None,
+    definition: UnansweredDefinition | None,
+    now: dt.datetime,
+) -> list[_Plan]:
+    """Each selected community's queue, by community id (ties in wait are listed in that order)."""
+    return [
+        _plan(store, scope, definition or scope.settings.unanswered_definition, now)
+        for scope in sorted(scopes(store, community_ids), key=attrgetter("id"))
+    ]
 
 
 def _rows(
@@ -394,6 +436,18 @@ _WAITING_SINCE = attrgetter("waiting_since")
 _STAFF = "SELECT id, username FROM members WHERE community_id = ? AND (admin = 1 OR moderator = 1)"
 
 
+FIRST_SCREEN = 200  # rows a view asks for first (then more as the list is scrolled)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class UnansweredPage:
+    """One window of the queue and the queue's length, read from one snapshot of the store."""
+
+    total: int  # topics in the whole queue
+    offset: int
+    rows: list[UnansweredRow]  # rows offset .. offset + len(rows) - 1 of the queue
+
+
 def unanswered_topics(
     store: Store,
     community_ids: Iterable[int] | None = None,
@@ -401,26 +455,129 @@ def unanswered_topics(
     now: dt.datetime | None = None,
     definition: UnansweredDefinition | None = None,
     limit: int | None = None,
+    offset: int = 0,
     tr: Translate = identity,
 ) -> list[UnansweredRow]:
     """The topics waiting for a response in the selected communities (all if None), oldest wait first.
 
     Each community uses its own ``unanswered_definition`` unless ``definition`` forces one.
-    ``limit`` keeps the first rows only (a first screen, or paging), computed without the others.
-    ``tr`` translates the templates of the ``why`` texts (context "insights"); English by default.
+    ``limit`` and ``offset`` give one window of the queue (a screen, a page of a lazy list): only
+    its rows are built, its topics found by index (``unanswered_count`` gives the queue's length,
+    ``unanswered_page`` both at once). ``tr`` translates the templates of the ``why`` texts (context
+    "insights"); English by default.
     """
     at = clock(now)
-    plans = [
-        (scope, definition or scope.settings.unanswered_definition)
-        for scope in sorted(scopes(store, community_ids), key=attrgetter("id"))
-    ]
-    queries = [_query(store, scope, used, at, limit) for scope, used in plans]
+    _check_window(limit, offset)
+    plans = _plans(store, community_ids, definition, at)
+    if limit is None and offset == 0:
+        return _all_rows(store, plans, at, tr)
+    return _window(store, plans, at, offset, limit, tr)
+
+
+def unanswered_count(
+    store: Store,
+    community_ids: Iterable[int] | None = None,
+    *,
+    now: dt.datetime | None = None,
+    definition: UnansweredDefinition | None = None,
+) -> int:
+    """How many topics ``unanswered_topics`` lists with the same arguments (a badge, a lazy list's
+    length), counted from the queues' indexes without building a row."""
+    return _count(store, _plans(store, community_ids, definition, clock(now)))
+
+
+def unanswered_page(
+    store: Store,
+    community_ids: Iterable[int] | None = None,
+    *,
+    now: dt.datetime | None = None,
+    definition: UnansweredDefinition | None = None,
+    offset: int = 0,
+    limit: int = FIRST_SCREEN,
+    tr: Translate = identity,
+) -> UnansweredPage:
+    """Rows ``offset`` to ``offset + limit - 1`` of the queue and the queue's length, consistent with
+    each other (one read transaction): what a lazy list shows first, then asks for as it scrolls."""
+    at = clock(now)
+    _check_window(limit, offset)
+    db = store.read()
+    snapshot = not db.in_transaction
+    if snapshot:
+        db.execute("BEGIN")
+    try:
+        plans = _plans(store, community_ids, definition, at)
+        return UnansweredPage(_count(store, plans), offset, _window(store, plans, at, offset, limit, tr))
+    finally:
+        if snapshot:
+            db.execute("COMMIT")
+
+
+def _check_window(limit: int | None, offset: int) -> None:
+    if offset < 0 or (limit is not None and limit < 0):
+        raise ValueError("limit and offset cannot be negative")
+
+
+def _count(store: Store, plans: list[_Plan]) -> int:
+    db = store.read()
+    total = 0
+    for plan in plans:
+        total += int(db.execute(plan.sql.count, plan.params).fetchone()[0])
+        if plan.params["announcements"] != "[]":
+            total -= int(db.execute(plan.sql.count_announcements, plan.params).fetchone()[0])
+        if plan.hidden:
+            hidden = plan.params | {"ids": in_list(sorted(plan.hidden))}
+            total -= int(db.execute(plan.sql.count_of, hidden).fetchone()[0])
+    return total
+
+
+def _window(
+    store: Store, plans: list[_Plan], at: dt.datetime, offset: int, limit: int | None, tr: Translate
+) -> list[UnansweredRow]:
+    """Rows offset .. offset + limit - 1 (all from offset if limit is None), building those only."""
+    if limit == 0:
+        return []
+    # The window's topics: each community's first offset + limit keys, in queue order, merged.
+    wanted = -1 if limit is None else offset + limit
+    keys: list[tuple[int, int, int, str]] = []
+    db = store.read()
+    for rank, plan in enumerate(plans):
+        cursor = db.cursor()
+        cursor.row_factory = None
+        more = -1 if wanted < 0 else wanted + len(plan.hidden)
+        found = cursor.execute(plan.sql.keys, plan.params | {"limit": more}).fetchall()
+        if plan.hidden:
+            found = [key for key in found if key[1] not in plan.hidden]
+        if wanted >= 0:
+            del found[wanted:]
+        keys.extend((since, rank, seq, topic_id) for seq, (since, topic_id) in enumerate(found))
+    keys.sort()  # by wait, then community, then the community's own order (ties by topic id)
+    window = keys[offset:] if limit is None else keys[offset : offset + limit]
+    # Then the rows of those topics only, in the window's order.
+    by_rank: dict[int, list[str]] = {}
+    for _since, rank, _seq, topic_id in window:
+        by_rank.setdefault(rank, []).append(topic_id)
+    built: dict[tuple[int, str], UnansweredRow] = {}
+    for rank, topic_ids in by_rank.items():
+        plan = plans[rank]
+        cursor = db.cursor()
+        cursor.row_factory = None
+        cursor.execute(plan.sql.rows_of, plan.params | {"ids": in_list(topic_ids)})
+        for made in _rows(cursor, plan.scope, plan.definition, at, plan.category_names, tr):
+            built[(rank, made.topic_id)] = made
+    return [row for _s, rank, _q, topic_id in window if (row := built.get((rank, topic_id))) is not None]
+
+
+def _all_rows(store: Store, plans: list[_Plan], at: dt.datetime, tr: Translate) -> list[UnansweredRow]:
+    """Every row of the queues (the CLI, an export): each community's query runs while the rows of
+    the one before are built."""
     rows: list[UnansweredRow] = []
-    fetched = rows_ahead(store, [query for query, _ in queries])
-    for (scope, used), (_, category_names), community_rows in zip(plans, queries, fetched, strict=True):
-        rows.extend(_rows(community_rows, scope, used, at, category_names, tr))
+    fetched = rows_ahead(store, [(plan.sql.rows, plan.params) for plan in plans])
+    for plan, community_rows in zip(plans, fetched, strict=True):
+        if plan.hidden:
+            community_rows = (row for row in community_rows if row[0] not in plan.hidden)
+        rows.extend(_rows(community_rows, plan.scope, plan.definition, at, plan.category_names, tr))
     # Oldest wait first, then by community, then by topic: each community's rows come in order of
     # wait then topic (the queries' ORDER BY: SQLite compares ids as Python does), one community
     # after the other by id, so a stable sort on the wait alone puts ties in that order.
     rows.sort(key=_WAITING_SINCE)
-    return rows if limit is None else rows[:limit]
+    return rows

@@ -37,6 +37,7 @@ from moderator.model import (
     Topic,
     utcnow,
 )
+from moderator.store import topic_state
 from moderator.store.schema import LATEST_VERSION, MIGRATIONS
 from moderator.textsafety import neutralize_batch
 
@@ -123,6 +124,15 @@ def check_openable(path: Path) -> None:
         raise StoreError(
             f"The local database {path} is cut short (damaged, perhaps by a full disk or a copy that did not finish). {_LEAVE_IT}"
         )
+
+
+def mark_terms_pending(db: sqlite3.Connection, community_id: int) -> None:
+    """Posts were added to a community: its rising terms' index has posts to count (what the trigger
+    posts_term_index_insert did for each row before V_NO_INSERT_TRIGGER). Call it after writing
+    posts directly."""
+    db.execute(
+        "UPDATE term_index_state SET pending = 1 WHERE community_id = ? AND pending = 0", (community_id,)
+    )
 
 
 class Store:
@@ -347,16 +357,27 @@ class Store:
         """Store one sync step and advance the cursor, all or nothing."""
         batch = neutralize_batch(batch)  # no direction controls in anything shown (moderator.textsafety)
         with self.write() as db:
+            # The topics whose state (moderator.store.topic_state) this batch may change: its own,
+            # its posts', and those its posts leave (a post moved or removed).
+            stored = topic_state.stored_posts(db, community_id, [p.id for p in batch.posts])
+            touched = set(stored.values())
+            if batch.removed_post_ids:
+                touched |= set(topic_state.stored_posts(db, community_id, batch.removed_post_ids).values())
             self._upsert_categories(db, community_id, batch.categories)
             self._upsert_members(db, community_id, batch.members)
             self._upsert_topics(db, community_id, batch.topics)
-            self._upsert_posts(db, community_id, batch.posts)
+            self._upsert_posts(db, community_id, batch.posts, stored)
             self._snapshot_topics(db, community_id, [t.id for t in batch.topics])
             if batch.removed_post_ids:
                 db.executemany(
                     "DELETE FROM posts WHERE community_id=? AND id=?",
                     [(community_id, pid) for pid in batch.removed_post_ids],
                 )
+            topic_state.refresh(
+                db,
+                community_id,
+                touched.union((t.id for t in batch.topics), (p.topic_id for p in batch.posts)),
+            )
             if batch.unlisted_topic_ids:
                 db.executemany(
                     "UPDATE topics SET visible=0 WHERE community_id=? AND id=?",
@@ -543,10 +564,30 @@ class Store:
             ],
         )
 
-    @staticmethod
-    def _upsert_posts(db: sqlite3.Connection, cid: int, posts: Iterable[Post]) -> None:
+    _POST_COLUMNS = (
+        "INSERT INTO posts (community_id, id, topic_id, post_number, author_id, username, created_at,"
+        " updated_at, raw, cooked, text, reply_to_post_number, like_count, post_type, hidden,"
+        " deleted_at, user_deleted, staff) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    )
+    _POST_UPDATE = (
+        " ON CONFLICT (community_id, id) DO UPDATE SET topic_id=excluded.topic_id,"
+        " post_number=excluded.post_number, author_id=excluded.author_id, username=excluded.username,"
+        " created_at=excluded.created_at, updated_at=excluded.updated_at,"
+        " raw=COALESCE(excluded.raw, posts.raw), cooked=excluded.cooked, text=excluded.text,"
+        " reply_to_post_number=excluded.reply_to_post_number, like_count=excluded.like_count,"
+        " post_type=excluded.post_type, hidden=excluded.hidden, deleted_at=excluded.deleted_at,"
+        " user_deleted=excluded.user_deleted, staff=excluded.staff"
+    )
+
+    @classmethod
+    def _upsert_posts(
+        cls, db: sqlite3.Connection, cid: int, posts: Iterable[Post], stored: Mapping[str, str]
+    ) -> None:
         """Insert or update posts, and index the new ones' text in one statement (see schema v5).
 
+        ``stored``: the posts of the batch already in the store (id -> topic). New posts go in with a
+        plain INSERT: the upsert's update arm fires the FTS update trigger, which makes every row of
+        the statement a statement of its own (a statement journal): twice the time per row.
         New rows get rowids above the largest before the insert (INTEGER PRIMARY KEY without
         AUTOINCREMENT takes max + 1); rows updated in place keep theirs and are already indexed.
         A post given twice is stored once (the last wins), so no row is both new and updated.
@@ -555,18 +596,11 @@ class Store:
         if not unique:
             return
         watermark = db.execute("SELECT COALESCE(MAX(rowid), 0) FROM posts").fetchone()[0]
-        db.executemany(
-            "INSERT INTO posts (community_id, id, topic_id, post_number, author_id, username, created_at,"
-            " updated_at, raw, cooked, text, reply_to_post_number, like_count, post_type, hidden,"
-            " deleted_at, user_deleted, staff) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-            " ON CONFLICT (community_id, id) DO UPDATE SET topic_id=excluded.topic_id,"
-            " post_number=excluded.post_number, author_id=excluded.author_id, username=excluded.username,"
-            " created_at=excluded.created_at, updated_at=excluded.updated_at,"
-            " raw=COALESCE(excluded.raw, posts.raw), cooked=excluded.cooked, text=excluded.text,"
-            " reply_to_post_number=excluded.reply_to_post_number, like_count=excluded.like_count,"
-            " post_type=excluded.post_type, hidden=excluded.hidden, deleted_at=excluded.deleted_at,"
-            " user_deleted=excluded.user_deleted, staff=excluded.staff",
-            [
+        new: list[tuple[Any, ...]] = []
+        known: list[tuple[Any, ...]] = []
+        for p in unique:
+            cooked = p.cooked
+            (known if p.id in stored else new).append(
                 (
                     cid,
                     p.id,
@@ -574,25 +608,29 @@ class Store:
                     p.post_number,
                     p.author_id,
                     p.username,
-                    to_ts(p.created_at),
-                    to_ts(p.updated_at),
+                    None if p.created_at is None else int(p.created_at.timestamp()),
+                    None if p.updated_at is None else int(p.updated_at.timestamp()),
                     p.raw,
-                    p.cooked,
-                    plain_text(p.cooked) if p.cooked else (p.raw or ""),
+                    cooked,
+                    plain_text(cooked) if cooked else (p.raw or ""),
                     p.reply_to_post_number,
                     p.like_count,
                     p.post_type,
                     int(p.hidden),
-                    to_ts(p.deleted_at),
+                    None if p.deleted_at is None else int(p.deleted_at.timestamp()),
                     int(p.user_deleted),
                     int(p.staff),
                 )
-                for p in unique
-            ],
-        )
-        db.execute(
+            )
+        if new:
+            db.executemany(cls._POST_COLUMNS, new)
+        if known:
+            db.executemany(cls._POST_COLUMNS + cls._POST_UPDATE, known)
+        added = db.execute(
             "INSERT INTO posts_fts (rowid, text) SELECT rowid, text FROM posts WHERE rowid > ?", (watermark,)
-        )
+        ).rowcount
+        if added:  # the rising terms' index has posts to count (moderator.insights.term_index)
+            mark_terms_pending(db, cid)
 
     # -- reads for the views -------------------------------------------------------------------
 

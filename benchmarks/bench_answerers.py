@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import random
 import sys
 import tempfile
@@ -39,7 +40,11 @@ TOP = 5
 
 
 def evaluate(store: Store, community: Community, *, category_ids: set[str] | None = None) -> dict[str, float]:
-    """Hit rates of the ranking and of the baseline over the answered questions of ``community``."""
+    """Hit rates of the ranking and of the baseline over the answered questions of ``community``.
+
+    Also how varied the suggestions are (``*_distinct``: distinct members over all the top-5 lists) and
+    the time to rank one question (median and 95th percentile, CPU time of this thread).
+    """
     assert community.id is not None
     db = store.read()
     team = {community.username.casefold()}
@@ -52,8 +57,11 @@ def evaluate(store: Store, community: Community, *, category_ids: set[str] | Non
         r[0]: r[1].casefold()
         for r in db.execute("SELECT id, username FROM members WHERE community_id=?", (community.id,))
     }
+    team_ids = {mid for mid, n in names.items() if n in team}
     hits = base_hits = questions = 0
-    started = time.perf_counter()
+    suggested: set[str] = set()
+    base_suggested: set[str] = set()
+    times: list[float] = []
     for t in topics:
         if category_ids is not None and t["category_id"] not in category_ids:
             continue
@@ -69,36 +77,95 @@ def evaluate(store: Store, community: Community, *, category_ids: set[str] | Non
         if not real:
             continue
         as_of = dt.datetime.fromtimestamp(t["created_at"] + 1, UTC)
+        started = time.thread_time()
         ranked = rank_answerers(
             store, community.id, t["id"], limit=TOP, as_of=as_of, hide_topic_posts=True, now=as_of
         )
-        team_ids = {mid for mid, n in names.items() if n in team}
+        times.append(time.thread_time() - started)
         baseline = most_active(
             store, community.id, as_of=as_of, exclude={t["author_id"], *team_ids}, limit=TOP
         )
         questions += 1
         hits += any(s.member_id in real for s in ranked)
         base_hits += any(m in real for m in baseline)
-    elapsed = time.perf_counter() - started
+        suggested |= {s.member_id for s in ranked}
+        base_suggested |= set(baseline)
     return {
         "questions": questions,
         "ranking": hits / questions if questions else 0.0,
         "baseline": base_hits / questions if questions else 0.0,
-        "ms_per_question": 1000 * elapsed / questions if questions else 0.0,
+        "ranking_distinct": len(suggested),
+        "baseline_distinct": len(base_suggested),
+        "ms_median": 1000 * _percentile(times, 0.5),
+        "ms_p95": 1000 * _percentile(times, 0.95),
     }
 
 
-def _sandbox_store(directory: Path, scale: float) -> tuple[Store, Community, set[str]]:
+def _percentile(values: list[float], q: float) -> float:
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def store_timing(database: Path, questions: int = 60) -> dict[str, float]:
+    """Time to rank one question on a benchmark store (``benchmarks.stores``; a copy: opening migrates it).
+
+    The questions are the newest topics of each community, ranked as the pane does (now, limit 8).
+    """
+    from benchmarks.bench_insights import NOW
+
+    store = Store(database)
+    try:
+        db = store.read()
+        communities = [r[0] for r in db.execute("SELECT id FROM communities ORDER BY id")]
+        per = max(1, questions // max(1, len(communities)))
+        picked = [
+            (cid, r[0])
+            for cid in communities
+            for r in db.execute(
+                "SELECT id FROM topics WHERE community_id=? ORDER BY created_at DESC LIMIT ?", (cid, per)
+            )
+        ]
+        now = NOW + dt.timedelta(days=1)
+        cpu: list[float] = []
+        wall: list[float] = []
+        for cid, tid in picked:
+            w0, c0 = time.perf_counter(), time.thread_time()
+            rank_answerers(store, cid, tid, limit=8, now=now)
+            cpu.append(time.thread_time() - c0)
+            wall.append(time.perf_counter() - w0)
+    finally:
+        store.close()
+    return {
+        "questions": len(picked),
+        "cpu_median": 1000 * _percentile(cpu, 0.5),
+        "cpu_p95": 1000 * _percentile(cpu, 0.95),
+        "wall_median": 1000 * _percentile(wall, 0.5),
+        "wall_p95": 1000 * _percentile(wall, 0.95),
+    }
+
+
+def _sandbox_store(directory: Path, scale: float, seed: int = 7) -> tuple[Store, Community, set[str]]:
+    """The sandbox of ``(seed, scale)`` synced through the real connector (reused if ``directory`` has it)."""
     from moderator.platforms import make_connector
     from moderator.sandbox import SANDBOX_API_KEY, SANDBOX_USERNAME, SandboxServer
     from moderator.sync import sync_community
 
-    server = SandboxServer(seed=7, scale=scale).start()
+    name = f"sandbox-{seed}-{scale:g}"
+    path, marker = directory / f"{name}.sqlite3", directory / f"{name}.json"
+    if marker.exists():
+        store = Store(path)
+        community = store.community(name)
+        assert community is not None
+        return store, community, set(json.loads(marker.read_text())["questions"])
+    path.unlink(missing_ok=True)
+    server = SandboxServer(seed=seed, scale=scale).start()
     try:
-        store = Store(directory / f"sandbox-{scale}.sqlite3")
+        store = Store(path)
         community = store.add_community(
             Community(
-                name=f"sandbox-{scale}",
+                name=name,
                 platform=Platform.DISCOURSE,
                 base_url=server.url,
                 username=SANDBOX_USERNAME,
@@ -115,6 +182,7 @@ def _sandbox_store(directory: Path, scale: float) -> tuple[Store, Community, set
         questions = {str(server.world.planted["category_ids"]["questions"])}
     finally:
         server.stop()
+    marker.write_text(json.dumps({"questions": sorted(questions)}))
     return store, community, questions
 
 
@@ -151,8 +219,22 @@ FILLER = [
 
 
 def _topical_store(directory: Path, n_members: int, seed: int = 11) -> tuple[Store, Community]:
+    name = f"topical-{seed}-{n_members}"
+    path, marker = directory / f"{name}.sqlite3", directory / f"{name}.json"
+    if marker.exists():
+        store = Store(path)
+        found = store.community("topical")
+        assert found is not None
+        return store, found
+    path.unlink(missing_ok=True)
+    store, community = _build_topical(path, n_members, seed)
+    marker.write_text("{}")
+    return store, community
+
+
+def _build_topical(path: Path, n_members: int, seed: int) -> tuple[Store, Community]:
     rng = random.Random(seed)
-    store = Store(directory / "topical.sqlite3")
+    store = Store(path)
     community = store.add_community(
         Community(
             name="topical",
@@ -247,6 +329,19 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--scale", type=float, default=4.0)
     parser.add_argument("--topical-members", type=int, default=1500)
     parser.add_argument("--skip-topical", action="store_true")
+    parser.add_argument("--sandbox-seed", type=int, default=7, help="the sandbox's seed (7: the app's own)")
+    parser.add_argument("--topical-seed", type=int, default=11)
+    parser.add_argument(
+        "--worlds-dir",
+        type=Path,
+        help="keep the synced/generated communities here and reuse them (default: temporary)",
+    )
+    parser.add_argument(
+        "--timing-store",
+        default="",
+        help="also time one question on this benchmark store size (e.g. 200k; a COPY under $MODERATOR_BENCH_STORES:"
+        " opening it migrates it)",
+    )
     parser.add_argument(
         "--no-load-balancing",
         action="store_true",
@@ -258,31 +353,53 @@ def main(argv: list[str]) -> int:
 
         answerers.LOAD_FREE = 10**9
     with tempfile.TemporaryDirectory(prefix="bench-answerers-") as tmp:
-        directory = Path(tmp)
+        directory = args.worlds_dir or Path(tmp)
+        directory.mkdir(parents=True, exist_ok=True)
         runs: list[tuple[str, Store, Community, set[str] | None]] = []
+        seed = args.sandbox_seed
         for scale in (1.0, args.scale):
             t0 = time.perf_counter()
-            store, community, questions = _sandbox_store(directory, scale)
-            print(f"sandbox scale {scale:g}: synced in {time.perf_counter() - t0:.1f} s", flush=True)
-            runs.append((f"sandbox scale {scale:g}, Questions", store, community, questions))
-            runs.append((f"sandbox scale {scale:g}, all topics", store, community, None))
+            store, community, questions = _sandbox_store(directory, scale, seed)
+            print(
+                f"sandbox seed {seed} scale {scale:g}: ready in {time.perf_counter() - t0:.1f} s", flush=True
+            )
+            runs.append((f"sandbox {seed} x{scale:g}, Questions", store, community, questions))
+            runs.append((f"sandbox {seed} x{scale:g}, all topics", store, community, None))
         if not args.skip_topical:
             t0 = time.perf_counter()
-            store, community = _topical_store(directory, args.topical_members)
-            print(f"topical community: built in {time.perf_counter() - t0:.1f} s", flush=True)
-            runs.append((f"topical, {args.topical_members} members", store, community, None))
+            store, community = _topical_store(directory, args.topical_members, args.topical_seed)
+            print(f"topical community: ready in {time.perf_counter() - t0:.1f} s", flush=True)
+            runs.append(
+                (f"topical {args.topical_seed}, {args.topical_members} members", store, community, None)
+            )
         print(
-            f"\n{'community':<34} {'answered':>8} {'ranking top 5':>14} {'5 most active':>14} {'ms/question':>12}"
+            f"\n{'community':<32} {'answered':>8} {'ranking top 5':>14} {'5 most active':>14}"
+            f" {'distinct: ranking':>18} {'baseline':>9} {'ms median':>10} {'p95':>6}"
         )
         for label, store, community, cats in runs:
-            result = evaluate(store, community, category_ids=cats)
+            r = evaluate(store, community, category_ids=cats)
             print(
-                f"{label:<34} {result['questions']:>8.0f} {result['ranking']:>14.1%} {result['baseline']:>14.1%}"
-                f" {result['ms_per_question']:>12.1f}",
+                f"{label:<32} {r['questions']:>8.0f} {r['ranking']:>14.1%} {r['baseline']:>14.1%}"
+                f" {r['ranking_distinct']:>18.0f} {r['baseline_distinct']:>9.0f}"
+                f" {r['ms_median']:>10.1f} {r['ms_p95']:>6.1f}",
                 flush=True,
             )
         for _label, store, _c, _q in runs:
             store.close()
+    if args.timing_store:
+        from benchmarks import stores
+
+        database = stores.DEFAULT_DIR / args.timing_store / "moderator.sqlite3"
+        if not database.exists():
+            print(f"no store at {database}: copy one there (see benchmarks/stores.py)")
+            return 1
+        t = store_timing(database)
+        print(
+            f"\none question on the {args.timing_store} store ({t['questions']:.0f} questions, CPU ms):"
+            f" median {t['cpu_median']:.1f}, p95 {t['cpu_p95']:.1f} (wall: median {t['wall_median']:.1f},"
+            f" p95 {t['wall_p95']:.1f}); goal: well under 100 ms",
+            flush=True,
+        )
     return 0
 
 

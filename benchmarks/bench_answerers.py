@@ -33,14 +33,22 @@ import time
 from pathlib import Path
 
 from moderator.model import UTC, AuthKind, Category, Community, Member, Platform, Post, SyncBatch, Topic
+from moderator.nudges import history
 from moderator.nudges.answerers import most_active, rank_answerers
 from moderator.store import Store
 
 TOP = 5
 
 
-def evaluate(store: Store, community: Community, *, category_ids: set[str] | None = None) -> dict[str, float]:
+def evaluate(
+    store: Store, community: Community, *, category_ids: set[str] | None = None, invite: int = 0
+) -> dict[str, float]:
     """Hit rates of the ranking and of the baseline over the answered questions of ``community``.
+
+    ``invite``: play an animator who invites the first ``invite`` suggestions of every question (recorded
+    in the nudge history as of the question, so they rest 30 days and then carry that load): what the
+    "do not always ask the same people" rules cost and how many more people they reach. The history
+    is emptied before and after.
 
     Also how varied the suggestions are (``*_distinct``: distinct members over all the top-5 lists) and
     the time to rank one question (median and 95th percentile, CPU time of this thread).
@@ -58,10 +66,12 @@ def evaluate(store: Store, community: Community, *, category_ids: set[str] | Non
         for r in db.execute("SELECT id, username FROM members WHERE community_id=?", (community.id,))
     }
     team_ids = {mid for mid, n in names.items() if n in team}
-    hits = base_hits = questions = 0
+    hits = base_hits = questions = only_ranking = only_baseline = 0
     suggested: set[str] = set()
     base_suggested: set[str] = set()
     times: list[float] = []
+    with store.write() as w:
+        w.execute("DELETE FROM nudges WHERE community_id = ?", (community.id,))
     for t in topics:
         if category_ids is not None and t["category_id"] not in category_ids:
             continue
@@ -86,14 +96,33 @@ def evaluate(store: Store, community: Community, *, category_ids: set[str] | Non
             store, community.id, as_of=as_of, exclude={t["author_id"], *team_ids}, limit=TOP
         )
         questions += 1
-        hits += any(s.member_id in real for s in ranked)
-        base_hits += any(m in real for m in baseline)
+        hit, base_hit = any(s.member_id in real for s in ranked), any(m in real for m in baseline)
+        hits += hit
+        base_hits += base_hit
+        only_ranking += hit and not base_hit
+        only_baseline += base_hit and not hit
         suggested |= {s.member_id for s in ranked}
         base_suggested |= set(baseline)
+        for s in ranked[:invite]:
+            history.record(
+                store,
+                community.id,
+                s.username,
+                kind=history.Kind.INVITATION,
+                channel=history.Channel.PRIVATE_MESSAGE,
+                body="(benchmark)",
+                topic_id=t["id"],
+                member_id=s.member_id,
+                now=as_of,
+            )
+    with store.write() as w:
+        w.execute("DELETE FROM nudges WHERE community_id = ?", (community.id,))
     return {
         "questions": questions,
         "ranking": hits / questions if questions else 0.0,
         "baseline": base_hits / questions if questions else 0.0,
+        "only_ranking": only_ranking,  # questions the ranking found and the baseline missed
+        "only_baseline": only_baseline,
         "ranking_distinct": len(suggested),
         "baseline_distinct": len(base_suggested),
         "ms_median": 1000 * _percentile(times, 0.5),
@@ -329,6 +358,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--scale", type=float, default=4.0)
     parser.add_argument("--topical-members", type=int, default=1500)
     parser.add_argument("--skip-topical", action="store_true")
+    parser.add_argument("--skip-all-topics", action="store_true", help="the sandboxes' Questions only")
     parser.add_argument("--sandbox-seed", type=int, default=7, help="the sandbox's seed (7: the app's own)")
     parser.add_argument("--topical-seed", type=int, default=11)
     parser.add_argument(
@@ -343,15 +373,22 @@ def main(argv: list[str]) -> int:
         " opening it migrates it)",
     )
     parser.add_argument(
+        "--invite",
+        type=int,
+        default=0,
+        help="also play an animator who invites the first N suggestions of every question (they rest 30 days)",
+    )
+    parser.add_argument(
         "--no-load-balancing",
         action="store_true",
-        help="rank without the load factor (what the evidence alone finds; the app always balances)",
+        help="rank without the load factor (what the evidence alone finds; the app always balances);"
+        " members invited in the last 30 days still rest",
     )
     args = parser.parse_args(argv)
     if args.no_load_balancing:
         from moderator.nudges import answerers
 
-        answerers.LOAD_FREE = 10**9
+        answerers.LOAD_FREE, answerers.INVITATION_WEIGHT = 10**9, 0.0
     with tempfile.TemporaryDirectory(prefix="bench-answerers-") as tmp:
         directory = args.worlds_dir or Path(tmp)
         directory.mkdir(parents=True, exist_ok=True)
@@ -364,7 +401,8 @@ def main(argv: list[str]) -> int:
                 f"sandbox seed {seed} scale {scale:g}: ready in {time.perf_counter() - t0:.1f} s", flush=True
             )
             runs.append((f"sandbox {seed} x{scale:g}, Questions", store, community, questions))
-            runs.append((f"sandbox {seed} x{scale:g}, all topics", store, community, None))
+            if not args.skip_all_topics:
+                runs.append((f"sandbox {seed} x{scale:g}, all topics", store, community, None))
         if not args.skip_topical:
             t0 = time.perf_counter()
             store, community = _topical_store(directory, args.topical_members, args.topical_seed)
@@ -373,13 +411,21 @@ def main(argv: list[str]) -> int:
                 (f"topical {args.topical_seed}, {args.topical_members} members", store, community, None)
             )
         print(
-            f"\n{'community':<32} {'answered':>8} {'ranking top 5':>14} {'5 most active':>14}"
-            f" {'distinct: ranking':>18} {'baseline':>9} {'ms median':>10} {'p95':>6}"
+            f"\n{'community':<40} {'answered':>8} {'ranking top 5':>14} {'5 most active':>14}"
+            f" {'won/lost':>9} {'distinct: ranking':>18} {'baseline':>9} {'ms median':>10} {'p95':>6}"
         )
-        for label, store, community, cats in runs:
-            r = evaluate(store, community, category_ids=cats)
+        plays = [(label, store, community, cats, 0) for label, store, community, cats in runs]
+        if args.invite:
+            plays += [
+                (f"{label}, invites {args.invite}", store, community, cats, args.invite)
+                for label, store, community, cats in runs
+                if cats is not None or label.startswith("topical")
+            ]
+        for label, store, community, cats, invite in plays:
+            r = evaluate(store, community, category_ids=cats, invite=invite)
             print(
-                f"{label:<32} {r['questions']:>8.0f} {r['ranking']:>14.1%} {r['baseline']:>14.1%}"
+                f"{label:<40} {r['questions']:>8.0f} {r['ranking']:>14.1%} {r['baseline']:>14.1%}"
+                f" {r['only_ranking']:>4.0f}/{r['only_baseline']:<4.0f}"
                 f" {r['ranking_distinct']:>18.0f} {r['baseline_distinct']:>9.0f}"
                 f" {r['ms_median']:>10.1f} {r['ms_p95']:>6.1f}",
                 flush=True,

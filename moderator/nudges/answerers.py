@@ -280,7 +280,7 @@ def _distinctive(db: Any, terms: list[str]) -> list[str]:
         ).fetchone()[0]
         if 0 < df <= COMMON_SHARE * total:
             found.append((term, df))
-    budget, chosen = FTS_POSTINGS, set()
+    budget, chosen = FTS_POSTINGS, set[str]()
     for term, df in sorted(found, key=lambda kv: kv[1]):
         if df > budget and chosen:
             break

@@ -211,7 +211,8 @@ def explain(s: Suggestion, language: str, *, now: dt.datetime, load: bool = True
     """Why this member, in words that continue "you …" (fr: "vous …"); English for the CLI.
 
     e.g. "replied to 4 similar topics about onboarding and badge, answered 6 topics in Questions (the last
-    one 3 weeks ago) and last posted 2 days ago". Only the signals the score uses are named.
+    one 3 weeks ago) and wrote 40 posts in the last 6 months (the last one 2 days ago)". Only the signals
+    the score uses are named.
     ``load=False`` leaves out "were already asked … this month" (the text of an invitation to them).
     """
     words = _WORDS.get(language, _WORDS["en"])
@@ -231,10 +232,13 @@ def explain(s: Suggestion, language: str, *, now: dt.datetime, load: bool = True
     if s.similar_started and not parts:
         parts.append(_counted(words, "started", s.similar_started))
     if s.active_posts:
-        parts.append(_counted(words, "active", s.active_posts, span=_span(words, ACTIVITY_WINDOW_DAYS)))
+        text = _counted(words, "active", s.active_posts, span=_span(words, ACTIVITY_WINDOW_DAYS))
+        if s.last_active is not None:
+            text = str(words["category_last"]).format(text=text, ago=_ago(words, s.last_active, now))
+        parts.append(text)
     if not parts:
         parts.append(str(words["nothing"]))
-    if s.last_active is not None:
+    if s.last_active is not None and not s.active_posts:
         parts.append(str(words["last"]).format(ago=_ago(words, s.last_active, now)))
     if s.invitations and load:
         parts.append(_counted(words, "invited", s.invitations))

@@ -28,7 +28,9 @@ class History:
                 auth_kind=AuthKind.USER_KEY,
             )
         )
-        self.m = {n: Member(id=str(i + 1), username=n, name=n.title()) for i, n in enumerate(["anim", *names])}
+        self.m = {
+            n: Member(id=str(i + 1), username=n, name=n.title()) for i, n in enumerate(["anim", *names])
+        }
         self.topics: list[Topic] = []
         self.posts: list[Post] = []
 
@@ -38,7 +40,13 @@ class History:
         return self.community.id
 
     def topic(
-        self, tid: str, cat: str, title: str, author: str, days_ago: float, replies: list[tuple[str, str]] = ()
+        self,
+        tid: str,
+        cat: str,
+        title: str,
+        author: str,
+        days_ago: float,
+        replies: list[tuple[str, str]] = (),
     ) -> None:
         created = NOW - dt.timedelta(days=days_ago)
         self.topics.append(
@@ -91,10 +99,17 @@ ONBOARDING = "Welcome desk: ask for your badge on arrival, then the buddy shows 
 def test_an_expert_of_the_category_outranks_someone_merely_more_active_elsewhere(store: Store) -> None:
     h = History(store, ["asker", "onboarder", "busy", "other"])
     for i in range(3):
-        h.topic(f"o{i}", "1", f"Onboarding badge question {i}", "asker", 40 - 10 * i, [("onboarder", ONBOARDING)])
+        h.topic(
+            f"o{i}", "1", f"Onboarding badge question {i}", "asker", 40 - 10 * i, [("onboarder", ONBOARDING)]
+        )
     for i in range(15):  # busy writes five times as much, about something else, elsewhere
         h.topic(
-            f"l{i}", "2", f"Canteen menu {i}", "other", 30 - i, [("busy", "The vegetarian lunch was lovely today.")]
+            f"l{i}",
+            "2",
+            f"Canteen menu {i}",
+            "other",
+            30 - i,
+            [("busy", "The vegetarian lunch was lovely today.")],
         )
     h.topic("q", "1", "Where do I get my onboarding badge?", "asker", 0.5)
     h.save()
@@ -107,11 +122,14 @@ def test_an_expert_of_the_category_outranks_someone_merely_more_active_elsewhere
     why = answerers.explain(top, "en", now=NOW)
     assert why.startswith("replied to 3 similar topics about onboarding")
     assert "answered 3 topics in Questions (the last one 3 weeks ago)" in why
-    assert why.endswith("last posted 3 weeks ago")
+    assert why.endswith(" and wrote 3 posts in the last 6 months (the last one 3 weeks ago)")
     busy = next(s for s in ranked if s.username == "busy")
     # busy is only suggested for being active: the explanation says so and nothing more.
     assert busy.similar_topics == busy.category_topics == 0
-    assert answerers.explain(busy, "en", now=NOW) == "wrote 15 posts in the last 6 months and last posted 2 weeks ago"
+    assert (
+        answerers.explain(busy, "en", now=NOW)
+        == "wrote 15 posts in the last 6 months (the last one 2 weeks ago)"
+    )
     fr = answerers.explain(top, "fr", now=NOW)
     assert fr.startswith("avez répondu à 3 sujets semblables sur onboarding")
     assert "avez répondu à 3 sujets dans Questions (le dernier il y a 3 semaines)" in fr
@@ -120,7 +138,14 @@ def test_an_expert_of_the_category_outranks_someone_merely_more_active_elsewhere
 def test_the_author_and_those_who_already_replied_never_appear(store: Store) -> None:
     h = History(store, ["asker", "expert", "second", "third"])
     for i in range(4):  # the author and 'expert' are the community's onboarding people
-        h.topic(f"o{i}", "1", f"Onboarding badge {i}", "third", 20 + i, [("expert", ONBOARDING), ("asker", ONBOARDING)])
+        h.topic(
+            f"o{i}",
+            "1",
+            f"Onboarding badge {i}",
+            "third",
+            20 + i,
+            [("expert", ONBOARDING), ("asker", ONBOARDING)],
+        )
         h.topic(f"p{i}", "1", f"Onboarding laptop {i}", "asker", 10 + i, [("second", ONBOARDING)])
     h.topic("q", "1", "Onboarding badge lost", "asker", 1, [("expert", "Ask the welcome desk.")])
     h.save()
@@ -169,9 +194,18 @@ def test_recent_answerers_outrank_those_who_were_active_long_ago(store: Store) -
     """The activity prior is recency-weighted: all-time counts ("the most active") are not what matters."""
     h = History(store, ["asker", "veteran", "regular"])
     for i in range(20):  # veteran answered a lot, ten months ago
-        h.topic(f"v{i}", "1", f"Printer jam {i}", "asker", 300 + i, [("veteran", "Open the tray and pull gently.")])
+        h.topic(
+            f"v{i}",
+            "1",
+            f"Printer jam {i}",
+            "asker",
+            300 + i,
+            [("veteran", "Open the tray and pull gently.")],
+        )
     for i in range(6):  # regular answers a little, these weeks
-        h.topic(f"r{i}", "1", f"Meeting room {i}", "asker", 5 + 3 * i, [("regular", "Book it in the calendar.")])
+        h.topic(
+            f"r{i}", "1", f"Meeting room {i}", "asker", 5 + 3 * i, [("regular", "Book it in the calendar.")]
+        )
     h.topic("q", "1", "Coffee machine broken on floor three", "asker", 0.5)  # no word in common with anything
     h.save()
     names = [s.username for s in h.rank("q")]
@@ -198,3 +232,30 @@ def test_members_already_asked_this_month_make_room_for_others(store: Store) -> 
         )
     ranked = h.rank("q")
     assert [s.username for s in ranked[:2]] == ["twin", "first"]
+
+
+def test_the_explanation_names_only_the_signals_behind_the_score() -> None:
+    s = answerers.Suggestion(
+        username="old",
+        member_id="9",
+        name="Old",
+        score=0.1,
+        similar_topics=2,
+        similar_started=0,
+        about=("vpn",),
+        category_replies=0,
+        category_name="IT",
+        tag_replies=0,
+        last_active=NOW - dt.timedelta(days=200),
+        recent_replies=0,
+        invitations=2,
+    )
+    # No post in the activity window: no activity claimed, only when they last posted.
+    assert answerers.explain(s, "en", now=NOW) == (
+        "replied to 2 similar topics about vpn, last posted 7 months ago and were already asked 2 times"
+        " in the last 3 months"
+    )
+    # An invitation sent to them does not tell them how often they were asked.
+    assert answerers.explain(s, "fr", now=NOW, load=False) == (
+        "avez répondu à 2 sujets semblables sur vpn et avez écrit pour la dernière fois il y a 7 mois"
+    )

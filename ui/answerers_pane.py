@@ -195,8 +195,9 @@ class AnswerersPane(QDialog):
         return self.suggestions[row] if 0 <= row < len(self.suggestions) else None
 
     def _why(self, s: answerers.Suggestion) -> dict[str, str]:
+        """The reasons as the invitation tells them to the member (not how often they were asked already)."""
         now = utcnow()
-        return {lang: answerers.explain(s, lang, now=now) for lang in ("fr", "en")}
+        return {lang: answerers.explain(s, lang, now=now, load=False) for lang in ("fr", "en")}
 
     @Slot()
     def invite_current(self) -> None:

@@ -162,7 +162,7 @@ def test_answerers_rank_the_expert_explain_and_leave_out(
     insisted = answerers.rank_answerers(store, cid, "q", now=NOW, insist=True)
     expert = next(s for s in insisted if s.username == "vpnexpert")
     assert expert.rested_until is not None and expert.invitations == 1
-    assert "already invited 1 time" in expert.why
+    assert "were already asked 1 time in the last 3 months" in expert.why
     fr = answerers.explain(expert, "fr", now=NOW)
     assert fr.startswith("avez répondu à 4 sujets semblables")
 

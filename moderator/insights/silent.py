@@ -36,7 +36,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
-import re
+import operator
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, ClassVar, overload
@@ -55,6 +55,7 @@ from moderator.insights.base import (
     identity,
     in_list,
     row_maker,
+    rows_ahead,
     scopes,
     team_names,
     ts,
@@ -176,52 +177,56 @@ _PRE_SEGMENT = f"""CASE
     WHEN {_READS} THEN 2
   END"""
 
-# One community's silent members in the wanted segments, with the facts of their row. The nested
-# subqueries are co-routines (LIMIT -1 keeps SQLite from flattening them, which would work out each
-# segment again at every mention): rows flow through them, nothing is stored. The last post's topic
-# is looked up for the few gone quiet only (of two posts at the same second, the one stored last).
+# One community's silent members in the wanted segments, with the facts of their row, each row
+# starting with its sort key (_KEY), in the list's order. The nested subqueries are co-routines
+# (LIMIT -1 keeps SQLite from flattening them, which would work out each segment again at every
+# mention): rows flow through them, nothing is stored. The last post's topic is looked up for the
+# few gone quiet only (of two posts at the same second, the one stored last).
 _SCOPE = f"""
-SELECT r.segment, r.cid, r.id, r.username, r.name, r.created_at, r.last_seen_at, r.last_posted_at, r.posts,
+SELECT r.segment, r.k1, r.k2, r.k3, r.cid, lower(r.username) AS lname, r.id,
+       r.username, r.name, r.created_at, r.last_seen_at, r.last_posted_at, r.posts,
        r.posts_read, r.days_visited, r.likes_given, r.active_posts, r.last_at, lt.topic_id,
        COALESCE(t.title, '') AS title
 FROM (
-  SELECT CASE WHEN q.pre = -1 THEN 1 ELSE q.pre END AS segment, :cid AS cid, q.id, q.username, q.name,
-         q.created_at, q.last_seen_at, q.last_posted_at,
-         CASE WHEN q.pre != -1 THEN 0 WHEN COALESCE(q.post_count, 0) > 0 THEN q.post_count
-              ELSE COALESCE(q.regular_posts, 0) END AS posts,
-         q.posts_read, q.days_visited, q.likes_given, q.active_posts,
-         CASE WHEN q.pre = -1 THEN q.last_typed_at END AS last_at,
-         CASE WHEN q.pre = -1 THEN (SELECT p.rowid FROM posts p WHERE p.community_id = :cid AND p.author_id = q.id
-                                    ORDER BY p.created_at DESC, p.rowid DESC LIMIT 1) END AS last_rowid
+  SELECT q.*,
+         CASE q.segment WHEN 0 THEN -q.created_at WHEN 1 THEN -q.active_posts
+              ELSE -COALESCE(q.days_visited, 0) END AS k1,
+         CASE q.segment WHEN 2 THEN -COALESCE(q.posts_read, 0) ELSE 0 END AS k2,
+         CASE q.segment WHEN 2 THEN -COALESCE(q.last_seen_at, 0) ELSE 0 END AS k3
   FROM (
-    SELECT s.*, CASE WHEN s.pre = -1 THEN {_active_posts("s")} END AS active_posts
+    SELECT CASE WHEN q.pre = -1 THEN 1 ELSE q.pre END AS segment, :cid AS cid, q.id, q.username, q.name,
+           q.created_at, q.last_seen_at, q.last_posted_at,
+           CASE WHEN q.pre != -1 THEN 0 WHEN COALESCE(q.post_count, 0) > 0 THEN q.post_count
+                ELSE COALESCE(q.regular_posts, 0) END AS posts,
+           q.posts_read, q.days_visited, q.likes_given, q.active_posts,
+           CASE WHEN q.pre = -1 THEN q.last_typed_at END AS last_at,
+           CASE WHEN q.pre = -1 THEN (SELECT p.rowid FROM posts p
+                                      WHERE p.community_id = :cid AND p.author_id = q.id
+                                      ORDER BY p.created_at DESC, p.rowid DESC LIMIT 1) END AS last_rowid
     FROM (
-      SELECT m.id, m.username, m.name, m.created_at, m.last_seen_at, m.last_posted_at, m.post_count,
-             m.posts_read, m.days_visited, m.likes_given, st.regular_posts, st.last_typed_at,
-             {_PRE_SEGMENT} AS pre
-      {_STATE}
+      SELECT s.*, CASE WHEN s.pre = -1 THEN {_active_posts("s")} END AS active_posts
+      FROM (
+        SELECT m.id, m.username, m.name, m.created_at, m.last_seen_at, m.last_posted_at, m.post_count,
+               m.posts_read, m.days_visited, m.likes_given, st.regular_posts, st.last_typed_at,
+               {_PRE_SEGMENT} AS pre
+        {_STATE}
+        LIMIT -1
+      ) s
+      WHERE s.pre IS NOT NULL
+        AND (CASE WHEN s.pre = -1 THEN 1 ELSE s.pre END) IN (SELECT value FROM json_each(:segments))
       LIMIT -1
-    ) s
-    WHERE s.pre IS NOT NULL
-      AND (CASE WHEN s.pre = -1 THEN 1 ELSE s.pre END) IN (SELECT value FROM json_each(:segments))
+    ) q
+    WHERE q.pre != -1 OR q.active_posts >= :min_posts
     LIMIT -1
   ) q
-  WHERE q.pre != -1 OR q.active_posts >= :min_posts
-  LIMIT -1
 ) r
 LEFT JOIN posts lt ON lt.rowid = r.last_rowid
-LEFT JOIN topics t ON t.community_id = :cid AND t.id = lt.topic_id"""
+LEFT JOIN topics t ON t.community_id = :cid AND t.id = lt.topic_id
+ORDER BY r.segment, r.k1, r.k2, r.k3, lname, r.id"""
 
-# The order of the list: by segment (newcomers, gone quiet, readers); within one, newcomers newest
-# first, gone quiet most active first, readers most engaged first (days visited, posts read, last
-# seen); then by community and name (SQLite's lower(): ASCII only).
-_ORDER = """ORDER BY segment,
-         CASE segment WHEN 0 THEN -created_at WHEN 1 THEN -active_posts ELSE -COALESCE(days_visited, 0) END,
-         CASE segment WHEN 2 THEN -COALESCE(posts_read, 0) ELSE 0 END,
-         CASE segment WHEN 2 THEN -COALESCE(last_seen_at, 0) ELSE 0 END,
-         cid, lower(username), id"""
-
-_PARAM = re.compile(r":([a-z_]+)\b")
+# The sort key of a row: its first seven columns (segment, the segment's three keys, community,
+# SQLite's lower() of the name: ASCII only, member id). Each community's rows come sorted by it.
+_KEY = operator.itemgetter(0, 1, 2, 3, 4, 5, 6)
 
 # The participation split's input: how many counted members wrote each number of posts, and of
 # those who wrote none, how many showed signs of reading.
@@ -338,22 +343,15 @@ def _params(scope: Scope, now: int) -> dict[str, Any]:
 _make_row = row_maker(SilentMemberRow)
 
 
-def _query(chosen: Sequence[Scope], now: int, segments: set[Segment], limit: int | None) -> Query:
-    """One query for the silent members of every chosen community, in the list's order: a SELECT
-    per community (each with its own windows and team, its parameters suffixed by its position)."""
-    codes = in_list(_SEGMENTS.index(s) for s in segments)
-    parts: list[str] = []
-    params: dict[str, Any] = {}
-    for n, scope in enumerate(chosen):
-        parts.append(_PARAM.sub(rf":\1_{n}", _SCOPE))
-        params |= {f"{k}_{n}": v for k, v in (_params(scope, now) | {"segments": codes}).items()}
-    union = "\nUNION ALL\n".join(parts)
-    tail = ""
-    if limit is not None:
-        tail, params["limit"] = "\nLIMIT :limit", limit
+def _query(scope: Scope, now: int, segments: set[Segment], limit: int | None) -> Query:
+    """The query of one community's silent members in the wanted segments, in the list's order."""
+    params = _params(scope, now) | {
+        "segments": in_list(_SEGMENTS.index(s) for s in segments),
+        "limit": -1 if limit is None else limit,
+    }
     # An ORDER BY with a LIMIT keeps the first rows in a b-tree, row by row: right for a first
     # screen, slower than SQLite's sorter for all rows.
-    return f"SELECT * FROM ({union})\n{_ORDER}{tail}", params
+    return (_SCOPE if limit is None else f"{_SCOPE}\nLIMIT :limit"), params
 
 
 class _RowBuilder:
@@ -377,8 +375,8 @@ class _RowBuilder:
         return text
 
     def __call__(self, raw: tuple[Any, ...]) -> SilentMemberRow:
-        (code, cid, mid, username, name, joined, seen, posted, posts, read, visited, likes, active, last_at,
-         last_topic, title) = raw  # fmt: skip
+        (code, _, _, _, cid, _, mid, username, name, joined, seen, posted, posts, read, visited, likes, active,
+         last_at, last_topic, title) = raw  # fmt: skip
         now, tr = self.now, self.tr
         scope = self.scopes[cid]
         if code == 2:
@@ -480,11 +478,11 @@ class SilentMembers(Sequence[SilentMemberRow]):
         return _SEGMENTS[self._raw[index][0]]
 
     def community_id(self, index: int) -> int:
-        return int(self._raw[index][1])
+        return int(self._raw[index][4])
 
     def segment_counts(self, community_id: int | None = None) -> Counter[Segment]:
         """How many rows each segment has (of one community, or of all)."""
-        codes = Counter(r[0] for r in self._raw if community_id is None or r[1] == community_id)
+        codes = Counter(r[0] for r in self._raw if community_id is None or r[4] == community_id)
         return Counter({_SEGMENTS[code]: n for code, n in codes.items()})
 
 
@@ -511,9 +509,16 @@ def silent_members(
     if not chosen or not wanted or limit == 0:
         return SilentMembers([], _RowBuilder(chosen, at, tr))
     member_state.refresh(store)
-    cursor = store.read().cursor()
-    cursor.row_factory = None  # plain tuples: thousands of rows
-    raw = cursor.execute(*_query(chosen, at, wanted, limit)).fetchall()
+    # One query per community (each with its windows and team), the next ones running in the query
+    # threads while this thread reads the rows of the one before; each comes sorted, and sorting
+    # their concatenation only merges those runs.
+    raw: list[tuple[Any, ...]] = []
+    for rows in rows_ahead(store, [_query(scope, at, wanted, limit) for scope in chosen]):
+        raw += rows
+    if len(chosen) > 1:
+        raw.sort(key=_KEY)
+        if limit is not None:
+            del raw[limit:]
     return SilentMembers(raw, _RowBuilder(chosen, at, tr))
 
 

@@ -184,8 +184,9 @@ def test_rows_are_made_when_read(make_forum, monkeypatch) -> None:
     make = silent._RowBuilder.__call__
 
     def counting(builder, raw):  # type: ignore[no-untyped-def]
-        made.append(raw[3])
-        return make(builder, raw)
+        row = make(builder, raw)
+        made.append(row.username)
+        return row
 
     monkeypatch.setattr(silent._RowBuilder, "__call__", counting)
     rows = silent_members(forum.store, now=NOW)

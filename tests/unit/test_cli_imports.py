@@ -37,8 +37,6 @@ HEAVY = (
     "moderator.outbox",
     "moderator.nudges",
     "moderator.review",
-    "moderator.insights.trending",
-    "moderator.insights.unanswered",
     "moderator.insights.results",
 )
 
@@ -71,8 +69,7 @@ def test_a_read_only_query_loads_no_network_gui_or_platform_module(
     assert result["status"] == 0 and result["rows"] == 0  # it ran, on an empty store
     modules = result["modules"]
     assert isinstance(modules, list)
-    heavy = [h for h in HEAVY if h != f"moderator.insights.{view}"]
-    assert [m for m in modules if any(m == h or m.startswith(h + ".") for h in heavy)] == []
+    assert [m for m in modules if any(m == h or m.startswith(h + ".") for h in HEAVY)] == []
     assert f"moderator.insights.{view}" in modules
     assert "moderator.cli_insights" in modules and "moderator.cli_accounts" not in modules
 

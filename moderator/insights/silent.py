@@ -36,7 +36,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
-import operator
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, ClassVar, overload
@@ -224,9 +223,8 @@ LEFT JOIN posts lt ON lt.rowid = r.last_rowid
 LEFT JOIN topics t ON t.community_id = :cid AND t.id = lt.topic_id
 ORDER BY r.segment, r.k1, r.k2, r.k3, lname, r.id"""
 
-# The sort key of a row: its first seven columns (segment, the segment's three keys, community,
+# The sort key of a row is its first seven columns (segment, the segment's three keys, community,
 # SQLite's lower() of the name: ASCII only, member id). Each community's rows come sorted by it.
-_KEY = operator.itemgetter(0, 1, 2, 3, 4, 5, 6)
 
 # The participation split's input: how many counted members wrote each number of posts, and of
 # those who wrote none, how many showed signs of reading.
@@ -516,7 +514,7 @@ def silent_members(
     for rows in rows_ahead(store, [_query(scope, at, wanted, limit) for scope in chosen]):
         raw += rows
     if len(chosen) > 1:
-        raw.sort(key=_KEY)
+        raw.sort()  # by _KEY: its columns come first and (community, member id) is unique
         if limit is not None:
             del raw[limit:]
     return SilentMembers(raw, _RowBuilder(chosen, at, tr))

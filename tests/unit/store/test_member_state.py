@@ -12,7 +12,7 @@ from pathlib import Path
 
 from moderator.model import UTC, AuthKind, Community, Platform, Post, SyncBatch
 from moderator.store import Store, member_state
-from moderator.store.schema import LATEST_VERSION, MIGRATIONS
+from moderator.store.schema import LATEST_VERSION, MIGRATIONS, V_MEMBER_POSTS
 
 START = dt.datetime(2026, 1, 1, tzinfo=UTC)
 
@@ -126,7 +126,8 @@ def test_posts_stored_directly_are_counted_before_a_view_reads(store: Store) -> 
 def test_the_migration_counts_the_posts_already_stored(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
     conn = sqlite3.connect(path, isolation_level=None)
-    for version, script in enumerate(MIGRATIONS[:-1]):  # the store as the previous version left it
+    # The store as the version before this migration left it.
+    for version, script in enumerate(MIGRATIONS[: MIGRATIONS.index(V_MEMBER_POSTS)]):
         conn.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {version + 1};\nCOMMIT;")
     conn.execute(
         "INSERT INTO communities (id, name, platform, base_url, auth_kind, created_at)"

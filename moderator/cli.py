@@ -9,6 +9,7 @@ shell history and the process list).
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import logging
 import os
@@ -16,25 +17,27 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
-from moderator import (
-    __version__,
-    cli_accounts,
-    cli_insights,
-    cli_nudges,
-    cli_remind,
-    cli_replies,
-    cli_results,
-    cli_review,
-    cli_schedule,
-    paths,
-    signin,
-)
+from moderator import __version__, paths
 from moderator.bootstrap import AppContext, open_context
 from moderator.cli_args import row_count
 from moderator.model import AuthKind, Community
 from moderator.store import StoreError
 
 Handler = Callable[[argparse.Namespace], int]
+
+# The modules that add the other commands (their ``register``), in the order of the help, with the
+# commands each adds. A command's module alone is imported when it runs: a read-only query such as
+# `silent --format json` loads neither the platforms, the keyring nor an HTTP library.
+COMMAND_MODULES: dict[str, tuple[str, ...]] = {
+    "cli_replies": ("reply", "outbox"),
+    "cli_schedule": ("categories", "post", "planned", "series"),
+    "cli_remind": ("remind",),
+    "cli_insights": ("unanswered", "silent", "trending"),
+    "cli_results": ("results",),
+    "cli_review": ("review",),
+    "cli_nudges": ("nudge", "answerers"),
+}
+_MODULE_OF = {command: module for module, commands in COMMAND_MODULES.items() for command in commands}
 
 
 class CliError(Exception):
@@ -189,9 +192,30 @@ def cmd_accounts_list(args: argparse.Namespace) -> int:
 # -- parser --------------------------------------------------------------------------------------
 
 
+def _register(module: str, sub: Any) -> None:
+    importlib.import_module(f"moderator.{module}").register(sub)
+
+
+def command_of(argv: Sequence[str]) -> str | None:
+    """The subcommand named in ``argv`` (None: none, or help or the version is asked first)."""
+    args = iter(argv)
+    for arg in args:
+        if arg == "--data-dir":
+            next(args, None)
+        elif arg.startswith("--data-dir=") or arg in ("-v", "--verbose"):
+            continue
+        elif arg.startswith("-"):
+            return None  # --help, --version, or a mistake the whole parser explains
+        else:
+            return arg
+    return None
+
+
 def build_parser(
-    *, gui: Handler | None = None, screenshots: Handler | None = None
+    *, gui: Handler | None = None, screenshots: Handler | None = None, only: str | None = None
 ) -> argparse.ArgumentParser:
+    """The command line's parser; with ``only`` (a command of ``COMMAND_MODULES``), the global
+    options and that command alone (the other commands' modules are not imported)."""
     parser = argparse.ArgumentParser(
         prog="community-moderator",
         description="Community Moderator: unanswered posts, silent members and rising ideas, in one place."
@@ -206,6 +230,10 @@ def build_parser(
     parser.add_argument("-v", "--verbose", action="store_true", help="log what happens to standard error")
     parser.set_defaults(handler=gui)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+    if only in _MODULE_OF:
+        _register(_MODULE_OF[only], sub)
+        return parser
+    from moderator import cli_accounts, signin
 
     if gui is not None:
         sub.add_parser("gui", help="open the app (the default)").set_defaults(handler=gui)
@@ -258,13 +286,8 @@ def build_parser(
     rm.add_argument("name")
     cli_accounts.register(acc)  # test, sign-in, edit; the handlers of add and remove
 
-    cli_replies.register(sub)  # reply, outbox
-    cli_schedule.register(sub)  # post, planned, series
-    cli_remind.register(sub)  # remind
-    cli_insights.register(sub)  # unanswered, silent, trending
-    cli_results.register(sub)  # results
-    cli_review.register(sub)  # review list, review act
-    cli_nudges.register(sub)  # nudge, answerers
+    for module in COMMAND_MODULES:
+        _register(module, sub)
 
     sandbox = sub.add_parser("sandbox", help="the built-in practice community")
     sb = sandbox.add_subparsers(title="sandbox commands", metavar="ACTION", required=True)
@@ -284,7 +307,8 @@ def build_parser(
 def main(
     argv: Sequence[str] | None = None, *, gui: Handler | None = None, screenshots: Handler | None = None
 ) -> int:
-    parser = build_parser(gui=gui, screenshots=screenshots)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(gui=gui, screenshots=screenshots, only=command_of(argv))
     args = parser.parse_args(argv)
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,

@@ -25,7 +25,7 @@ from moderator.bootstrap import AppContext, open_context
 from moderator.cli_args import row_count
 from moderator.clock import Clock, SystemClock
 from moderator.insights import Row, Segment
-from moderator.insights.export import Column, to_csv, to_json, to_table
+from moderator.insights.export import Column, to_csv, to_json, to_json_bytes, to_table
 from moderator.settings import UNANSWERED_DEFINITIONS
 
 CLOCK: Clock = SystemClock()
@@ -93,7 +93,13 @@ def _community_ids(ctx: AppContext, names: Sequence[str] | None) -> list[int] | 
 def _print(rows: Sequence[Row], fmt: str, table: Sequence[Column], empty: str) -> None:
     """Rows in the chosen format; a table with no rows says why in words instead."""
     if fmt == "json":
-        sys.stdout.write(to_json(rows) + "\n")
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is not None and (sys.stdout.encoding or "").lower().replace("-", "") == "utf8":
+            sys.stdout.flush()
+            buffer.write(to_json_bytes(rows) + b"\n")
+            buffer.flush()
+        else:
+            sys.stdout.write(to_json(rows) + "\n")
     elif fmt == "csv":
         to_csv(rows, sys.stdout)
     elif rows:

@@ -17,7 +17,14 @@ definitions the words stand for. The triage of the unanswered queue (handled, sn
 from __future__ import annotations
 
 from moderator.insights.base import Row, TopicRef
-from moderator.insights.silent import Participation, Segment, SilentMemberRow, participation, silent_members
+from moderator.insights.silent import (
+    Participation,
+    Segment,
+    SilentMemberRow,
+    SilentMembers,
+    participation,
+    silent_members,
+)
 from moderator.insights.trending import TrendingTopicRow, prune_snapshots, trending_ideas
 from moderator.insights.trending_terms import TermRow, trending_terms
 from moderator.insights.triage import (
@@ -48,6 +55,7 @@ __all__ = [
     "Segment",
     "Severity",
     "SilentMemberRow",
+    "SilentMembers",
     "SnoozedTopic",
     "TermRow",
     "TopicRef",

@@ -36,9 +36,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
-import itertools
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, ClassVar
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, ClassVar, overload
 
 from moderator.insights.base import (
     DAY,
@@ -60,7 +60,7 @@ from moderator.insights.base import (
     ts,
 )
 from moderator.model import UTC
-from moderator.store import Store
+from moderator.store import Store, member_state
 
 HEAVY_SHARE = 0.5  # heavy contributors: the fewest members who together wrote this share of the posts
 
@@ -145,93 +145,98 @@ _READS = """(COALESCE(m.days_visited, 0) > 0 OR COALESCE(m.posts_read, 0) > 0 OR
               AND m.topics_entered IS NULL AND m.last_seen_at IS NOT NULL))"""
 
 
-def _own_posts(member: str) -> str:
-    """The regular posts stored of the member row aliased ``member`` (FROM and WHERE)."""
-    return (
-        f"FROM posts p WHERE p.community_id = :cid AND p.author_id = {member}.id AND {REGULAR.format(a='p')}"
-    )
-
-
 def _active_posts(member: str) -> str:
-    """How many regular posts the member wrote in the active window (before the quiet one): the
-    posts_author index (schema v6) answers without reading the posts."""
-    return f"""(SELECT COUNT(*) {_own_posts(member)} AND p.created_at >= :active_start
-                                     AND p.created_at < :quiet_start)"""
+    """How many regular posts the member row aliased ``member`` wrote in the active window (before
+    the quiet one): a range of the posts_author index (schema v6), read for the few candidates."""
+    return f"""(SELECT COUNT(*) FROM posts p WHERE p.community_id = :cid AND p.author_id = {member}.id
+                AND p.created_at >= :active_start AND p.created_at < :quiet_start AND {REGULAR.format(a="p")})"""
 
 
-# The members counted, with their post count and whether they showed signs of reading.
-_MEMBERS = f"""
-m AS MATERIALIZED (
-  SELECT m.id, m.username, m.name, m.created_at, m.last_seen_at, m.last_posted_at, m.posts_read,
-         m.days_visited, m.likes_given,
-         CASE WHEN COALESCE(m.post_count, 0) > 0 THEN m.post_count
-              ELSE (SELECT COUNT(*) {_own_posts("m")}) END AS posts,
-         {_READS} AS reads
-  FROM members m
-  WHERE {_COUNTED}
-)"""
+# Each counted member with their posting state (moderator.store.member_state): regular posts stored
+# and the time of their latest post of type 1 (any state), one row per author, kept at ingest.
+_STATE = f"""FROM members m
+  LEFT JOIN member_posts st ON st.community_id = m.community_id AND st.member_id = m.id
+  WHERE {_COUNTED}"""
 
-# Each counted member's segment (0 newcomer, 1 gone quiet, 2 reader, NULL none), as the module
-# docstring defines them. "Posted" needs one post: the platform's count, or a regular post stored.
-# Gone quiet is answered member by member from the posts_author index (a seek for any post since
-# the quiet window opened, a count of the few in the active window) rather than by grouping all the
-# posts of the last months by author: only members who posted and were not seen posting lately
-# are looked at.
-_SEGMENT = f"""CASE
-    WHEN COALESCE(m.post_count, 0) > 0 OR EXISTS (SELECT 1 {_own_posts("m")})
+# "Posted" needs one post: the platform's count, or a regular post stored.
+_POSTED = "COALESCE(m.post_count, 0) > 0 OR COALESCE(st.regular_posts, 0) > 0"
+
+# Each counted member's segment before the gone-quiet count (0 newcomer, -1 gone-quiet candidate,
+# 2 reader, NULL none), as the module docstring defines them. A candidate posted, was not seen
+# posting since the quiet window opened (the platform's last_posted_at, and no post of type 1
+# stored since, hidden or deleted ones included), and wrote a post of type 1 in the active window;
+# only candidates have their regular posts of the active window counted (_active_posts).
+_PRE_SEGMENT = f"""CASE
+    WHEN {_POSTED}
     THEN CASE WHEN (m.last_posted_at IS NULL OR m.last_posted_at < :quiet_start)
-                   AND NOT EXISTS (SELECT 1 FROM posts p WHERE p.community_id = :cid AND p.author_id = m.id
-                                   AND p.created_at >= :quiet_start AND p.post_type = 1)
-                   AND {_active_posts("m")} >= :min_posts
-              THEN 1 END
+                   AND (st.last_typed_at IS NULL OR st.last_typed_at < :quiet_start)
+                   AND (:min_posts <= 0 OR st.last_typed_at >= :active_start)
+              THEN -1 END
     WHEN m.created_at >= :newcomer_start THEN 0
     WHEN {_READS} THEN 2
   END"""
 
-# The order within a segment: newcomers newest first, gone quiet most active first, readers most
-# engaged first (days visited, posts read, last seen), then by name. _scope_rows builds the same key
-# in Python, for silent_members to sort the communities' rows together.
-_ORDER = """ORDER BY s.segment,
-         CASE s.segment WHEN 0 THEN -s.created_at WHEN 1 THEN -s.active_posts
-              ELSE -COALESCE(s.days_visited, 0) END,
-         CASE s.segment WHEN 2 THEN -COALESCE(s.posts_read, 0) ELSE 0 END,
-         CASE s.segment WHEN 2 THEN -COALESCE(s.last_seen_at, 0) ELSE 0 END,
-         lower(s.username)"""
+# One community's silent members in the wanted segments, with the facts of their row, each row
+# starting with its sort key (_KEY), in the list's order. The nested subqueries are co-routines
+# (LIMIT -1 keeps SQLite from flattening them, which would work out each segment again at every
+# mention): rows flow through them, nothing is stored. The last post's topic is looked up for the
+# few gone quiet only (of two posts at the same second, the one stored last).
+_SCOPE = f"""
+SELECT r.segment, r.k1, r.k2, r.k3, r.cid, lower(r.username) AS lname, r.id,
+       r.username, r.name, r.created_at, r.last_seen_at, r.last_posted_at, r.posts,
+       r.posts_read, r.days_visited, r.likes_given, r.active_posts, r.last_at, lt.topic_id,
+       COALESCE(t.title, '') AS title
+FROM (
+  SELECT q.*,
+         CASE q.segment WHEN 0 THEN -q.created_at WHEN 1 THEN -q.active_posts
+              ELSE -COALESCE(q.days_visited, 0) END AS k1,
+         CASE q.segment WHEN 2 THEN -COALESCE(q.posts_read, 0) ELSE 0 END AS k2,
+         CASE q.segment WHEN 2 THEN -COALESCE(q.last_seen_at, 0) ELSE 0 END AS k3
+  FROM (
+    SELECT CASE WHEN q.pre = -1 THEN 1 ELSE q.pre END AS segment, :cid AS cid, q.id, q.username, q.name,
+           q.created_at, q.last_seen_at, q.last_posted_at,
+           CASE WHEN q.pre != -1 THEN 0 WHEN COALESCE(q.post_count, 0) > 0 THEN q.post_count
+                ELSE COALESCE(q.regular_posts, 0) END AS posts,
+           q.posts_read, q.days_visited, q.likes_given, q.active_posts,
+           CASE WHEN q.pre = -1 THEN q.last_typed_at END AS last_at,
+           CASE WHEN q.pre = -1 THEN (SELECT p.rowid FROM posts p
+                                      WHERE p.community_id = :cid AND p.author_id = q.id
+                                      ORDER BY p.created_at DESC, p.rowid DESC LIMIT 1) END AS last_rowid
+    FROM (
+      SELECT s.*, CASE WHEN s.pre = -1 THEN {_active_posts("s")} END AS active_posts
+      FROM (
+        SELECT m.id, m.username, m.name, m.created_at, m.last_seen_at, m.last_posted_at, m.post_count,
+               m.posts_read, m.days_visited, m.likes_given, st.regular_posts, st.last_typed_at,
+               {_PRE_SEGMENT} AS pre
+        {_STATE}
+        LIMIT -1
+      ) s
+      WHERE s.pre IS NOT NULL
+        AND (CASE WHEN s.pre = -1 THEN 1 ELSE s.pre END) IN (SELECT value FROM json_each(:segments))
+      LIMIT -1
+    ) q
+    WHERE q.pre != -1 OR q.active_posts >= :min_posts
+    LIMIT -1
+  ) q
+) r
+LEFT JOIN posts lt ON lt.rowid = r.last_rowid
+LEFT JOIN topics t ON t.community_id = :cid AND t.id = lt.topic_id
+ORDER BY r.segment, r.k1, r.k2, r.k3, lname, r.id"""
 
-# One pass over the counted members in id order. The subqueries s and g are co-routines (LIMIT -1
-# keeps SQLite from flattening them, which would work out each segment again at every mention):
-# rows flow through them, nothing is stored. The last post's topic is looked up for the few gone
-# quiet only (of two posts at the same second, the one stored last).
-_SILENT = f"""
-WITH s AS (
-  SELECT m.id, m.username, m.name, m.created_at, m.last_seen_at, m.last_posted_at, m.post_count,
-         m.posts_read, m.days_visited, m.likes_given, {_SEGMENT} AS segment
-  FROM members m
-  WHERE {_COUNTED}
-  LIMIT -1
-), g AS (
-  SELECT s.*, CASE WHEN s.segment = 1 THEN {_active_posts("s")} END AS active_posts
-  FROM s
-  WHERE s.segment IN (SELECT value FROM json_each(:segments))
+# The sort key of a row is its first seven columns (segment, the segment's three keys, community,
+# SQLite's lower() of the name: ASCII only, member id). Each community's rows come sorted by it.
+
+# The participation split's input: how many counted members wrote each number of posts, and of
+# those who wrote none, how many showed signs of reading.
+_PARTICIPATION = f"""
+SELECT posts, SUM(reads), COUNT(*) FROM (
+  SELECT CASE WHEN COALESCE(m.post_count, 0) > 0 THEN m.post_count ELSE COALESCE(st.regular_posts, 0) END
+             AS posts,
+         CASE WHEN {_POSTED} THEN 0 ELSE {_READS} END AS reads
+  {_STATE}
   LIMIT -1
 )
-SELECT s.segment, s.id, s.username, s.name, s.created_at, s.last_seen_at, s.last_posted_at,
-       CASE WHEN s.segment != 1 THEN 0 WHEN COALESCE(s.post_count, 0) > 0 THEN s.post_count
-            ELSE (SELECT COUNT(*) {_own_posts("s")}) END AS posts,
-       s.posts_read, s.days_visited, s.likes_given, s.active_posts,
-       CASE WHEN s.segment = 1 THEN (SELECT MAX(p.created_at) FROM posts p WHERE p.community_id = :cid
-                                     AND p.author_id = s.id AND p.created_at >= :active_start
-                                     AND p.post_type = 1) END AS last_at,
-       lt.topic_id, COALESCE(t.title, '')
-FROM g s
-LEFT JOIN posts lt ON lt.rowid = CASE WHEN s.segment = 1 THEN
-    (SELECT p.rowid FROM posts p WHERE p.community_id = :cid AND p.author_id = s.id
-     ORDER BY p.created_at DESC, p.rowid DESC LIMIT 1) END
-LEFT JOIN topics t ON t.community_id = :cid AND t.id = lt.topic_id
-{_ORDER}
-"""
-
-_PARTICIPATION = f"WITH {_MEMBERS} SELECT m.posts, m.reads FROM m"
+GROUP BY posts"""
 
 # The codes 0, 1, 2 of _SILENT, which are also the order of the segments in the list.
 _SEGMENTS = (Segment.NEWCOMER, Segment.GONE_QUIET, Segment.READER)
@@ -333,83 +338,73 @@ def _params(scope: Scope, now: int) -> dict[str, Any]:
     }
 
 
-Ranked = tuple[Any, ...]  # (the sort key's six items, a sequence number, the row)
-
 _make_row = row_maker(SilentMemberRow)
-_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}  # SQLite's lower(): ASCII only
 
 
 def _query(scope: Scope, now: int, segments: set[Segment], limit: int | None) -> Query:
-    """The query of one community's silent members in the wanted segments."""
+    """The query of one community's silent members in the wanted segments, in the list's order."""
     params = _params(scope, now) | {
         "segments": in_list(_SEGMENTS.index(s) for s in segments),
         "limit": -1 if limit is None else limit,
     }
     # An ORDER BY with a LIMIT keeps the first rows in a b-tree, row by row: right for a first
     # screen, slower than SQLite's sorter for all rows.
-    return (_SILENT if limit is None else f"{_SILENT}LIMIT :limit\n"), params
+    return (_SCOPE if limit is None else f"{_SCOPE}\nLIMIT :limit"), params
 
 
-def _scope_rows(
-    fetched: Iterable[tuple[Any, ...]],
-    scope: Scope,
-    now: int,
-    sequence: Iterator[int],
-    tr: Translate = identity,
-) -> list[Ranked]:
-    """The silent members of one community, from its query's rows, each with its sort key."""
-    cid, community = scope.id, scope.name
-    newcomer, gone_quiet, reader = _SEGMENTS
-    fromtimestamp = dt.datetime.fromtimestamp
-    lower_ascii = _ASCII_LOWER
-    newcomer_steps: dict[tuple[Any, ...], str] = {}  # many newcomers share their days and counts
-    # Readers' facts ("visited 12 days", "read 40 posts"): thousands of rows, a few hundred counts.
-    pieces: dict[tuple[str, int], str] = {}
-    forms = {"v": _VISITED, "r": _READ, "l": _GAVE}
-    invite = tr(_INVITE)
+class _RowBuilder:
+    """Makes a SilentMemberRow from a row of the query, its next step written in the caller's
+    language. Thousands of readers share a few hundred facts ("visited 12 days"): each piece is
+    worked out once."""
 
-    def piece(kind: str, n: int) -> str:
-        text = pieces[(kind, n)] = counted(n, *forms[kind], tr)
+    def __init__(self, chosen: Sequence[Scope], now: int, tr: Translate) -> None:
+        self.scopes = {scope.id: scope for scope in chosen}
+        self.now = now
+        self.tr = tr
+        self.invite = tr(_INVITE)
+        self.pieces: dict[tuple[str, int], str] = {}
+        self.newcomer_steps: dict[tuple[Any, ...], str] = {}  # many newcomers share days and counts
+
+    def _piece(self, kind: str, n: int) -> str:
+        text = self.pieces.get((kind, n))
+        if text is None:
+            forms = {"v": _VISITED, "r": _READ, "l": _GAVE}[kind]
+            text = self.pieces[(kind, n)] = counted(n, *forms, self.tr)
         return text
 
-    rows: list[Ranked] = []
-    append = rows.append
-    for (code, mid, username, name, joined, seen, posted, posts, read, visited, likes, active, last_at, last_topic,
-         title) in fetched:  # fmt: skip
-        # The sort key: the SQL order (_ORDER), then the community, then SQLite's lower(username).
+    def __call__(self, raw: tuple[Any, ...]) -> SilentMemberRow:
+        (code, _, _, _, cid, _, mid, username, name, joined, seen, posted, posts, read, visited, likes, active,
+         last_at, last_topic, title) = raw  # fmt: skip
+        now, tr = self.now, self.tr
+        scope = self.scopes[cid]
         if code == 2:
-            segment = reader
             if visited or read or likes:  # _reader_step's text, its pieces worked out once each
                 facts = []
                 if visited:
-                    facts.append(pieces.get(("v", visited)) or piece("v", visited))
+                    facts.append(self._piece("v", visited))
                 if read:
-                    facts.append(pieces.get(("r", read)) or piece("r", read))
+                    facts.append(self._piece("r", read))
                 if likes:
-                    facts.append(pieces.get(("l", likes)) or piece("l", likes))
-                step = invite.format(facts=", ".join(facts))
+                    facts.append(self._piece("l", likes))
+                step = self.invite.format(facts=", ".join(facts))
             else:
                 step = _reader_step(now, visited, read, likes, seen, tr)
-            first, second, third = -(visited or 0), -(read or 0), -(seen or 0)
         elif code == 0:
-            segment = newcomer
-            if (key := ((now - joined) // DAY, read, likes)) not in newcomer_steps:
-                newcomer_steps[key] = _newcomer_step(now, joined, read, likes, tr)
-            step = newcomer_steps[key]
-            first, second, third = -joined, 0, 0
+            if (key := ((now - joined) // DAY, read, likes)) not in self.newcomer_steps:
+                self.newcomer_steps[key] = _newcomer_step(now, joined, read, likes, tr)
+            step = self.newcomer_steps[key]
         else:
-            segment = gone_quiet
             step = _quiet_step(now, active, last_at, title, seen, scope, tr)
-            first, second, third = -active, 0, 0
         if not posted:
             posted = last_at
-        row = _make_row(  # the fields of SilentMemberRow, in order
+        fromtimestamp = dt.datetime.fromtimestamp
+        return _make_row(  # the fields of SilentMemberRow, in order
             cid,
-            community,
+            scope.name,
             mid,
             username,
             name,
-            segment,
+            _SEGMENTS[code],
             None if joined is None else fromtimestamp(joined, UTC),
             None if seen is None else fromtimestamp(seen, UTC),
             None if posted is None else fromtimestamp(posted, UTC),
@@ -422,10 +417,71 @@ def _scope_rows(
             title,
             step,
         )
-        lowered = username.lower() if username.isascii() else username.translate(lower_ascii)
-        # The key and the row in one tuple; the sequence number keeps ties in their order.
-        append((code, first, second, third, cid, lowered, next(sequence), row))
-    return rows
+
+
+class SilentMembers(Sequence[SilentMemberRow]):
+    """The silent members in the list's order, as ``silent_members`` returns them.
+
+    A list of ``SilentMemberRow``, except that each row is made when it is first read (then kept):
+    the query's facts are all fetched at once, but the words of a row (its next step, in the
+    caller's language) are written only for the rows read, so a view showing 30 rows of 50,000
+    writes 30 steps. ``segment(i)``, ``community_id(i)`` and ``segment_counts()`` answer without
+    making rows. Needs no store once returned.
+    """
+
+    __slots__ = ("_build", "_raw", "_rows")
+
+    def __init__(
+        self, raw: list[tuple[Any, ...]], build: Callable[[tuple[Any, ...]], SilentMemberRow]
+    ) -> None:
+        self._raw = raw
+        self._rows: list[SilentMemberRow | None] = [None] * len(raw)
+        self._build = build
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    @overload
+    def __getitem__(self, index: int) -> SilentMemberRow: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[SilentMemberRow]: ...
+
+    def __getitem__(self, index: int | slice) -> SilentMemberRow | list[SilentMemberRow]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self._raw)))]
+        row = self._rows[index]
+        if row is None:
+            row = self._rows[index] = self._build(self._raw[index])
+        return row
+
+    def __iter__(self) -> Iterator[SilentMemberRow]:
+        rows, build, raw = self._rows, self._build, self._raw
+        for i, row in enumerate(rows):
+            if row is None:
+                row = rows[i] = build(raw[i])
+            yield row
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, SilentMembers | list | tuple):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # mutable cache, compared by value like a list
+
+    def __repr__(self) -> str:
+        return f"SilentMembers({len(self._raw)} rows)"
+
+    def segment(self, index: int) -> Segment:
+        return _SEGMENTS[self._raw[index][0]]
+
+    def community_id(self, index: int) -> int:
+        return int(self._raw[index][4])
+
+    def segment_counts(self, community_id: int | None = None) -> Counter[Segment]:
+        """How many rows each segment has (of one community, or of all)."""
+        codes = Counter(r[0] for r in self._raw if community_id is None or r[4] == community_id)
+        return Counter({_SEGMENTS[code]: n for code, n in codes.items()})
 
 
 def silent_members(
@@ -436,48 +492,56 @@ def silent_members(
     segments: Iterable[Segment] | None = None,
     limit: int | None = None,
     tr: Translate = identity,
-) -> list[SilentMemberRow]:
+) -> SilentMembers:
     """The silent members of the selected communities: newcomers, then gone quiet, then readers.
 
     Within a segment: newcomers newest first, gone quiet most active first, readers most engaged
-    first (days visited, posts read, last seen). ``limit`` keeps the first rows only. ``tr``
-    translates the templates of the ``next_step`` texts (context "insights"); English by default.
+    first (days visited, posts read, last seen). ``limit`` keeps the first rows only (a first
+    screen: SQLite then keeps only those while it sorts). ``tr`` translates the templates of the
+    ``next_step`` texts (context "insights"); English by default. The rows are made as they are read
+    (``SilentMembers``).
     """
     at = ts(clock(now))
     wanted = set(Segment) if segments is None else set(segments)
     chosen = scopes(store, community_ids)
-    fetched = rows_ahead(store, [_query(scope, at, wanted, limit) for scope in chosen])
-    sequence = itertools.count()
-    ranked = [
-        item
-        for scope, rows in zip(chosen, fetched, strict=True)
-        for item in _scope_rows(rows, scope, at, sequence, tr)
-    ]
-    ranked.sort()
-    return [item[-1] for item in (ranked if limit is None else ranked[:limit])]
+    if not chosen or not wanted or limit == 0:
+        return SilentMembers([], _RowBuilder(chosen, at, tr))
+    member_state.refresh(store)
+    # One query per community (each with its windows and team), the next ones running in the query
+    # threads while this thread reads the rows of the one before; each comes sorted, and sorting
+    # their concatenation only merges those runs.
+    raw: list[tuple[Any, ...]] = []
+    for rows in rows_ahead(store, [_query(scope, at, wanted, limit) for scope in chosen]):
+        raw += rows
+    if len(chosen) > 1:
+        raw.sort()  # by _KEY: its columns come first and (community, member id) is unique
+        if limit is not None:
+            del raw[limit:]
+    return SilentMembers(raw, _RowBuilder(chosen, at, tr))
 
 
 def _share(part: int, whole: int) -> float:
     return part / whole if whole else 0.0
 
 
-def _split(
-    community_id: int | None, name: str, counts: Sequence[int], read_only: int, never_seen: int
-) -> Participation:
-    posted = sorted((c for c in counts if c > 0), reverse=True)
-    total = sum(posted)
+def _split(community_id: int | None, name: str, histogram: Sequence[tuple[int, int, int]]) -> Participation:
+    """The split of one community from its members' (posts, of whom showed signs of reading, members)."""
+    read_only = sum(reads for posts, reads, _ in histogram if not posts)
+    lurkers = sum(members for posts, _, members in histogram if not posts)
+    posted = sorted(((p, n) for p, _, n in histogram if p > 0), reverse=True)
+    total = sum(p * n for p, n in posted)
     heavy = heavy_posts = heavy_min = 0
-    for count in posted:
+    for count, members in posted:  # members tied with the last one taken are all taken
         if heavy_posts >= HEAVY_SHARE * total and count < heavy_min:
             break
-        heavy, heavy_posts, heavy_min = heavy + 1, heavy_posts + count, count
+        heavy, heavy_posts, heavy_min = heavy + members, heavy_posts + members * count, count
     return _participation(
         community_id,
         name,
-        len(counts),
+        sum(n for _, _, n in histogram),
         read_only,
-        never_seen,
-        len(posted) - heavy,
+        lurkers - read_only,
+        sum(n for _, n in posted) - heavy,
         heavy,
         total,
         heavy_posts,
@@ -532,20 +596,14 @@ def participation(
     """
     at = ts(clock(now))
     parts = []
-    for scope in scopes(store, community_ids):
+    chosen = scopes(store, community_ids)
+    if chosen:
+        member_state.refresh(store)
+    for scope in chosen:
         cursor = store.read().cursor()
         cursor.row_factory = None
-        members = cursor.execute(_PARTICIPATION, _params(scope, at)).fetchall()
-        read_only = sum(1 for posts, reads in members if not posts and reads)
-        parts.append(
-            _split(
-                scope.id,
-                scope.name,
-                [p for p, _ in members],
-                read_only,
-                sum(1 for p, _ in members if not p) - read_only,
-            )
-        )
+        histogram = cursor.execute(_PARTICIPATION, _params(scope, at)).fetchall()
+        parts.append(_split(scope.id, scope.name, histogram))
     if len(parts) == 1:
         return parts[0]
 

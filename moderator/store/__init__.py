@@ -37,7 +37,7 @@ from moderator.model import (
     Topic,
     utcnow,
 )
-from moderator.store import topic_state
+from moderator.store import member_state, topic_state
 from moderator.store.schema import LATEST_VERSION, MIGRATIONS
 from moderator.textsafety import neutralize_batch
 
@@ -390,6 +390,7 @@ class Store:
                 db.execute(
                     "UPDATE communities SET sync_cursor=? WHERE id=?", (json.dumps(cursor), community_id)
                 )
+            member_state.catch_up(db)  # each member's posting state (silent members)
 
     # A topic's counts, kept when a sync sees them change, for trending (moderator.insights.trending).
     # Resolution one hour: within an hour of the latest snapshot, that row is refreshed in place.

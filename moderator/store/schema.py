@@ -582,6 +582,59 @@ V_NO_INSERT_TRIGGER = """
 DROP TRIGGER posts_term_index_insert;
 """
 
+V_MEMBER_POSTS = """
+-- Each member's posting state (moderator.store.member_state): regular posts stored and the time of
+-- their latest post of type 1, kept up to date as posts are stored, so that the silent-members view
+-- reads one row per member instead of seeking into their posts.
+CREATE TABLE member_posts (
+    community_id    INTEGER NOT NULL REFERENCES communities(id) ON DELETE CASCADE,
+    member_id       TEXT NOT NULL,
+    regular_posts   INTEGER NOT NULL,
+    last_typed_at   INTEGER,
+    PRIMARY KEY (community_id, member_id)
+) WITHOUT ROWID;
+-- Members to count again (a stored post of theirs changed or went). No foreign key: the posts of a
+-- community being removed mark their authors while the community's row is already gone.
+CREATE TABLE member_posts_dirty (
+    community_id    INTEGER NOT NULL,
+    member_id       TEXT NOT NULL,
+    PRIMARY KEY (community_id, member_id)
+) WITHOUT ROWID;
+-- Posts up to this rowid are counted in member_posts.
+CREATE TABLE member_posts_mark (
+    id              INTEGER PRIMARY KEY CHECK (id = 0),
+    last_rowid      INTEGER NOT NULL
+);
+CREATE TRIGGER posts_member_state_update
+AFTER UPDATE OF community_id, author_id, created_at, post_type, hidden, deleted_at, user_deleted ON posts
+WHEN old.author_id IS NOT new.author_id OR old.community_id != new.community_id
+  OR old.created_at IS NOT new.created_at OR old.post_type != new.post_type OR old.hidden != new.hidden
+  OR old.deleted_at IS NOT new.deleted_at OR old.user_deleted != new.user_deleted
+BEGIN
+    -- (no INSERT OR IGNORE: in a trigger, the conflict policy of the outer upsert would apply)
+    INSERT INTO member_posts_dirty (community_id, member_id)
+        SELECT c, a FROM (SELECT old.community_id AS c, old.author_id AS a
+                          UNION SELECT new.community_id, new.author_id)
+        WHERE a IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM member_posts_dirty d WHERE d.community_id = c AND d.member_id = a);
+END;
+CREATE TRIGGER posts_member_state_delete AFTER DELETE ON posts BEGIN
+    INSERT INTO member_posts_dirty (community_id, member_id)
+        SELECT old.community_id, old.author_id
+        WHERE old.author_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM member_posts_dirty d
+                                    WHERE d.community_id = old.community_id AND d.member_id = old.author_id);
+    UPDATE member_posts_mark SET last_rowid = (SELECT COALESCE(MAX(rowid), 0) FROM posts)
+        WHERE last_rowid > (SELECT COALESCE(MAX(rowid), 0) FROM posts);
+END;
+-- The posts stored so far, counted once (the posts_author index alone answers).
+INSERT INTO member_posts (community_id, member_id, regular_posts, last_typed_at)
+    SELECT p.community_id, p.author_id,
+           SUM(p.post_type = 1 AND p.hidden = 0 AND p.deleted_at IS NULL AND p.user_deleted = 0),
+           MAX(CASE WHEN p.post_type = 1 THEN p.created_at END)
+    FROM posts p WHERE p.author_id IS NOT NULL GROUP BY p.community_id, p.author_id;
+INSERT INTO member_posts_mark (id, last_rowid) VALUES (0, (SELECT COALESCE(MAX(rowid), 0) FROM posts));
+"""
+
 MIGRATIONS: list[str] = [
     V1_CORE,
     V2_INSIGHTS,
@@ -599,6 +652,7 @@ MIGRATIONS: list[str] = [
     V_MEMBER_ADDRESS,
     V_TOPIC_STATE,
     V_NO_INSERT_TRIGGER,
+    V_MEMBER_POSTS,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

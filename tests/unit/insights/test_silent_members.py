@@ -169,3 +169,34 @@ def test_limit_keeps_the_first_rows_in_order(make_forum) -> None:
     everyone = [r.username for r in silent_members(a.store, now=NOW)]
     assert everyone == ["new-b", "new-a", "keen", "casual"]
     assert [r.username for r in silent_members(a.store, now=NOW, limit=3)] == everyone[:3]
+
+
+def test_rows_are_made_when_read(make_forum, monkeypatch) -> None:
+    """The next steps of 30 shown rows are written, not those of every silent member (issue 17)."""
+    from moderator.insights import silent
+
+    forum = make_forum()
+    old = ago(days=300)
+    for n in range(40):
+        forum.member(str(100 + n), f"reader{n:02}", created_at=old, post_count=0, days_visited=40 - n)
+    forum.member("1", "fresh", created_at=ago(days=2), post_count=0)
+    made: list[str] = []
+    make = silent._RowBuilder.__call__
+
+    def counting(builder, raw):  # type: ignore[no-untyped-def]
+        row = make(builder, raw)
+        made.append(row.username)
+        return row
+
+    monkeypatch.setattr(silent._RowBuilder, "__call__", counting)
+    rows = silent_members(forum.store, now=NOW)
+    assert len(rows) == 41 and made == []
+    assert rows.segment_counts() == {Segment.NEWCOMER: 1, Segment.READER: 40}
+    assert rows.segment_counts(forum.id + 1) == {}
+    assert [rows.segment(i) for i in (0, 1)] == [Segment.NEWCOMER, Segment.READER]
+    assert rows.community_id(40) == forum.id
+    first = rows[1:3]
+    assert [r.username for r in first] == ["reader00", "reader01"] and made == ["reader00", "reader01"]
+    assert rows[1] is first[0] and rows[-1].username == "reader39"  # made once, then kept
+    assert made == ["reader00", "reader01", "reader39"]
+    assert rows == list(rows) and len(made) == 41

@@ -148,7 +148,9 @@ def _add_window(
             [(n, cid, term) for term, n in added],
         )
         if summed:
-            db.executemany("UPDATE term_window_all SET total = total + ? WHERE term = ?", [(n, t) for t, n in added])
+            db.executemany(
+                "UPDATE term_window_all SET total = total + ? WHERE term = ?", [(n, t) for t, n in added]
+            )
     rows = sorted(counts.items())
     db.executemany(
         "INSERT INTO term_window (community_id, term, posts, total) VALUES (?1, ?2, ?3,"
@@ -218,7 +220,9 @@ def _advance_window(db: sqlite3.Connection, day: int) -> None:
     for cid, term, n in gone:
         if cid in members:
             summed[term] += n
-    db.executemany("UPDATE term_window_all SET posts = posts - ? WHERE term = ?", [(n, t) for t, n in summed.items()])
+    db.executemany(
+        "UPDATE term_window_all SET posts = posts - ? WHERE term = ?", [(n, t) for t, n in summed.items()]
+    )
     db.execute("DELETE FROM term_window WHERE posts <= 0")
     db.execute("DELETE FROM term_window_all WHERE posts <= 0")
     db.execute("DELETE FROM term_posts WHERE created_at < ?", (cutoff,))

@@ -172,7 +172,9 @@ class _Counts:
     totals: dict[str, int] | None = None  # the candidates' totals when known (else read from the index)
 
 
-def _window_counts(store: Store, selected: list[Scope], since: int, now: int, min_count: int) -> _Counts | None:
+def _window_counts(
+    store: Store, selected: list[Scope], since: int, now: int, min_count: int
+) -> _Counts | None:
     """The recent counts from the sliding window the index keeps (``term_index.ensure_window``): the
     candidates are an index range, only the window's edges are read post by post. None when the
     window cannot serve this request (the caller counts the recent posts instead)."""
@@ -183,11 +185,14 @@ def _window_counts(store: Store, selected: list[Scope], since: int, now: int, mi
     db = store.read().cursor()
     db.row_factory = None
     if len(ids) > 1:
-        found = db.execute("SELECT term, posts, total FROM term_window_all WHERE posts >= ?", (min_count,)).fetchall()
+        found = db.execute(
+            "SELECT term, posts, total FROM term_window_all WHERE posts >= ?", (min_count,)
+        ).fetchall()
         row = db.execute("SELECT posts FROM term_window_all WHERE term = ''").fetchone()
     else:
         found = db.execute(
-            "SELECT term, posts, total FROM term_window WHERE community_id = ? AND posts >= ?", (ids[0], min_count)
+            "SELECT term, posts, total FROM term_window WHERE community_id = ? AND posts >= ?",
+            (ids[0], min_count),
         ).fetchall()
         row = db.execute("SELECT posts FROM term_window WHERE community_id = ? AND term = ''", ids).fetchone()
     window_posts = row[0] if row else 0
@@ -236,7 +241,9 @@ def _terms_in(rows: list[tuple[str]]) -> Counter[str]:
     return found
 
 
-def _scan_counts(store: Store, selected: list[Scope], since: int, now: int, min_count: int) -> tuple[_Counts, _Tally]:
+def _scan_counts(
+    store: Store, selected: list[Scope], since: int, now: int, min_count: int
+) -> tuple[_Counts, _Tally]:
     """The recent counts by reading every recent post (any window, any state of the index)."""
     tally = _Tally()
     for scope in selected:
@@ -271,7 +278,9 @@ def _rank(store: Store, counts: _Counts, limit: int | None) -> list[_Scored]:
     scored: dict[str, _Scored | None] = {}
 
     def evaluate(keys: list[str]) -> None:
-        totals = counts.totals if counts.totals is not None else term_index.totals(store, counts.communities, keys)
+        totals = (
+            counts.totals if counts.totals is not None else term_index.totals(store, counts.communities, keys)
+        )
         for key in keys:
             r = counts.recent[key]
             b = max(0, totals.get(key, 0) - counts.counted[key])

@@ -22,10 +22,33 @@ from moderator.insights.base import DAY
 from moderator.insights.terms import terms_of
 from moderator.model import Archetype, SyncBatch
 
-WORDS = (
-    "thème sombre clair police mobile réunion bénévoles newsletter projet vélo atelier jardin forum"
-    " compost recette soirée école budget vote idée Idée THÈME café musique lecture"
-).split()
+WORDS = [
+    "thème",
+    "sombre",
+    "clair",
+    "police",
+    "mobile",
+    "réunion",
+    "bénévoles",
+    "newsletter",
+    "projet",
+    "vélo",
+    "atelier",
+    "jardin",
+    "forum",
+    "compost",
+    "recette",
+    "soirée",
+    "école",
+    "budget",
+    "vote",
+    "idée",
+    "Idée",
+    "THÈME",
+    "café",
+    "musique",
+    "lecture",
+]
 
 
 def _text(rng: random.Random) -> str:
@@ -90,7 +113,9 @@ def _check_index(forums: list[Forum]) -> None:
                 f" ({', '.join(map(str, members))}) GROUP BY term"
             )
         )
-        kept_all = {t: (n, total) for t, n, total in db.execute("SELECT term, posts, total FROM term_window_all")}
+        kept_all = {
+            t: (n, total) for t, n, total in db.execute("SELECT term, posts, total FROM term_window_all")
+        }
         assert kept_all == {term: (n, totals.get(term, 0)) for term, n in summed.items()}
 
 
@@ -125,7 +150,9 @@ def test_window_counts_and_rows_match_a_count_from_scratch(
             elif roll < 0.17:
                 extra["post_type"] = 3
             number = 2 + len(posts[forum.id])
-            post = forum.post(rng.choice(topics[forum.id]), number, "7", "x", at, cooked=f"<p>{_text(rng)}</p>", **extra)
+            post = forum.post(
+                rng.choice(topics[forum.id]), number, "7", "x", at, cooked=f"<p>{_text(rng)}</p>", **extra
+            )
             batch.append(post)
         posts[forum.id].extend(batch)
         forum.add_posts(*batch)
@@ -173,11 +200,16 @@ def test_window_counts_and_rows_match_a_count_from_scratch(
 def test_the_window_serves_the_view_and_moves_with_the_clock(forum: Forum) -> None:
     forum.topic("t", created=NOW - dt.timedelta(days=40), op={"cooked": "<p>Vélo cargo</p>"})
     forum.add_posts(
-        *(forum.post("t", 50 + n, "7", "x", NOW - dt.timedelta(days=20 + n), cooked="<p>Jardin</p>") for n in range(15))
+        *(
+            forum.post("t", 50 + n, "7", "x", NOW - dt.timedelta(days=20 + n), cooked="<p>Jardin</p>")
+            for n in range(15)
+        )
     )
     for day in range(12):
         forum.add_posts(
-            forum.post("t", 2 + day, "7", "x", NOW - dt.timedelta(days=day, hours=1), cooked="<p>Vélo cargo</p>")
+            forum.post(
+                "t", 2 + day, "7", "x", NOW - dt.timedelta(days=day, hours=1), cooked="<p>Vélo cargo</p>"
+            )
         )
     rows = trending_terms(forum.store, now=NOW, min_count=2)
     db = forum.store.read()

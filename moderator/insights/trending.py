@@ -187,27 +187,27 @@ class _Topic:
 # other than the topic's who posted in the window and never before in it), summed.
 _WINDOW_POSTS = f"""
 WITH w AS MATERIALIZED (
-    SELECT p.topic_id, p.author_id, p.created_at, p.like_count, p.post_number, t.author_id AS op
-    FROM posts p JOIN topics t ON t.community_id = p.community_id AND t.id = p.topic_id
-    WHERE p.community_id = :cid AND p.created_at >= :since AND p.created_at <= :now
-      AND {REGULAR.format(a="p")} AND {{where}}
+    SELECT p.topic_id, p.author_id, p.created_at, p.like_count, p.post_number FROM posts p
+    WHERE p.community_id = :cid AND p.created_at >= :since AND p.created_at <= :now AND {REGULAR.format(a="p")}
 ),
 firsts AS (
-    SELECT topic_id, MIN(created_at) AS first FROM w
-    WHERE author_id IS NOT NULL AND author_id IS NOT op
-      AND NOT EXISTS (SELECT 1 FROM posts e WHERE e.community_id = :cid AND e.topic_id = w.topic_id
-                      AND e.author_id = w.author_id AND e.created_at < :since)
+    SELECT topic_id, author_id, MIN(created_at) AS first FROM w WHERE author_id IS NOT NULL
     GROUP BY topic_id, author_id
 ),
 newcomers AS (
-    SELECT topic_id, COUNT(*) AS n, SUM(first) AS times, SUM(first >= :explain) AS recent
-    FROM firsts GROUP BY topic_id
+    SELECT f.topic_id, COUNT(*) AS n, SUM(f.first) AS times, SUM(f.first >= :explain) AS recent
+    FROM firsts f JOIN topics o ON o.community_id = :cid AND o.id = f.topic_id
+    WHERE f.author_id IS NOT o.author_id
+      AND NOT EXISTS (SELECT 1 FROM posts e WHERE e.community_id = :cid AND e.topic_id = f.topic_id
+                      AND e.author_id = f.author_id AND e.created_at < :since)
+    GROUP BY f.topic_id
 )
 SELECT a.*, COALESCE(n.n, 0), COALESCE(n.times, 0), COALESCE(n.recent, 0)
 FROM (SELECT topic_id, SUM(post_number > 1), COALESCE(SUM(CASE WHEN post_number > 1 THEN created_at END), 0),
              SUM(post_number > 1 AND created_at >= :explain), SUM(like_count), SUM(like_count * created_at),
              SUM(CASE WHEN created_at >= :explain THEN like_count ELSE 0 END)
       FROM w GROUP BY topic_id) a
+JOIN topics t ON t.community_id = :cid AND t.id = a.topic_id AND {{where}}
 LEFT JOIN newcomers n ON n.topic_id = a.topic_id
 """
 

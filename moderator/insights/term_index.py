@@ -141,15 +141,17 @@ def _add_window(
     (before the new rows are added: those read their total from term_totals).
     """
     summed = cid in window_members(db)
-    if totals:
-        added = sorted(totals.items())
+    if totals:  # only the terms in the window: a chunk of old posts has many more
+        present = {r[0] for r in db.execute("SELECT term FROM term_window WHERE community_id = ?", (cid,))}
         db.executemany(
             "UPDATE term_window SET total = total + ? WHERE community_id = ? AND term = ?",
-            [(n, cid, term) for term, n in added],
+            [(n, cid, term) for term, n in sorted(totals.items()) if term in present],
         )
         if summed:
+            present = {r[0] for r in db.execute("SELECT term FROM term_window_all")}
             db.executemany(
-                "UPDATE term_window_all SET total = total + ? WHERE term = ?", [(n, t) for t, n in added]
+                "UPDATE term_window_all SET total = total + ? WHERE term = ?",
+                [(n, term) for term, n in sorted(totals.items()) if term in present],
             )
     rows = sorted(counts.items())
     db.executemany(

@@ -160,6 +160,40 @@ def bench_ingest(scale: float = 3.0, batch_posts: int = 500) -> dict[str, float]
     }
 
 
+def bench_term_count(scale: float = 3.0, batch_posts: int = 500) -> dict[str, float]:
+    """What counting the rising terms adds to an ingest, per post: the posts of ``bench_ingest``
+    stored, then counted once as a sync does after storing them (``moderator.sync``), with the
+    sliding window open (as once the view was shown) from 7 days before the newest post."""
+    import json
+
+    from moderator.insights import term_index
+    from moderator.insights.base import DAY
+
+    parsed = [discourse_parse.parse_latest_posts(decode_json(page)) for page in _walk_pages(scale)]
+    posts = [p for page in parsed for p in page.posts]
+    newest = max(int(p.created_at.timestamp()) for p in posts if p.created_at is not None)
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "terms.sqlite3") as store:
+        cid = _community(store, "http://127.0.0.1:1", "bench").id or 0
+        with store.write() as db:
+            db.execute(
+                "INSERT INTO term_window_state (id, day, members) VALUES (1, ?, ?)",
+                ((newest - 7 * DAY) // DAY, json.dumps([cid])),
+            )
+        term_index.refresh(store, [cid])  # the community's state row: an up-to-date index
+        for start in range(0, len(posts), batch_posts):
+            store.apply_batch(cid, SyncBatch(posts=posts[start : start + batch_posts]))
+        cpu_at, wall_at = time.process_time(), time.perf_counter()
+        counted = term_index.refresh(store, [cid])
+        cpu, wall = time.process_time() - cpu_at, time.perf_counter() - wall_at
+        (windowed,) = store.read().execute("SELECT posts FROM term_window WHERE term = ''").fetchone() or (0,)
+    return {
+        "posts": counted,
+        "in_window": windowed,
+        "us_per_post": wall / counted * 1e6,
+        "cpu_us_per_post": cpu / counted * 1e6,
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="only the ~2k-topic sandbox")

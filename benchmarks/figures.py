@@ -264,6 +264,17 @@ def ingest(table: Table) -> None:
         ">= 30,000 posts/s",
         result["end_to_end"] >= 30_000,
     )
+    from benchmarks.bench_sync import bench_term_count
+
+    terms = bench_term_count()
+    table.add(
+        "ingest: + rising terms' count (after storing)",
+        "real",
+        f"{terms['us_per_post']:.0f} µs/post (CPU {terms['cpu_us_per_post']:.0f};"
+        f" {terms['in_window']:,.0f} of {terms['posts']:,.0f} posts in the window)",
+        "",
+        None,
+    )
 
 
 def sync(table: Table, scale: float, label: str, *, rate_limits: bool) -> None:

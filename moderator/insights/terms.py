@@ -79,8 +79,8 @@ peut-etre sujet message messages question questions reponse reponses
 """
 
 # Fold marks that are not letters of a word but show up inside tokens.
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
+_WWW_RE = re.compile(r"www\.", re.IGNORECASE)
 # A sentence piece: a phrase never straddles punctuation or a line break.
 _PIECE_RE = re.compile(r"[.!?;:,()\[\]{}\"«»“”…\n\r\t|/\\<>=+*#~^—–-]+")
 _WORD_RE = re.compile(r"[^\W\d_]{2,}(?:-[^\W\d_]+)*", re.UNICODE)
@@ -110,13 +110,23 @@ def is_stop_word(word: str) -> bool:
     return fold(word) in STOP_WORDS
 
 
+def _unquote(text: str) -> str:
+    """Typographic apostrophes as ``'``, then web addresses out (as ``_URL_RE.sub`` would, only
+    searched for when the text could hold one: most posts have none, and the search is slow)."""
+    for mark in "’‘ʼ`":
+        if mark in text:
+            text = text.replace(mark, "'")
+    if "@" in text or "://" in text or _WWW_RE.search(text):
+        text = _URL_RE.sub(" . ", text)
+    return text.replace("'", " ")
+
+
 def pieces(text: str) -> Iterator[list[str]]:
     """The words of ``text``, lower-cased (accents kept), one list per sentence piece.
 
     Elisions and contractions are cut at the apostrophe, so "l'idée" yields ``l`` and ``idée``.
     """
-    text = _URL_RE.sub(" . ", text.translate(_APOSTROPHES)).replace("'", " ")
-    for piece in _PIECE_RE.split(text):
+    for piece in _PIECE_RE.split(_unquote(text)):
         words = _WORD_RE.findall(piece.lower())
         if words:
             yield words
@@ -129,15 +139,19 @@ def terms_of(text: str) -> dict[str, str]:
     neither a stop word, joined by a space.
     """
     found: dict[str, str] = {}
-    for words in pieces(text):
+    cache, stop = _fold_cache, STOP_WORDS
+    for piece in _PIECE_RE.split(_unquote(text)):
         previous: tuple[str, str] | None = None
-        for word in words:
-            key = fold(word)
-            if key in STOP_WORDS or len(key) < 2:
+        for word in _WORD_RE.findall(piece.lower()):
+            key = cache.get(word) or fold(word)
+            if key in stop or len(key) < 2:
                 previous = None
                 continue
-            found.setdefault(key, word)
+            if key not in found:
+                found[key] = word
             if previous is not None:
-                found.setdefault(f"{previous[0]} {key}", f"{previous[1]} {word}")
+                phrase = f"{previous[0]} {key}"
+                if phrase not in found:
+                    found[phrase] = f"{previous[1]} {word}"
             previous = (key, word)
     return found

@@ -162,12 +162,19 @@ def gained(series: Series, start: int, end: int) -> tuple[float, float]:
 
 @dataclasses.dataclass
 class _Topic:
-    """What is gathered for one candidate topic before it is scored."""
+    """What is gathered for one candidate topic before it is scored: sums over the window's posts
+    (counted by SQL, so only one row a topic comes back), and the snapshots' series."""
 
     info: dict[str, Any]
-    replies: list[int] = dataclasses.field(default_factory=list)  # times
-    post_likes: list[tuple[int, int]] = dataclasses.field(default_factory=list)  # (time, likes)
-    newcomers: dict[str, int] = dataclasses.field(default_factory=dict)  # author -> first time
+    replies: int = 0  # in the window
+    reply_times: int = 0  # their sum
+    recent_replies: int = 0  # in the explanation window
+    post_likes: int = 0  # likes on the posts written in the window
+    post_like_times: int = 0  # sum of likes x time
+    recent_post_likes: int = 0
+    newcomers: int = 0  # new participants: people other than the author, posting there for the first time
+    newcomer_times: int = 0  # sum of their first times
+    recent_newcomers: int = 0
     likes: Series = dataclasses.field(default_factory=list)  # the anchor, then the window's snapshots
     views: Series = dataclasses.field(default_factory=list)
     anchored: bool = False  # a snapshot at or before the window start heads the series
@@ -176,13 +183,32 @@ class _Topic:
     past_post_likes: int = 0
 
 
+# Per topic that may trend: its window's replies, likes on posts, and new participants (an author
+# other than the topic's who posted in the window and never before in it), summed.
 _WINDOW_POSTS = f"""
-SELECT p.topic_id, p.author_id, p.created_at, p.like_count, p.post_number, t.author_id AS op,
-       EXISTS (SELECT 1 FROM posts e WHERE e.community_id = :cid AND e.topic_id = p.topic_id
-               AND e.author_id = p.author_id AND e.created_at < :since) AS seen_before
-FROM posts p JOIN topics t ON t.community_id = p.community_id AND t.id = p.topic_id
-WHERE p.community_id = :cid AND p.created_at >= :since AND p.created_at <= :now AND {REGULAR.format(a="p")}
-  AND {{where}}
+WITH w AS MATERIALIZED (
+    SELECT p.topic_id, p.author_id, p.created_at, p.like_count, p.post_number FROM posts p
+    WHERE p.community_id = :cid AND p.created_at >= :since AND p.created_at <= :now AND {REGULAR.format(a="p")}
+),
+firsts AS (
+    SELECT topic_id, author_id, MIN(created_at) AS first FROM w WHERE author_id IS NOT NULL
+    GROUP BY topic_id, author_id
+),
+newcomers AS (
+    SELECT f.topic_id, COUNT(*) AS n, SUM(f.first) AS times, SUM(f.first >= :explain) AS recent
+    FROM firsts f JOIN topics o ON o.community_id = :cid AND o.id = f.topic_id
+    WHERE f.author_id IS NOT o.author_id
+      AND NOT EXISTS (SELECT 1 FROM posts e WHERE e.community_id = :cid AND e.topic_id = f.topic_id
+                      AND e.author_id = f.author_id AND e.created_at < :since)
+    GROUP BY f.topic_id
+)
+SELECT a.*, COALESCE(n.n, 0), COALESCE(n.times, 0), COALESCE(n.recent, 0)
+FROM (SELECT topic_id, SUM(post_number > 1), COALESCE(SUM(CASE WHEN post_number > 1 THEN created_at END), 0),
+             SUM(post_number > 1 AND created_at >= :explain), SUM(like_count), SUM(like_count * created_at),
+             SUM(CASE WHEN created_at >= :explain THEN like_count ELSE 0 END)
+      FROM w GROUP BY topic_id) a
+JOIN topics t ON t.community_id = :cid AND t.id = a.topic_id AND {{where}}
+LEFT JOIN newcomers n ON n.topic_id = a.topic_id
 """
 
 _WINDOW_SNAPSHOTS = """
@@ -209,25 +235,40 @@ GROUP BY p.topic_id
 """
 
 
-def _gather(store: Store, scope: Scope, now: int, since: int, base_start: int) -> dict[str, _Topic]:
+def _gather(
+    store: Store, scope: Scope, now: int, since: int, base_start: int, explain_since: int
+) -> dict[str, _Topic]:
     """The topics active in the window (posts or snapshots) that may trend, with their figures."""
     where, params = _topic_filter(store, scope)
-    params |= {"cid": scope.id, "now": now, "since": since, "base_start": base_start}
-    posts = list(dict_rows(store, _WINDOW_POSTS.format(where=where), params))
+    params |= {
+        "cid": scope.id,
+        "now": now,
+        "since": since,
+        "base_start": base_start,
+        "explain": explain_since,
+    }
+    cursor = store.read().cursor()
+    cursor.row_factory = None
+    sums = {r[0]: r[1:] for r in cursor.execute(_WINDOW_POSTS.format(where=where), params)}
     snapshots: dict[str, list[tuple[int, int, int]]] = {}
-    for topic_id, taken_at, likes, views in store.read().execute(_WINDOW_SNAPSHOTS, params):
+    for topic_id, taken_at, likes, views in cursor.execute(_WINDOW_SNAPSHOTS, params):
         snapshots.setdefault(topic_id, []).append((taken_at, likes, views))
-    params["ids"] = json.dumps(sorted({r["topic_id"] for r in posts} | set(snapshots)))
+    params["ids"] = json.dumps(sorted(set(sums) | set(snapshots)))
     # Only the topics that may trend come back: the filter applies to the snapshots' topics too.
     topics = {r["id"]: _Topic(r) for r in dict_rows(store, _TOPICS.format(where=where), params)}
-    for r in posts:
-        topic = topics[r["topic_id"]]
-        topic.post_likes.append((r["created_at"], r["like_count"]))
-        if r["post_number"] > 1:
-            topic.replies.append(r["created_at"])
-        author = r["author_id"]
-        if author is not None and author != r["op"] and not r["seen_before"]:
-            topic.newcomers[author] = min(topic.newcomers.get(author, r["created_at"]), r["created_at"])
+    for topic_id, figures in sums.items():
+        topic = topics[topic_id]
+        (
+            topic.replies,
+            topic.reply_times,
+            topic.recent_replies,
+            topic.post_likes,
+            topic.post_like_times,
+            topic.recent_post_likes,
+            topic.newcomers,
+            topic.newcomer_times,
+            topic.recent_newcomers,
+        ) = figures
     for topic_id, topic in topics.items():
         points = sorted(snapshots.get(topic_id, ()))
         if topic.info["anchor"] is not None:
@@ -236,7 +277,7 @@ def _gather(store: Store, scope: Scope, now: int, since: int, base_start: int) -
         topic.likes = [(at, likes) for at, likes, _ in points]
         topic.views = [(at, views) for at, _, views in points]
         topic.base_likes = topic.info["base_likes"]
-    for topic_id, replies, likes in store.read().execute(_PAST, params):
+    for topic_id, replies, likes in cursor.execute(_PAST, params):
         if topic_id in topics:  # not a topic that may trend (closed, private...)
             topics[topic_id].past_replies = replies or 0
             topics[topic_id].past_post_likes = likes or 0
@@ -295,16 +336,25 @@ def _figures(
     return parts
 
 
-def _score_topic(
-    scope: Scope,
-    t: _Topic,
-    now: int,
-    since: int,
-    base_start: int,
-    explain_since: int,
-    window_days: int,
-    tr: Translate = identity,
-) -> TrendingTopicRow | None:
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Measure:
+    """A topic's score and the figures its explanation is written from."""
+
+    score: float
+    likes: float
+    recent_likes: float
+    views: float
+    recent_views: float | None
+    from_snapshots: bool
+    past: float
+    past_replies_per_week: float
+    rising: float
+    age_hours: float
+
+
+def _measure(t: _Topic, now: int, since: int, base_start: int, explain_since: int) -> _Measure | None:
+    """The topic's score (None: not rising), without the words: every active topic is measured,
+    only the shown ones are explained (``_score_topic``)."""
     info = t.info
     created = info["created_at"]
     window = now - since
@@ -315,12 +365,12 @@ def _score_topic(
         views, view_times = gained(t.views, since, now)
         recent_views: float | None = gained(t.views, explain_since, now)[0]
     else:
-        likes = float(sum(n for _, n in t.post_likes))
-        like_times = float(sum(n * at for at, n in t.post_likes))
-        recent_likes = float(sum(n for at, n in t.post_likes if at >= explain_since))
+        likes = float(t.post_likes)
+        like_times = float(t.post_like_times)
+        recent_likes = float(t.recent_post_likes)
         views, view_times, recent_views = 0.0, 0.0, None
-    replies = len(t.replies)
-    participants = len(t.newcomers)
+    replies = t.replies
+    participants = t.newcomers
 
     # The topic's own pace before the window, per window length: replies from the posts; likes
     # from the snapshots when they tell the likes at the start of that span, else from the posts.
@@ -344,19 +394,58 @@ def _score_topic(
     if activity <= 0:
         return None
     mean_time = (
-        sum(t.replies)
+        t.reply_times
         + like_times
-        + PARTICIPANT_WEIGHT * sum(t.newcomers.values())
+        + PARTICIPANT_WEIGHT * t.newcomer_times
         + (view_weight * view_times / views if views else 0.0)
     ) / activity
     age_hours = max(0.0, (now - mean_time) / HOUR)
     score = rising * max(0.0, activity - 1) / (age_hours + 2) ** GRAVITY
     if score <= 0:
         return None
+    return _Measure(
+        score,
+        likes,
+        recent_likes,
+        views,
+        recent_views,
+        from_snapshots,
+        past,
+        past_replies_per_week,
+        rising,
+        age_hours,
+    )
 
+
+def _score_topic(
+    scope: Scope,
+    t: _Topic,
+    now: int,
+    since: int,
+    base_start: int,
+    explain_since: int,
+    window_days: int,
+    tr: Translate = identity,
+    measured: _Measure | None = None,
+) -> TrendingTopicRow | None:
+    m = measured or _measure(t, now, since, base_start, explain_since)
+    if m is None:
+        return None
+    info = t.info
+    created = info["created_at"]
+    score, likes, recent_likes, views, recent_views = (
+        m.score,
+        m.likes,
+        m.recent_likes,
+        m.views,
+        m.recent_views,
+    )
+    from_snapshots, past, past_replies_per_week = m.from_snapshots, m.past, m.past_replies_per_week
+    rising, age_hours = m.rising, m.age_hours
+    replies, participants = t.replies, t.newcomers
     period = tr(_THIS_WEEK) if window_days == 7 else tr(_IN_DAYS).format(n=window_days)
-    recent_replies = sum(1 for at in t.replies if at >= explain_since)
-    recent_participants = sum(1 for at in t.newcomers.values() if at >= explain_since)
+    recent_replies = t.recent_replies
+    recent_participants = t.recent_newcomers
     explain_days = round((now - explain_since) / DAY)
     parts = _figures(recent_replies, round(recent_likes), recent_participants, round(recent_views or 0), tr)
     why = [tr(_FIGURES_IN_DAYS).format(figures=_and(parts, tr), n=explain_days)] if parts else []
@@ -430,6 +519,7 @@ def trending_ideas(
     base_start = since - baseline_weeks * 7 * DAY
     explain_since = at - min(explain_days, window_days) * DAY
     rows: list[TrendingTopicRow] = []
+    measured: list[tuple[float, int, str, Scope, _Topic, _Measure]] = []
     selected = scopes(store, community_ids)
     declared = [s for s in selected if s.settings.idea_category_ids or s.settings.idea_tags]
     for scope in selected:
@@ -439,12 +529,16 @@ def trending_ideas(
             scope = dataclasses.replace(
                 scope, settings=scope.settings.replace(idea_category_ids=(), idea_tags=())
             )
-        for topic in _gather(store, scope, at, since, base_start).values():
-            row = _score_topic(scope, topic, at, since, base_start, explain_since, window_days, tr)
-            if row is not None:
-                rows.append(row)
-    rows.sort(key=lambda r: (-r.score, r.community_id, r.topic_id))
-    return rows if limit is None else rows[:limit]
+        for topic in _gather(store, scope, at, since, base_start, explain_since).values():
+            m = _measure(topic, at, since, base_start, explain_since)
+            if m is not None:
+                measured.append((-round(m.score, 4), scope.id, topic.info["id"], scope, topic, m))
+    measured.sort(key=lambda x: x[:3])
+    for *_, scope, topic, m in measured if limit is None else measured[:limit]:
+        row = _score_topic(scope, topic, at, since, base_start, explain_since, window_days, tr, m)
+        if row is not None:
+            rows.append(row)
+    return rows
 
 
 def prune_snapshots(store: Store, *, now: dt.datetime | None = None, keep_days: int = 90) -> int:

@@ -304,9 +304,12 @@ class Store:
         with self.write() as db:
             # The term caches and snapshots are derived from the synced data: they go with it.
             derived: tuple[str, ...] = ("topic_snapshots", "post_terms", "term_totals", "term_index_state")
+            derived += ("term_window", "term_posts")  # term_window_all: rebuilt (members below)
             derived += ("reviewables", "review_sync")  # the moderation queue's local copy
             for table in ("posts", "topics", "members", "categories", *derived):
                 db.execute(f"DELETE FROM {table} WHERE community_id=?", (community_id,))
+            db.execute("DELETE FROM term_window_all")
+            db.execute("UPDATE term_window_state SET members = '[]'")
             db.execute(
                 "UPDATE communities SET sync_cursor='{}', last_sync_at=NULL, last_sync_error=NULL WHERE id=?",
                 (community_id,),

@@ -635,6 +635,44 @@ INSERT INTO member_posts (community_id, member_id, regular_posts, last_typed_at)
 INSERT INTO member_posts_mark (id, last_rowid) VALUES (0, (SELECT COALESCE(MAX(rowid), 0) FROM posts));
 """
 
+V_TERM_WINDOW = """
+-- Rising terms at any size (issue 17): the view compared the last days' posts with the history by
+-- counting the terms of every recent post at each call (~370k terms at 1M posts). These keep, as
+-- posts are counted (moderator.insights.term_index), the counts of a sliding window starting at
+-- day term_window_state.day (UTC days, ts // 86400), which the view moves forward as days pass:
+-- its candidates are then an index range (posts >= the minimum count), its edges a few posts.
+CREATE TABLE term_window (  -- per community; term '' counts the window's counted posts
+    community_id    INTEGER NOT NULL REFERENCES communities(id) ON DELETE CASCADE,
+    term            TEXT NOT NULL,
+    posts           INTEGER NOT NULL,
+    total           INTEGER NOT NULL DEFAULT 0,  -- = term_totals.posts: the baseline with no lookup
+    PRIMARY KEY (community_id, term)
+) WITHOUT ROWID;
+CREATE INDEX term_window_posts ON term_window (community_id, posts);
+-- The same summed over the communities listed in term_window_state.members (the "all" view).
+CREATE TABLE term_window_all (
+    term            TEXT PRIMARY KEY,
+    posts           INTEGER NOT NULL,
+    total           INTEGER NOT NULL DEFAULT 0  -- term_totals.posts summed over the members
+) WITHOUT ROWID;
+CREATE INDEX term_window_all_posts ON term_window_all (posts);
+-- Each window post under each of its terms, with the form it was typed in: the shown terms' forms
+-- and example topics in a few index reads. Term '' has a row per post.
+CREATE TABLE term_posts (
+    term            TEXT NOT NULL,
+    created_at      INTEGER NOT NULL,
+    community_id    INTEGER NOT NULL REFERENCES communities(id) ON DELETE CASCADE,
+    post_rowid      INTEGER NOT NULL,
+    form            TEXT NOT NULL,
+    PRIMARY KEY (term, created_at, community_id, post_rowid)
+) WITHOUT ROWID;
+CREATE TABLE term_window_state (
+    id              INTEGER PRIMARY KEY CHECK (id = 1),
+    day             INTEGER NOT NULL,           -- the window holds the posts of this day and later
+    members         TEXT NOT NULL DEFAULT '[]'  -- JSON: the communities summed in term_window_all
+);
+"""
+
 MIGRATIONS: list[str] = [
     V1_CORE,
     V2_INSIGHTS,
@@ -653,6 +691,7 @@ MIGRATIONS: list[str] = [
     V_TOPIC_STATE,
     V_NO_INSERT_TRIGGER,
     V_MEMBER_POSTS,
+    V_TERM_WINDOW,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

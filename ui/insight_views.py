@@ -47,7 +47,7 @@ from ui import views
 from ui.column_fit import TitleFirst
 from ui.empty_state import EmptyState
 from ui.filter_edit import FilterEdit
-from ui.insight_models import REF_ROLE, InsightModel, InsightProxy
+from ui.insight_models import REF_ROLE, InsightModel, InsightProxy, Prepared
 from ui.tasks import LatestJob
 from ui.views import TableNavigation, View
 
@@ -181,7 +181,9 @@ class InsightView(TableNavigation, View):
         self.community_box.setToolTip(self.tr("Show one community, or all of them"))
         # Long community names are cut in the closed box (the list shows them whole): a narrow pane
         # keeps its room for the filter and the rows.
-        self.community_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.community_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.community_box.setMinimumContentsLength(10)
         self.community_box.activated.connect(self._on_community_chosen)
 
@@ -258,7 +260,13 @@ class InsightView(TableNavigation, View):
         generation = self._generation
         self._reload_communities()
         now = self.clock.now()
-        job = self.make_job(self.community_ids, now)
+        compute = self.make_job(self.community_ids, now)
+        prepare = self.model.preparer()  # sorted and diffed in the job: only the swap is left here
+
+        def job(task: TaskContext | None) -> tuple[Any, Prepared]:
+            payload = compute(task)
+            return payload, prepare(self.rows_of(payload))
+
         if self.tasks is None:
             self._apply(generation, job(None), now)
             return
@@ -321,7 +329,7 @@ class InsightView(TableNavigation, View):
 
     def badge_count(self) -> int:
         """The number on the sidebar badge: every row, unless a view says what deserves attention."""
-        return int(self.model.rowCount())
+        return len(self.model.rows)
 
     def choose_community(self, community_id: int | None) -> None:
         """Show one community's rows (None: every community in scope)."""
@@ -338,6 +346,7 @@ class InsightView(TableNavigation, View):
 
     def visible_rows(self) -> list[Any]:
         """The core rows the user sees, in the order shown (what an export writes)."""
+        self.model.fetch_all()
         return [
             self.model.row_object(self.proxy.mapToSource(self.proxy.index(r, 0)).row())
             for r in range(self.proxy.rowCount())
@@ -350,14 +359,15 @@ class InsightView(TableNavigation, View):
 
     # -- internals -----------------------------------------------------------------------------
 
-    def _apply(self, generation: int, payload: Any, now: dt.datetime) -> None:
+    def _apply(self, generation: int, result: tuple[Any, Prepared], now: dt.datetime) -> None:
         if generation != self._generation:
             return  # a newer refresh is on its way
+        payload, prepared = result
         self.loading = False
         self.last_error = ""
         keep = self._select_after_refresh or self.current()
         self._select_after_refresh = None
-        self.model.load(self.rows_of(payload), now)
+        self.model.apply_prepared(prepared, now)
         self.after_load(payload)
         if keep is not None:
             self.select(keep)

@@ -27,6 +27,7 @@ from PySide6.QtGui import QFont
 
 from moderator.model import UTC
 from ui import theme, timefmt
+from ui.lazy_rows import LazyRows, RowPlan
 from ui.views import TopicRef
 
 Index = QModelIndex | QPersistentModelIndex
@@ -96,12 +97,18 @@ def _when(ts: int) -> dt.datetime | None:
     return dt.datetime.fromtimestamp(ts, UTC) if ts else None
 
 
-class TopicTableModel(QAbstractTableModel):
-    """Topics of the store, one row each; ``load(rows)`` replaces them all."""
+def keys_of(rows: Sequence[tuple[Any, ...]]) -> list[tuple[int, int]]:
+    """Each row's identity (community, topic), for ``ui.lazy_rows`` (thread-safe)."""
+    return [(r[_CID], r[_TID]) for r in rows]
+
+
+class TopicTableModel(LazyRows, QAbstractTableModel):
+    """Topics of the store, one row each; ``load(rows)`` replaces them all, ``load_prepared`` with a
+    plan from the job updates them in place (see ``ui.lazy_rows``)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[tuple[Any, ...]] = []
+        self.init_lazy()
         self._now = dt.datetime.now(UTC)
         self._sort: tuple[int, Qt.SortOrder] = (Column.ACTIVITY, Qt.SortOrder.DescendingOrder)
         self._bold = QFont()
@@ -119,52 +126,51 @@ class TopicTableModel(QAbstractTableModel):
         now: dt.datetime | None = None,
         *,
         sorted_by: tuple[int, Qt.SortOrder] | None = None,
+        plan: RowPlan | None = None,
     ) -> None:
-        """Replace every row with rows ``prepare_rows`` built (possibly in a worker thread).
+        """Show rows ``prepare_rows`` built (possibly in a worker thread).
 
         ``sorted_by``: the order the rows come in already (``sort_prepared`` in the job, off the
-        GUI thread); they are sorted here only if the table's order is another one by now."""
-        self.beginResetModel()
+        GUI thread); they are sorted here only if the table's order is another one by now.
+        ``plan``: the difference from the rows shown (``plan_rows`` in the job): applied in place,
+        keeping the selection and the scroll position, when it still fits."""
         self._now = now or dt.datetime.now(UTC)
-        self._rows = rows
         if sorted_by != self._sort:
-            self._sort_rows()
-        self.endResetModel()
+            rows = list(rows)
+            sort_prepared(rows, *self._sort)
+            plan = None
+        if not self.apply_plan(plan):
+            self.replace_rows(rows, plan.keys if plan is not None else keys_of(rows))
 
     def sort_order(self) -> tuple[int, Qt.SortOrder]:
         """The table's order (column, direction), for ``sort_prepared`` in a job."""
         return self._sort
 
     def community_count(self) -> int:
-        return len({r[_CID] for r in self._rows})
+        return len({r[_CID] for r in self.rows})
 
     @Slot()
     def tick(self) -> None:
         """Time passed: "3 h ago" becomes "4 h ago" (repaints one column, no reload)."""
         self._now = dt.datetime.now(UTC)
-        if self._rows:
-            self.dataChanged.emit(
-                self.index(0, Column.ACTIVITY), self.index(len(self._rows) - 1, Column.ACTIVITY)
-            )
+        if self.shown:
+            self.dataChanged.emit(self.index(0, Column.ACTIVITY), self.index(self.shown - 1, Column.ACTIVITY))
 
     def ref(self, row: int) -> TopicRef:
-        r = self._rows[row]
+        r = self.rows[row]
         return TopicRef(r[_CID], r[_TID])
 
     def row_of(self, ref: TopicRef) -> int:
-        for i, r in enumerate(self._rows):
-            if r[_CID] == ref.community_id and r[_TID] == ref.topic_id:
-                return i
-        return -1
+        return self.row_of_key((ref.community_id, ref.topic_id))
 
     def haystack(self, row: int) -> str:
         """Lower-cased words the filter box searches (title, category, author, community)."""
-        return str(self._rows[row][_SEARCH])
+        return str(self.rows[row][_SEARCH])
 
     # -- Qt model API ------------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self.shown
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(Column)
@@ -203,9 +209,9 @@ class TopicTableModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        if not index.isValid() or index.row() >= len(self.rows):
             return None
-        r = self._rows[index.row()]
+        r = self.rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == Column.ACTIVITY:
@@ -248,19 +254,9 @@ class TopicTableModel(QAbstractTableModel):
         if not 0 <= column < len(Column):
             return
         self._sort = (column, order)
-        self.layoutAboutToBeChanged.emit()
-        old_persistent = self.persistentIndexList()
-        old_keys = [(self._rows[i.row()][_CID], self._rows[i.row()][_TID]) for i in old_persistent]
-        self._sort_rows()
-        position = {(r[_CID], r[_TID]): n for n, r in enumerate(self._rows)}
-        new_persistent = [
-            self.index(position[key], i.column()) for key, i in zip(old_keys, old_persistent, strict=True)
-        ]
-        self.changePersistentIndexList(old_persistent, new_persistent)
-        self.layoutChanged.emit()
-
-    def _sort_rows(self) -> None:
-        sort_prepared(self._rows, *self._sort)
+        rows = list(self.rows)
+        sort_prepared(rows, column, order)
+        self.relayout(rows, keys_of(rows))
 
 
 def sort_prepared(rows: list[tuple[Any, ...]], column: int, order: Qt.SortOrder) -> None:
@@ -283,6 +279,9 @@ class TopicFilterProxy(QSortFilterProxyModel):
     def set_query(self, text: str) -> None:
         words = text.casefold().split()
         if words != self._words:
+            model = self.sourceModel()
+            if isinstance(model, TopicTableModel):
+                model.fetch_all()  # the words are looked for in every row, not the first page only
             self.beginFilterChange()
             self._words = words
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)

@@ -218,7 +218,7 @@ class TrendingIdeasView(InsightView):
 
     def badge_tip(self, count: int) -> str:
         return self.tr("%n clearly rising idea(s), of %1 listed", "", count).replace(
-            "%1", str(self.model.rowCount())
+            "%1", str(len(self.model.rows))
         )
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override

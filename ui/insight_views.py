@@ -58,6 +58,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+DEBOUNCE_FROM_ROWS = 10_000  # below this, filtering a keystroke takes a few ms: no delay at all
+
 translate = QCoreApplication.translate
 
 
@@ -175,6 +177,10 @@ class InsightView(TableNavigation, View):
         self.filter.setPlaceholderText(self.filter_placeholder())
         self.filter.setAccessibleName(self.filter_placeholder().replace("  /", ""))
         self.filter.textChanged.connect(self._on_filter_changed)
+        self._filter_timer = QTimer(self)  # a long list filters after a pause in the typing
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(150)
+        self._filter_timer.timeout.connect(self._apply_filter_text)
         self.community_box = QComboBox(self)
         self.community_box.setObjectName("communityChooser")
         self.community_box.setAccessibleName(self.tr("Community"))
@@ -470,7 +476,16 @@ class InsightView(TableNavigation, View):
 
     @Slot(str)
     def _on_filter_changed(self, text: str) -> None:
-        self.proxy.set_query(text)
+        """Filter as you type; a list of many thousand rows (each tested in Python) waits for a pause."""
+        if len(self.model.rows) < DEBOUNCE_FROM_ROWS:
+            self._apply_filter_text()
+        else:
+            self._filter_timer.start()
+
+    @Slot()
+    def _apply_filter_text(self) -> None:
+        self._filter_timer.stop()
+        self.proxy.set_query(self.filter.text())
         self.update_empty_state()
 
     @Slot(int)

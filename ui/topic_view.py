@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
@@ -154,11 +154,27 @@ class TopicListView(TableNavigation, View):
         old_rows, old_keys, version = self.model.snapshot()
 
         def job(_task: object, limit: int | None = None) -> Prepared:
-            rows = prepare_rows(store.topic_rows(scope, limit=limit))
+            if limit is not None:
+                rows = prepare_rows(_first_screen(limit))
+            else:  # a community at a time: its store rows are dropped before the next are read
+                rows = [r for cid in _ids() for r in prepare_rows(store.topic_rows([cid]))]
             sort_prepared(rows, *order)  # off the GUI thread: only the swap happens there
             keys = keys_of(rows)
             plan = None if limit is not None else plan_rows(old_rows, old_keys, rows, keys, version)
             return rows, order, plan
+
+        def _ids() -> list[int]:
+            if scope is not None:
+                return list(scope)
+            return [c.id for c in store.communities() if c.id is not None]
+
+        def _first_screen(limit: int) -> list[Any]:
+            """The ``limit`` most recent topics, read community by community: each read walks its
+            community's (community, bumped_at) index, where one read across communities sorted
+            every topic of the store (0.45 s at 100k topics, before the first list could show)."""
+            rows = [r for cid in _ids() for r in store.topic_rows([cid], limit=limit)]
+            rows.sort(key=lambda r: r["bumped_at"] or 0, reverse=True)
+            return rows[:limit]
 
         if self.tasks is None:
             self._apply(generation, job(None), started)

@@ -64,11 +64,15 @@ _SORT_FIELD = {
 _NUMERIC = {Column.REPLIES, Column.VIEWS, Column.LIKES}
 
 
-def _row(r: sqlite3.Row) -> tuple[Any, ...]:
+def _row(r: sqlite3.Row, shared: dict[str, str]) -> tuple[Any, ...]:
+    # Names repeat on thousands of rows (the store returns a new string each time): one copy each.
     community = r["community_name"] or ""
+    community = shared.setdefault(community, community)
     category = r["category_name"] or ""
-    title = r["title"] or ""
+    category = shared.setdefault(category, category)
     author = r["author_username"] or ""
+    author = shared.setdefault(author, author)
+    title = r["title"] or ""
     return (
         r["community_id"],
         r["id"],
@@ -88,9 +92,12 @@ def _row(r: sqlite3.Row) -> tuple[Any, ...]:
     )
 
 
-def prepare_rows(rows: Sequence[sqlite3.Row]) -> list[tuple[Any, ...]]:
-    """Store rows to the model's plain tuples. Qt-free and thread-safe: run it in a job."""
-    return [_row(r) for r in rows]
+def prepare_rows(rows: Sequence[sqlite3.Row], shared: dict[str, str] | None = None) -> list[tuple[Any, ...]]:
+    """Store rows to the model's plain tuples. Qt-free and thread-safe: run it in a job.
+
+    ``shared``: names already seen (pass the same dict for several batches of one list)."""
+    names: dict[str, str] = {} if shared is None else shared
+    return [_row(r, names) for r in rows]
 
 
 def _when(ts: int) -> dt.datetime | None:

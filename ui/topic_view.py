@@ -157,7 +157,8 @@ class TopicListView(TableNavigation, View):
             if limit is not None:
                 rows = prepare_rows(_first_screen(limit))
             else:  # a community at a time: its store rows are dropped before the next are read
-                rows = [r for cid in _ids() for r in prepare_rows(store.topic_rows([cid]))]
+                names: dict[str, str] = {}
+                rows = [r for cid in _ids() for r in prepare_rows(store.topic_rows([cid]), names)]
             sort_prepared(rows, *order)  # off the GUI thread: only the swap happens there
             keys = keys_of(rows)
             plan = None if limit is not None else plan_rows(old_rows, old_keys, rows, keys, version)

@@ -18,7 +18,9 @@ How each figure is taken (median of ``--runs``, other processes may share the co
   the view's translation function, then the view's model loaded with those rows, as on the GUI thread;
   the figure is the sum, the GUI-thread part is printed beside it.
 - **CLI**: ``python main.py --data-dir … silent --format json``, the whole process, output discarded.
-- **start**: ``benchmarks.gui_probe`` in its own process on a copy of the store (offscreen Qt): spawn
+- **start**: ``benchmarks.gui_probe`` in its own process on a copy of the store already opened once by
+  this version (its migrations, timed apart, run at the first start after an upgrade only), with the
+  app's bytecode compiled as an installed app has it (offscreen Qt): spawn
   to first paint, to the first filled list, with the start-up sync (the sandbox community for real,
   the generated communities failing at once: offline); a 10 ms timer gives the GUI stall
   distribution; the maximum RSS is the peak memory.

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QRegularExpression,
     QSortFilterProxyModel,
     Qt,
     Slot,
@@ -34,6 +35,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # the raw value a column sorts by
 REF_ROLE = Qt.ItemDataRole.UserRole + 2  # the row's TopicRef
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3  # the lower-cased words the filter box searches
 
 
 class Column(enum.IntEnum):
@@ -237,6 +239,8 @@ class TopicTableModel(LazyRows, QAbstractTableModel):
             return self._alignment(Column(column))
         if role == REF_ROLE:
             return TopicRef(r[_CID], r[_TID])
+        if role == SEARCH_ROLE:
+            return r[_SEARCH]
         return None
 
     def _tooltip(self, r: tuple[Any, ...], column: int) -> str | None:
@@ -277,11 +281,17 @@ def sort_prepared(rows: list[tuple[Any, ...]], column: int, order: Qt.SortOrder)
 
 
 class TopicFilterProxy(QSortFilterProxyModel):
-    """Keeps the rows whose words contain every word typed in the filter box (case-insensitive)."""
+    """Keeps the rows whose words contain every word typed in the filter box (case-insensitive).
+
+    The test is Qt's own (a regular expression on ``SEARCH_ROLE``, one look-ahead per word), not a
+    Python ``filterAcceptsRow``: with no words typed, Qt then accepts the rows without asking Python
+    about each (100k topics: a third of a second of the GUI thread's time per load)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._words: list[str] = []
+        self.setFilterRole(SEARCH_ROLE)
+        self.setFilterKeyColumn(0)
 
     def set_query(self, text: str) -> None:
         words = text.casefold().split()
@@ -289,20 +299,17 @@ class TopicFilterProxy(QSortFilterProxyModel):
             model = self.sourceModel()
             if isinstance(model, TopicTableModel):
                 model.fetch_all()  # the words are looked for in every row, not the first page only
-            self.beginFilterChange()
             self._words = words
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+            pattern = "".join(f"(?=.*{QRegularExpression.escape(word)})" for word in words)
+            self.setFilterRegularExpression(
+                QRegularExpression(
+                    f"^{pattern}" if words else "",
+                    QRegularExpression.PatternOption.DotMatchesEverythingOption,
+                )
+            )
 
     def query_words(self) -> list[str]:
         return list(self._words)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
-        if not self._words:
-            return True
-        model = self.sourceModel()
-        assert isinstance(model, TopicTableModel)
-        haystack = model.haystack(source_row)
-        return all(word in haystack for word in self._words)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorting is the source model's job (fast, in Python); the proxy keeps its order."""

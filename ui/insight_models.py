@@ -29,6 +29,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QPointF,
     QRectF,
+    QRegularExpression,
     QSortFilterProxyModel,
     Qt,
     Slot,
@@ -45,6 +46,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the core row behind a table row
 REF_ROLE = Qt.ItemDataRole.UserRole + 2  # what the reading pane shows (TopicRef, MemberRef) or the term
+FILTER_ROLE = Qt.ItemDataRole.UserRole + 3  # what InsightProxy's expression tests: "1"/"0", then the words
 
 _ALIGN_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -187,6 +189,8 @@ class InsightModel(LazyRows, QAbstractTableModel):
         self._sort = self.DEFAULT_SORT
         self._bold = QFont()
         self._bold.setWeight(QFont.Weight.DemiBold)
+        self.filter_accept: Callable[[Any], bool] | None = None  # set by ``InsightProxy``
+        self.filter_words = False  # the proxy looks for typed words: FILTER_ROLE gives the row's words
 
     # -- loading -------------------------------------------------------------------------------
 
@@ -341,6 +345,10 @@ class InsightModel(LazyRows, QAbstractTableModel):
             return r
         if role == REF_ROLE:
             return self._ref(r)
+        if role == FILTER_ROLE:
+            accept = self.filter_accept
+            mark = "1" if accept is None or accept(r) else "0"
+            return f"{mark}\n{self.haystack(index.row())}" if self.filter_words else mark
         return self._role(r, column, role)
 
     # -- sorting -------------------------------------------------------------------------------
@@ -825,43 +833,46 @@ class TermsModel(InsightModel):
 
 class InsightProxy(QSortFilterProxyModel):
     """Keeps the rows whose words contain every typed word, and that pass the view's own test
-    (a segment, the topics using a term). Sorting is the source model's job."""
+    (a community, a segment, the topics using a term). Sorting is the source model's job.
+
+    The test is Qt's own (a regular expression on the model's ``FILTER_ROLE``: "1" or "0" for the
+    view's test, then the row's words), not a Python ``filterAcceptsRow``: with no word typed and no
+    test set, Qt accepts the rows without asking Python about each (50k members: 0.1 s per load)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._words: list[str] = []
         self._accept: Callable[[Any], bool] | None = None
+        self.setFilterRole(FILTER_ROLE)
+        self.setFilterKeyColumn(0)
 
     def set_query(self, text: str) -> None:
         words = text.casefold().split()
         if words != self._words:
-            self._fetch_all()  # the words are looked for in every row, not the first page only
-            self.beginFilterChange()
             self._words = words
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+            self._refilter()
 
     def set_predicate(self, accept: Callable[[Any], bool] | None) -> None:
         """An extra test on the core row (None: every row)."""
-        self._fetch_all()
-        self.beginFilterChange()
         self._accept = accept
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self._refilter()
 
-    def _fetch_all(self) -> None:
+    def _refilter(self) -> None:
         model = self.sourceModel()
         if isinstance(model, InsightModel):
-            model.fetch_all()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802 - Qt override
-        model = self.sourceModel()
-        if not isinstance(model, InsightModel) or source_row >= model.rowCount():
-            return False
-        if self._accept is not None and not self._accept(model.row_object(source_row)):
-            return False
-        if not self._words:
-            return True
-        haystack = model.haystack(source_row)
-        return all(word in haystack for word in self._words)
+            model.fetch_all()  # the rows not shown yet are tested too
+            model.filter_accept = self._accept
+            model.filter_words = bool(self._words)
+        if not self._words and self._accept is None:
+            pattern = ""
+        else:
+            pattern = "^1\n?" + "".join(f"(?=.*{QRegularExpression.escape(w)})" for w in self._words)
+        self.beginFilterChange()
+        if pattern != self.filterRegularExpression().pattern():
+            self.setFilterRegularExpression(
+                QRegularExpression(pattern, QRegularExpression.PatternOption.DotMatchesEverythingOption)
+            )
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         model = self.sourceModel()

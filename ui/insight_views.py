@@ -165,7 +165,6 @@ class InsightView(TableNavigation, View):
         self.proxy = InsightProxy(self)
         self.proxy.setSourceModel(self.model)
         self.community_choice: int | None = None  # the chooser's community; None: all in scope
-        self.proxy.set_predicate(self._accept_row)
         self.loading = False  # a refresh job is on its way
         self.last_error = ""
         self._generation = 0
@@ -257,6 +256,10 @@ class InsightView(TableNavigation, View):
     def accepts(self, row: Any) -> bool:
         """The view's own filter besides the words and the community (a segment, a term)."""
         return True
+
+    def own_filter_active(self) -> bool:
+        """Whether ``accepts`` may refuse a row now (a view that overrides it says when)."""
+        return False
 
     # -- View API ------------------------------------------------------------------------------
 
@@ -428,7 +431,8 @@ class InsightView(TableNavigation, View):
 
     def apply_filters(self) -> None:
         """The community or the view's own test changed: filter again, then the empty state."""
-        self.proxy.set_predicate(self._accept_row)
+        active = self.community_choice is not None or self.own_filter_active()
+        self.proxy.set_predicate(self._accept_row if active else None)  # None: no Python call per row
         self.update_empty_state()
 
     def _accept_row(self, row: Any) -> bool:

@@ -324,6 +324,9 @@ class TrendingIdeasView(InsightView):
     def accepts(self, row: TrendingTopicRow) -> bool:
         return self.term_topics is None or (row.community_id, row.topic_id) in self.term_topics
 
+    def own_filter_active(self) -> bool:
+        return self.term_topics is not None
+
     def current(self) -> TopicRef | None:
         ref = super().current()
         return ref if isinstance(ref, TopicRef) else None

@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 ORGANIZATION = "Community Moderator"
 APPLICATION = "community-moderator"
 DESKTOP_FILE = "community-moderator"
+SWITCH_INTERVAL_S = 0.001  # the interpreter lock changes hands at most this long after asked (default 5 ms)
 
 
 @dataclasses.dataclass
@@ -83,6 +84,10 @@ def start(argv: Sequence[str] = (), *, sync_at_start: bool = True, dark: bool | 
     from ui.sync_controller import SyncController
     from ui.tasks import TaskManager
 
+    # The GUI thread shares the interpreter lock with the jobs (a sync decoding and storing pages, a
+    # view's query): each time Qt calls back into Python (a cell painted, a timer) it waits for a job
+    # to let go of the lock, by default up to 5 ms a time. A shorter turn keeps a frame a frame.
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
     app = make_application([sys.argv[0] if sys.argv else APPLICATION, *argv])
     if dark is not None:
         theme.apply(app, dark=dark)  # screenshots force a scheme
@@ -95,7 +100,9 @@ def start(argv: Sequence[str] = (), *, sync_at_start: bool = True, dark: bool | 
     except (StoreError, paths.DataDirError) as exc:  # damaged, a folder in its place, no permission
         log.warning("Cannot open the local data: %s", exc)
         crash.uninstall()
-        lead = QCoreApplication.translate("app", "The app's local data cannot be opened. Nothing was changed.")
+        lead = QCoreApplication.translate(
+            "app", "The app's local data cannot be opened. Nothing was changed."
+        )
         raise StartupError(f"{lead}\n\n{exc}") from exc
     except Exception as exc:  # a newer schema, a corrupt file, a full disk: say it in words
         log.exception("Cannot open the local data")

@@ -148,8 +148,8 @@ class FeatureWiring(QObject):
         if model is None:
             return
         counts: dict[int, int] = {}
-        for row in range(model.rowCount()):
-            cid = model.row_object(row).community_id
+        for row in getattr(model, "rows", None) or [model.row_object(n) for n in range(model.rowCount())]:
+            cid = row.community_id
             counts[cid] = counts.get(cid, 0) + 1
         for community in self.window.ctx.store.communities():
             if community.id is not None:

@@ -38,8 +38,24 @@ def platform_icon(platform: str) -> QIcon:
     return icon(str(platform))
 
 
+_TINTED: dict[tuple[str, int, int, float], QPixmap] = {}  # the sidebar paints them on every update
+
+
 def tinted_pixmap(name: str, colour: QColor, size: int, ratio: float = 2.0) -> QPixmap:
-    """A line icon rendered at ``size`` logical pixels in ``colour`` (crisp on high-DPI screens)."""
+    """A line icon rendered at ``size`` logical pixels in ``colour`` (crisp on high-DPI screens).
+
+    Rendered once per icon, colour and size (an SVG rendering per sidebar row and repaint cost the
+    GUI thread milliseconds during a sync, when the sidebar repaints with every state change)."""
+    key = (name, colour.rgba(), size, ratio)
+    cached = _TINTED.get(key)
+    if cached is None:
+        if len(_TINTED) > 256:  # bounded: colours follow the theme, a few dozen in practice
+            _TINTED.clear()
+        cached = _TINTED[key] = _render_tinted(name, colour, size, ratio)
+    return cached
+
+
+def _render_tinted(name: str, colour: QColor, size: int, ratio: float) -> QPixmap:
     pixmap = QPixmap(int(size * ratio), int(size * ratio))
     pixmap.setDevicePixelRatio(ratio)
     pixmap.fill(Qt.GlobalColor.transparent)

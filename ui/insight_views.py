@@ -47,7 +47,7 @@ from ui import views
 from ui.column_fit import TitleFirst
 from ui.empty_state import EmptyState
 from ui.filter_edit import FilterEdit
-from ui.insight_models import REF_ROLE, InsightModel, InsightProxy
+from ui.insight_models import REF_ROLE, InsightModel, InsightProxy, Prepared
 from ui.tasks import LatestJob
 from ui.views import TableNavigation, View
 
@@ -57,6 +57,8 @@ if TYPE_CHECKING:
     from ui.tasks import TaskContext
 
 log = logging.getLogger(__name__)
+
+DEBOUNCE_FROM_ROWS = 10_000  # below this, filtering a keystroke takes a few ms: no delay at all
 
 translate = QCoreApplication.translate
 
@@ -163,7 +165,6 @@ class InsightView(TableNavigation, View):
         self.proxy = InsightProxy(self)
         self.proxy.setSourceModel(self.model)
         self.community_choice: int | None = None  # the chooser's community; None: all in scope
-        self.proxy.set_predicate(self._accept_row)
         self.loading = False  # a refresh job is on its way
         self.last_error = ""
         self._generation = 0
@@ -175,13 +176,19 @@ class InsightView(TableNavigation, View):
         self.filter.setPlaceholderText(self.filter_placeholder())
         self.filter.setAccessibleName(self.filter_placeholder().replace("  /", ""))
         self.filter.textChanged.connect(self._on_filter_changed)
+        self._filter_timer = QTimer(self)  # a long list filters after a pause in the typing
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(150)
+        self._filter_timer.timeout.connect(self._apply_filter_text)
         self.community_box = QComboBox(self)
         self.community_box.setObjectName("communityChooser")
         self.community_box.setAccessibleName(self.tr("Community"))
         self.community_box.setToolTip(self.tr("Show one community, or all of them"))
         # Long community names are cut in the closed box (the list shows them whole): a narrow pane
         # keeps its room for the filter and the rows.
-        self.community_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.community_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.community_box.setMinimumContentsLength(10)
         self.community_box.activated.connect(self._on_community_chosen)
 
@@ -250,6 +257,10 @@ class InsightView(TableNavigation, View):
         """The view's own filter besides the words and the community (a segment, a term)."""
         return True
 
+    def own_filter_active(self) -> bool:
+        """Whether ``accepts`` may refuse a row now (a view that overrides it says when)."""
+        return False
+
     # -- View API ------------------------------------------------------------------------------
 
     def refresh(self) -> None:
@@ -258,7 +269,13 @@ class InsightView(TableNavigation, View):
         generation = self._generation
         self._reload_communities()
         now = self.clock.now()
-        job = self.make_job(self.community_ids, now)
+        compute = self.make_job(self.community_ids, now)
+        prepare = self.model.preparer()  # sorted and diffed in the job: only the swap is left here
+
+        def job(task: TaskContext | None) -> tuple[Any, Prepared]:
+            payload = compute(task)
+            return payload, prepare(self.rows_of(payload))
+
         if self.tasks is None:
             self._apply(generation, job(None), now)
             return
@@ -321,7 +338,7 @@ class InsightView(TableNavigation, View):
 
     def badge_count(self) -> int:
         """The number on the sidebar badge: every row, unless a view says what deserves attention."""
-        return int(self.model.rowCount())
+        return len(self.model.rows)
 
     def choose_community(self, community_id: int | None) -> None:
         """Show one community's rows (None: every community in scope)."""
@@ -338,6 +355,7 @@ class InsightView(TableNavigation, View):
 
     def visible_rows(self) -> list[Any]:
         """The core rows the user sees, in the order shown (what an export writes)."""
+        self.model.fetch_all()
         return [
             self.model.row_object(self.proxy.mapToSource(self.proxy.index(r, 0)).row())
             for r in range(self.proxy.rowCount())
@@ -350,14 +368,15 @@ class InsightView(TableNavigation, View):
 
     # -- internals -----------------------------------------------------------------------------
 
-    def _apply(self, generation: int, payload: Any, now: dt.datetime) -> None:
+    def _apply(self, generation: int, result: tuple[Any, Prepared], now: dt.datetime) -> None:
         if generation != self._generation:
             return  # a newer refresh is on its way
+        payload, prepared = result
         self.loading = False
         self.last_error = ""
         keep = self._select_after_refresh or self.current()
         self._select_after_refresh = None
-        self.model.load(self.rows_of(payload), now)
+        self.model.apply_prepared(prepared, now)
         self.after_load(payload)
         if keep is not None:
             self.select(keep)
@@ -412,7 +431,8 @@ class InsightView(TableNavigation, View):
 
     def apply_filters(self) -> None:
         """The community or the view's own test changed: filter again, then the empty state."""
-        self.proxy.set_predicate(self._accept_row)
+        active = self.community_choice is not None or self.own_filter_active()
+        self.proxy.set_predicate(self._accept_row if active else None)  # None: no Python call per row
         self.update_empty_state()
 
     def _accept_row(self, row: Any) -> bool:
@@ -460,7 +480,16 @@ class InsightView(TableNavigation, View):
 
     @Slot(str)
     def _on_filter_changed(self, text: str) -> None:
-        self.proxy.set_query(text)
+        """Filter as you type; a list of many thousand rows (each tested in Python) waits for a pause."""
+        if len(self.model.rows) < DEBOUNCE_FROM_ROWS:
+            self._apply_filter_text()
+        else:
+            self._filter_timer.start()
+
+    @Slot()
+    def _apply_filter_text(self) -> None:
+        self._filter_timer.stop()
+        self.proxy.set_query(self.filter.text())
         self.update_empty_state()
 
     @Slot(int)

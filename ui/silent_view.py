@@ -158,6 +158,9 @@ class SilentMembersView(InsightView):
     def accepts(self, row: SilentMemberRow) -> bool:
         return self.segment is None or row.segment is self.segment
 
+    def own_filter_active(self) -> bool:
+        return self.segment is not None
+
     def current(self) -> MemberRef | None:
         ref = super().current()
         return ref if isinstance(ref, MemberRef) else None

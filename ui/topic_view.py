@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
@@ -20,14 +20,26 @@ from PySide6.QtWidgets import (
 from ui.column_fit import TitleFirst
 from ui.empty_state import EmptyState
 from ui.filter_edit import FilterEdit
+from ui.lazy_rows import RowPlan, plan_rows
 from ui.tasks import LatestJob
-from ui.topic_model import REF_ROLE, Column, TopicFilterProxy, TopicTableModel, prepare_rows, sort_prepared
+from ui.topic_model import (
+    REF_ROLE,
+    Column,
+    TopicFilterProxy,
+    TopicTableModel,
+    keys_of,
+    prepare_rows,
+    sort_prepared,
+)
 from ui.views import TableNavigation, TopicRef, View
 
 if TYPE_CHECKING:
     from moderator.bootstrap import AppContext
 
 log = logging.getLogger(__name__)
+
+# A refresh's result: rows in the table's order, that order, and the in-place plan (None: reset).
+Prepared = tuple[list[tuple[object, ...]], tuple[int, Qt.SortOrder], RowPlan | None]
 
 FIRST_SCREEN = 300  # topics shown first when the list is empty, before all of them
 
@@ -139,13 +151,31 @@ class TopicListView(TableNavigation, View):
         store, scope = self.ctx.store, self.community_ids
         started = time.perf_counter()
         order = self.model.sort_order()
+        old_rows, old_keys, version = self.model.snapshot()
 
-        def job(
-            _task: object, limit: int | None = None
-        ) -> tuple[list[tuple[object, ...]], tuple[int, Qt.SortOrder]]:
-            rows = prepare_rows(store.topic_rows(scope, limit=limit))
+        def job(_task: object, limit: int | None = None) -> Prepared:
+            if limit is not None:
+                rows = prepare_rows(_first_screen(limit))
+            else:  # a community at a time: its store rows are dropped before the next are read
+                names: dict[str, str] = {}
+                rows = [r for cid in _ids() for r in prepare_rows(store.topic_rows([cid]), names)]
             sort_prepared(rows, *order)  # off the GUI thread: only the swap happens there
-            return rows, order
+            keys = keys_of(rows)
+            plan = None if limit is not None else plan_rows(old_rows, old_keys, rows, keys, version)
+            return rows, order, plan
+
+        def _ids() -> list[int]:
+            if scope is not None:
+                return list(scope)
+            return [c.id for c in store.communities() if c.id is not None]
+
+        def _first_screen(limit: int) -> list[Any]:
+            """The ``limit`` most recent topics, read community by community: each read walks its
+            community's (community, bumped_at) index, where one read across communities sorted
+            every topic of the store (0.45 s at 100k topics, before the first list could show)."""
+            rows = [r for cid in _ids() for r in store.topic_rows([cid], limit=limit)]
+            rows.sort(key=lambda r: r["bumped_at"] or 0, reverse=True)
+            return rows[:limit]
 
         if self.tasks is None:
             self._apply(generation, job(None), started)
@@ -165,7 +195,7 @@ class TopicListView(TableNavigation, View):
         if self.model.rowCount() == 0 and order == (Column.ACTIVITY, Qt.SortOrder.DescendingOrder):
             # An empty list (the app just started): the most recent topics first, in a moment,
             # then all of them (a large store takes seconds to read in full).
-            def first_screen(prepared: tuple[list[tuple[object, ...]], tuple[int, Qt.SortOrder]]) -> None:
+            def first_screen(prepared: Prepared) -> None:
                 if generation != self._generation:
                     return
                 if len(prepared[0]) < FIRST_SCREEN:  # that was every topic: done
@@ -188,15 +218,15 @@ class TopicListView(TableNavigation, View):
     def _apply(
         self,
         generation: int,
-        prepared: tuple[list[tuple[object, ...]], tuple[int, Qt.SortOrder]],
+        prepared: Prepared,
         started: float,
     ) -> None:
         if generation != self._generation:
             return  # a newer refresh is on its way
         swap_started = time.perf_counter()
         keep = self.current()
-        rows, order = prepared
-        self.model.load_prepared(rows, sorted_by=order)
+        rows, order, plan = prepared
+        self.model.load_prepared(rows, sorted_by=order, plan=plan)
         self._hide_single_community()
         if keep is not None:
             self._select_ref(keep)

@@ -218,7 +218,7 @@ class TrendingIdeasView(InsightView):
 
     def badge_tip(self, count: int) -> str:
         return self.tr("%n clearly rising idea(s), of %1 listed", "", count).replace(
-            "%1", str(self.model.rowCount())
+            "%1", str(len(self.model.rows))
         )
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
@@ -323,6 +323,9 @@ class TrendingIdeasView(InsightView):
 
     def accepts(self, row: TrendingTopicRow) -> bool:
         return self.term_topics is None or (row.community_id, row.topic_id) in self.term_topics
+
+    def own_filter_active(self) -> bool:
+        return self.term_topics is not None
 
     def current(self) -> TopicRef | None:
         ref = super().current()

@@ -214,7 +214,10 @@ class UnansweredView(InsightView):
     def _fit_waiting_column(self) -> None:
         """The wait is never cut ("5 …" in French): the column is as wide as its longest text."""
         column = UnansweredColumn.WAITING
-        texts = {str(self.model.index(r, column).data() or "") for r in range(self.model.rowCount())}
+        rows = self.model.rows
+        if len(rows) > 2_000:  # a long list: both ends and a spread in between (each call is Python)
+            rows = rows[:500] + rows[-500:] + rows[500 : -500 : max(1, (len(rows) - 1000) // 1000)]
+        texts = {self.model.display_text(r, column) for r in rows}
         font = QFont(self.table.font())
         font.setBold(True)  # long waits are shown in bold
         metrics = QFontMetrics(font)
@@ -222,7 +225,9 @@ class UnansweredView(InsightView):
         header = self.table.horizontalHeader()
         label = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
         icon = self.table.iconSize().width() if self.table.iconSize().isValid() else 16
-        needed = max(widest + icon + 6 + 12 + 10, header.fontMetrics().horizontalAdvance(label) + 30)  # icon, padding
+        needed = max(
+            widest + icon + 6 + 12 + 10, header.fontMetrics().horizontalAdvance(label) + 30
+        )  # icon, padding
         if header.sectionSize(column) < needed:
             header.resizeSection(column, needed)
 
@@ -373,7 +378,7 @@ class UnansweredView(InsightView):
             self.select_proxy_row(min(max(proxy_row, 0), self.proxy.rowCount() - 1))
         else:
             self.selected.emit(None)
-        self.count_changed.emit(self.model.rowCount())
+        self.count_changed.emit(len(self.model.rows))
         self.update_empty_state()
         self._update_snoozed_button()
         if self.loading:

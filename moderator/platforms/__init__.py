@@ -8,9 +8,7 @@ only use the protocol.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
-
-import requests
+from typing import TYPE_CHECKING, Any
 
 from moderator.model import AuthKind, Community, Platform
 from moderator.platforms.base import (
@@ -19,17 +17,15 @@ from moderator.platforms.base import (
     PlatformError,
     UnsupportedPlatform,
 )
-from moderator.platforms.http import (
-    ADMIN_KEY_LIMITS,
-    USER_KEY_LIMITS,
-    VIVAENGAGE_LIMITS,
-    HttpClient,
-    KeyForAnotherSite,
-    RateLimit,
-    budget_key,
-    shared_budget,
-)
-from moderator.secrets import origin_of
+
+if TYPE_CHECKING:
+    import requests
+
+    from moderator.platforms.http import RateLimit
+
+# The HTTP layer (``requests``, ``urllib3``, the keyring) is imported when a connector is made, not
+# with this package: the GUI imports ``moderator.platforms.base`` (typed errors) and the capability
+# questions below at start, and ``requests`` alone is a fifth of a second before the first paint.
 
 __all__ = ["Connector", "PlatformError", "make_connector", "rate_limits_for"]
 
@@ -40,6 +36,8 @@ def rate_limits_for(community: Community) -> tuple[RateLimit, ...] | None:
     ``settings["rate_limits"]`` is a list of ``[requests, per_seconds]`` pairs (a site that raised its
     limits), or ``None`` for no budget at all. The sandbox never has one.
     """
+    from moderator.platforms.http import ADMIN_KEY_LIMITS, USER_KEY_LIMITS, VIVAENGAGE_LIMITS, RateLimit
+
     if community.auth_kind is AuthKind.SANDBOX:
         return None
     if "rate_limits" in community.settings:
@@ -66,6 +64,8 @@ def _discourse_auth(community: Community, secret: str | None) -> tuple[dict[str,
         raise AuthenticationError(
             f"No key is stored for “{community.name}”. Open the account settings and enter its key."
         )
+    from moderator.platforms.http import budget_key
+
     if community.auth_kind is AuthKind.ADMIN_KEY:
         if not community.username:
             raise AuthenticationError(
@@ -92,6 +92,8 @@ def _humhub_auth(community: Community, secret: str | None) -> tuple[dict[str, st
         raise AuthenticationError(
             f"No token is stored for “{community.name}”. Open the account settings and sign in again."
         )
+    from moderator.platforms.http import budget_key
+
     return {"Authorization": f"Bearer {secret}"}, budget_key("humhub", community.base_url, secret)
 
 
@@ -166,6 +168,8 @@ def make_connector(
     ``session`` lets tests inject the HTTP session; ``client_options`` are passed to ``HttpClient``
     (timeouts, retries, an injected ``sleep``/``monotonic``, or ``budget`` to replace the shared one).
     """
+    from moderator.platforms.http import HttpClient, shared_budget
+
     options = dict(client_options or {})
     if community.platform is Platform.DISCOURSE:
         from moderator.platforms.discourse import DiscourseConnector
@@ -200,8 +204,10 @@ def _vivaengage(
     options: dict[str, Any],
 ) -> Connector:
     """Two budgets (messages, everything else) per user and app; a bearer token or a Microsoft sign-in."""
+    from moderator.platforms.http import HttpClient, KeyForAnotherSite, budget_key, shared_budget
     from moderator.platforms.vivaengage import VivaEngageConnector
     from moderator.platforms.vivaengage.auth import bearer_provider
+    from moderator.secrets import origin_of
 
     if not secret:
         raise AuthenticationError(

@@ -13,9 +13,6 @@ import enum
 from collections.abc import Iterable
 from pathlib import Path
 
-from icalendar import Event
-
-from moderator.ics import build_calendar
 from moderator.outbox import UNSENT_STATES, OutboxItem, State, list_items
 from moderator.reminders import ACTIVE_STATES, list_reminders
 from moderator.schedule.series import list_series
@@ -99,6 +96,10 @@ def export_ics(
     horizon: dt.timedelta = dt.timedelta(days=90),
 ) -> int:
     """The reminders' calendar plus one event per scheduled or upcoming post; returns the event count."""
+    from icalendar import Event  # here, not at the top: the Planned view imports this module at start
+
+    from moderator.ics import build_calendar
+
     calendar = build_calendar(store, now=now, community_ids=community_ids)
     names = {c.id: c.title or c.name for c in store.communities()}
     for entry in timeline(store, now=now, horizon=horizon, community_ids=community_ids):

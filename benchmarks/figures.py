@@ -324,16 +324,20 @@ def _gui_figures(table: Table, label: str, results: list[dict[str, Any]]) -> Non
     print("  stalls > 50 ms of the last start (ms from spawn, ms):", results[-1].get("long_stalls", []))
 
 
-def ingest(table: Table) -> None:
+def ingest(table: Table, runs: int) -> None:
     from benchmarks.bench_sync import bench_ingest
 
-    result = bench_ingest()
+    # One ingest of ~10k posts takes well under a second: a single run swung by a third between
+    # two runs of the same code on an idle machine. The median of ``runs`` runs is kept.
+    results = [bench_ingest() for _ in range(max(3, runs))]
+    wall = statistics.median(r["end_to_end"] for r in results)
+    cpu = statistics.median(r["end_to_end_cpu"] for r in results)
     table.add(
         "ingest: JSON decode + parse + store",
         "real",
-        f"{result['end_to_end']:,.0f} posts/s (CPU time: {result['end_to_end_cpu']:,.0f}/s)",
+        f"{wall:,.0f} posts/s (CPU time: {cpu:,.0f}/s; median of {len(results)})",
         ">= 30,000 posts/s",
-        result["end_to_end"] >= 30_000,
+        wall >= 30_000,
     )
     from benchmarks.bench_sync import bench_term_count
 
@@ -411,7 +415,7 @@ def main(argv: list[str]) -> int:
             )
     if "ingest" in parts:
         print("\n== ingest ==", flush=True)
-        ingest(table)
+        ingest(table, runs)
     if "sync" in parts:
         print("\n== sync against the sandbox ==", flush=True)
         if args.quick:

@@ -72,20 +72,36 @@ class SyncStatusBar(QStatusBar):
             what = self.tr("not synced yet")
         return f"{status.name} · {what}"
 
+    def _summary(self, state: SyncState, count: int) -> str:
+        """Several communities in one state: "9 synced", "2 offline"."""
+        if state == SyncState.SYNCING:
+            return self.tr("%n syncing", "", count)
+        if state == SyncState.SYNCED:
+            return self.tr("%n synced", "", count)
+        if state == SyncState.OFFLINE:
+            return self.tr("%n offline", "", count)
+        if state == SyncState.ERROR:
+            return self.tr("%n failed", "", count)
+        return self.tr("%n not synced yet", "", count)
+
     @Slot()
     def update_states(self) -> None:
         parts = []
         tips = []
-        for status in self.controller.statuses():
-            colour = {
-                SyncState.SYNCED: theme.SYNCED,
-                SyncState.SYNCING: theme.SYNCING,
-                SyncState.OFFLINE: theme.OFFLINE,
-                SyncState.ERROR: theme.ERROR,
-            }.get(status.state, theme.CALM)
+        statuses = self.controller.statuses()
+        by_state: dict[SyncState, int] = {}
+        for status in statuses:
             text = self.describe(status)
-            parts.append(f'<span style="color:{colour.name()}">●</span>&nbsp;{_escape(text)}')
+            parts.append(f'<span style="color:{_colour(status.state)}">●</span>&nbsp;{_escape(text)}')
             tips.append(text + (f"\n{status.message}" if status.message else ""))
+            by_state[status.state] = by_state.get(status.state, 0) + 1
+        if len(statuses) > MAX_NAMED:
+            # Eleven communities named one by one made the window wider than the screen: counted per
+            # state instead, each community's words in the tooltip.
+            parts = [
+                f'<span style="color:{_colour(state)}">●</span>&nbsp;{_escape(self._summary(state, count))}'
+                for state, count in by_state.items()
+            ]
         self.states.setText("&nbsp;&nbsp;&nbsp;".join(parts))
         self.states.setToolTip("\n\n".join(tips))
         self.states.setAccessibleDescription("; ".join(tips))
@@ -137,6 +153,18 @@ class SyncStatusBar(QStatusBar):
         if remaining < 60:
             return self.tr(", under a minute left")
         return self.tr(", about %n min left", "", round(remaining / 60))
+
+
+MAX_NAMED = 3  # communities named one by one in the status bar; more are counted per state
+
+
+def _colour(state: SyncState) -> str:
+    return {
+        SyncState.SYNCED: theme.SYNCED,
+        SyncState.SYNCING: theme.SYNCING,
+        SyncState.OFFLINE: theme.OFFLINE,
+        SyncState.ERROR: theme.ERROR,
+    }.get(state, theme.CALM).name()
 
 
 def _escape(text: str) -> str:

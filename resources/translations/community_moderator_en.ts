@@ -167,6 +167,41 @@
 <context>
     <name>SyncStatusBar</name>
     <message numerus="yes">
+        <source>%n syncing</source>
+        <translation>
+            <numerusform>%n syncing</numerusform>
+            <numerusform>%n syncing</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n synced</source>
+        <translation>
+            <numerusform>%n synced</numerusform>
+            <numerusform>%n synced</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n offline</source>
+        <translation>
+            <numerusform>%n offline</numerusform>
+            <numerusform>%n offline</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not synced yet</source>
+        <translation>
+            <numerusform>%n not synced yet</numerusform>
+            <numerusform>%n not synced yet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n communities</source>
         <translation>
             <numerusform>%n community</numerusform>

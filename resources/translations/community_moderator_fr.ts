@@ -2986,6 +2986,41 @@ Toujours en attente d’une réponse :
         <source>not synced yet</source>
         <translation>pas encore synchronisée</translation>
     </message>
+    <message numerus="yes">
+        <source>%n syncing</source>
+        <translation>
+            <numerusform>%n en cours de synchronisation</numerusform>
+            <numerusform>%n en cours de synchronisation</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n synced</source>
+        <translation>
+            <numerusform>%n synchronisée</numerusform>
+            <numerusform>%n synchronisées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n offline</source>
+        <translation>
+            <numerusform>%n hors ligne</numerusform>
+            <numerusform>%n hors ligne</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n en échec</numerusform>
+            <numerusform>%n en échec</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not synced yet</source>
+        <translation>
+            <numerusform>%n pas encore synchronisée</numerusform>
+            <numerusform>%n pas encore synchronisées</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>

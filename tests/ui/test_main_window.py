@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from ui_fakes import GatedSync
+from ui_fakes import GatedSync, add_community
 
 from moderator.bootstrap import AppContext
 from ui.main_window import FIRST_LAUNCH_BANNER, MainWindow
@@ -155,6 +155,19 @@ def test_status_bar_says_synced_after_a_sync(qtbot, make_window, gated_sync: Gat
     assert "acme · synced" in window.status.state_text()
     assert "synced" in window.status.states.text()
     assert not window.status.progress.isVisible()
+
+
+def test_many_communities_are_counted_in_the_status_bar_not_listed(  # type: ignore[no-untyped-def]
+    qtbot, make_window, filled: AppContext
+) -> None:
+    for n in range(10):
+        add_community(filled.store, f"community-{n:02}", url=f"https://c{n}.example.org")
+    window = make_window()
+    window.status.update_states()
+    text = window.status.states.text()
+    assert "community-07" not in text and "10 not synced yet" in text  # counted per state
+    assert "community-07 · not synced yet" in window.status.states.toolTip()  # each one still said
+    assert window.status.states.sizeHint().width() < 300  # the window never grows for it
 
 
 def test_every_control_has_an_accessible_name(qtbot, make_window) -> None:

@@ -25,6 +25,9 @@ class FilterEdit(QLineEdit):
         self._view: _FilteredView = view  # type: ignore[assignment]
         self.setObjectName("filter")
         self.setClearButtonEnabled(True)
+        # Room for a few typed words whatever the toolbar beside it holds (French, 150 %): the
+        # buttons say less and the panes give way before the filter shrinks to "Filtr…".
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 14 + 24)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if event.key() == Qt.Key.Key_Escape:

@@ -158,11 +158,11 @@ class AnswerersPane(QDialog):
         now = utcnow()
         lang = _ui_language()
         for n, s in enumerate(suggestions):
-            why = answerers.explain(s, lang, now=now)
+            why = answerers.explain(s, lang, now=now, about_them=True)
             title = f"{n + 1}. {s.name or s.username}  @{s.username}"
             if s.rested_until is not None:
                 title += "  " + self.tr("(asked recently)")
-            item = QListWidgetItem(f"{title}\n{self._you(lang)} {why}")
+            item = QListWidgetItem(f"{title}\n{why[:1].upper()}{why[1:]}")
             item.setIcon(QIcon(icons.avatar_pixmap(s.username, s.name, 32)))
             item.setToolTip(self.tr("Score %1").replace("%1", f"{s.score:.3f}"))
             item.setData(Qt.ItemDataRole.UserRole, n)
@@ -178,9 +178,6 @@ class AnswerersPane(QDialog):
             )
         self._enable(bool(suggestions))
         self.list.setFocus()
-
-    def _you(self, lang: str) -> str:
-        return "Vous" if lang == "fr" else "You"
 
     def _enable(self, on: bool) -> None:
         self.invite_button.setEnabled(on)

@@ -167,8 +167,8 @@ _WORDS = {
         "active": ("avez écrit {n} message ces {span}", "avez écrit {n} messages ces {span}"),
         "last": "avez écrit pour la dernière fois {ago}",
         "invited": (
-            "avez déjà été sollicité {n} fois ce mois-ci",
-            "avez déjà été sollicité {n} fois ce mois-ci",
+            "avez déjà été sollicité {n} fois ces 3 derniers mois",
+            "avez déjà été sollicité {n} fois ces 3 derniers mois",
         ),
         "today": "aujourd'hui",
         "days": ("il y a {n} jour", "il y a {n} jours"),
@@ -180,6 +180,34 @@ _WORDS = {
         "and": ", ",
         "last_and": " et ",
         "nothing": "êtes actif dans cette communauté",
+    },
+}
+
+
+# The same reasons told about the member (the animator's list) rather than to them (the invitation).
+_THEY = {
+    "en": {
+        "invited": (
+            "was already asked {n} time in the last 3 months",
+            "was already asked {n} times in the last 3 months",
+        ),
+        "nothing": "is active in this community",
+    },
+    "fr": {
+        "similar": ("a répondu à {n} sujet semblable", "a répondu à {n} sujets semblables"),
+        "category": ("a répondu à {n} sujet dans {category}", "a répondu à {n} sujets dans {category}"),
+        "tags": (
+            "a répondu à {n} sujet avec les mêmes étiquettes",
+            "a répondu à {n} sujets avec les mêmes étiquettes",
+        ),
+        "started": ("a lancé {n} sujet là-dessus", "a lancé {n} sujets là-dessus"),
+        "active": ("a écrit {n} message ces {span}", "a écrit {n} messages ces {span}"),
+        "last": "a écrit pour la dernière fois {ago}",
+        "invited": (
+            "a déjà été sollicité {n} fois ces 3 derniers mois",
+            "a déjà été sollicité {n} fois ces 3 derniers mois",
+        ),
+        "nothing": "est actif dans cette communauté",
     },
 }
 
@@ -207,8 +235,11 @@ def _span(words: Mapping[str, Any], days: float) -> str:
     return _counted(words, "span_weeks", max(1, round(days / 7)))
 
 
-def explain(s: Suggestion, language: str, *, now: dt.datetime, load: bool = True) -> str:
+def explain(
+    s: Suggestion, language: str, *, now: dt.datetime, load: bool = True, about_them: bool = False
+) -> str:
     """Why this member, in words that continue "you …" (fr: "vous …"); English for the CLI.
+    ``about_them`` tells it about the member instead, for the animator's list ("a répondu à …").
 
     e.g. "replied to 4 similar topics about onboarding and badge, answered 6 topics in Questions (the last
     one 3 weeks ago) and wrote 40 posts in the last 6 months (the last one 2 days ago)". Only the signals
@@ -216,6 +247,8 @@ def explain(s: Suggestion, language: str, *, now: dt.datetime, load: bool = True
     ``load=False`` leaves out "were already asked … this month" (the text of an invitation to them).
     """
     words = _WORDS.get(language, _WORDS["en"])
+    if about_them:
+        words = {**words, **_THEY.get(language, _THEY["en"])}
     parts = []
     if s.similar_topics:
         text = _counted(words, "similar", s.similar_topics)

@@ -77,6 +77,9 @@ def test_w_opens_suggestions_and_p_prepares_a_private_invitation(qtbot, make_win
     assert "mod" not in names  # the synced account is not suggested
     assert all(s.member_id != author for s in pane.suggestions)
     assert all(s.why for s in pane.suggestions)
+    # The list tells the animator about the member ("Replied to …"), not to the member ("You replied …").
+    reason = pane.list.item(0).text().split("\n", 1)[1]
+    assert not reason.startswith(("You ", "Vous ")) and reason[:1].isupper()
     first = pane.suggestions[0].username
     with qtbot.waitActive(pane):
         pane.show()

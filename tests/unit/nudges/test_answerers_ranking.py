@@ -259,3 +259,12 @@ def test_the_explanation_names_only_the_signals_behind_the_score() -> None:
     assert answerers.explain(s, "fr", now=NOW, load=False) == (
         "avez répondu à 2 sujets semblables sur vpn et avez écrit pour la dernière fois il y a 7 mois"
     )
+    # The animator's list tells the same reasons about the member, in the third person.
+    assert answerers.explain(s, "en", now=NOW, about_them=True) == (
+        "replied to 2 similar topics about vpn, last posted 7 months ago and was already asked 2 times"
+        " in the last 3 months"
+    )
+    assert answerers.explain(s, "fr", now=NOW, about_them=True) == (
+        "a répondu à 2 sujets semblables sur vpn, a écrit pour la dernière fois il y a 7 mois et a déjà"
+        " été sollicité 2 fois ces 3 derniers mois"
+    )

@@ -46,6 +46,20 @@ STATE_COLOURS = {
 }
 ROW_HEIGHT = 30
 ICON = 18
+ICON_LEFT = 16  # from the row's left edge to the icon
+TEXT_MARGINS = ICON_LEFT + ICON + 22  # what a row leaves around its name, badge aside
+
+
+def badge_font(font: QFont) -> QFont:
+    small = QFont(font)
+    small.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))
+    small.setWeight(QFont.Weight.DemiBold)
+    return small
+
+
+def badge_room(font: QFont, text: str) -> int:
+    """The width a badge pill showing ``text`` takes, with its gap before the name."""
+    return max(22, QFontMetrics(badge_font(font)).horizontalAdvance(text) + 12) + 8
 
 
 class SidebarDelegate(QStyledItemDelegate):
@@ -87,7 +101,7 @@ class SidebarDelegate(QStyledItemDelegate):
         available = index.data(AVAILABLE_ROLE) is not False
         if not available and not selected:
             text_colour = palette.color(QPalette.ColorRole.PlaceholderText)
-        icon_rect = QRect(rect.left() + 16, rect.center().y() - ICON // 2 + 1, ICON, ICON)
+        icon_rect = QRect(rect.left() + ICON_LEFT, rect.center().y() - ICON // 2 + 1, ICON, ICON)
         if kind == "community":
             icons.platform_icon(str(index.data(ICON_NAME_ROLE))).paint(painter, icon_rect)
             self._paint_dot(painter, palette, icon_rect, str(index.data(STATE_ROLE)), selected)
@@ -104,7 +118,7 @@ class SidebarDelegate(QStyledItemDelegate):
         text_rect = QRect(
             icon_rect.right() + 10,
             rect.top(),
-            rect.right() - icon_rect.right() - 22 - badge_width,
+            rect.width() - TEXT_MARGINS - badge_width,
             rect.height(),
         )
         text = QFontMetrics(font).elidedText(
@@ -144,11 +158,8 @@ class SidebarDelegate(QStyledItemDelegate):
     @staticmethod
     def _paint_badge(painter: QPainter, palette: QPalette, rect: QRect, count: int, selected: bool) -> int:
         text = str(count) if count < 1000 else "999+"
-        font = painter.font()
-        font.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))
-        font.setWeight(QFont.Weight.DemiBold)
-        metrics = QFontMetrics(font)
-        width = max(22, metrics.horizontalAdvance(text) + 12)
+        font = badge_font(painter.font())
+        width = badge_room(painter.font(), text) - 8
         pill = QRectF(rect.right() - 14 - width, rect.center().y() - 9 + 1, width, 18)
         painter.setPen(Qt.PenStyle.NoPen)
         background = QColor("#ffffff") if selected else palette.color(QPalette.ColorRole.Midlight)
@@ -196,10 +207,7 @@ class Sidebar(QListView):
         font = QFont(self.font())
         bold = QFont(font)
         bold.setWeight(QFont.Weight.DemiBold)
-        badge_font = QFont(font)
-        badge_font.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))
-        badge_font.setWeight(QFont.Weight.DemiBold)
-        badge = max(22, QFontMetrics(badge_font).horizontalAdvance("999") + 12) + 8
+        badge = badge_room(font, "999")
         model = self.sidebar_model
         widest = 0
         for row in range(model.rowCount()):
@@ -209,8 +217,7 @@ class Sidebar(QListView):
                 continue
             metrics = QFontMetrics(bold if kind == "all" else font)
             widest = max(widest, metrics.horizontalAdvance(str(index.data())))
-        # The delegate leaves 16 px, the icon and 22 px around the text (see SidebarDelegate.paint).
-        return widest + 16 + ICON + 22 + badge + 2 * self.frameWidth() + 10
+        return widest + TEXT_MARGINS + badge + 2 * self.frameWidth() + 10
 
     def set_views(self, specs: list[ViewSpec]) -> None:
         self.sidebar_model.set_views(specs)

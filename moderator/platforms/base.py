@@ -527,3 +527,13 @@ class TopicRechecker(Protocol):
         local: LocalView | None = None,
         cancel: threading.Event | None = None,
     ) -> Iterator[SyncBatch]: ...
+
+
+# -- finding what was sent before a retry (every connector's find_* methods) ----------------------
+
+CLOCK_SKEW = dt.timedelta(minutes=5)  # a post found "since" an attempt may carry a server clock this far behind
+
+
+def same_text(a: str, b: str) -> bool:
+    """Equal once runs of whitespace are folded (servers trim and re-wrap what they store)."""
+    return " ".join(a.split()) == " ".join(b.split())

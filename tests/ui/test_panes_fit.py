@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from ui import i18n
 from ui.screen_fit import CurrentPageStack
+from ui.sidebar import TEXT_MARGINS, badge_room
 from ui.sidebar_model import KIND_ROLE
 
 
@@ -43,8 +44,7 @@ def _text_room(window, row: int) -> tuple[int, int]:  # type: ignore[no-untyped-
     if index.data(KIND_ROLE) == "all":
         font.setWeight(QFont.Weight.DemiBold)
     needed = QFontMetrics(font).horizontalAdvance(str(index.data()))
-    badge = 46  # a three-digit badge and its gap (SidebarDelegate._paint_badge)
-    return needed, sidebar.viewport().width() - 16 - 18 - 22 - badge
+    return needed, sidebar.viewport().width() - TEXT_MARGINS - badge_room(sidebar.font(), "999")
 
 
 def test_at_laptop_size_in_french_names_are_whole_and_views_fit(qtbot, make_window, french) -> None:  # type: ignore[no-untyped-def]
@@ -59,11 +59,16 @@ def test_at_laptop_size_in_french_names_are_whole_and_views_fit(qtbot, make_wind
     sidebar_width = window.splitter.sizes()[0]
     # Every view in turn: the window keeps its width and the sidebar its room (wide button rows say
     # less, long sentences wrap).
-    for key in ("unanswered", "silent", "trending", "drafts", "reminders", "outbox", "planned", "review"):
-        window.choose(key)
-        qtbot.wait(0)  # one event loop turn: the layout settles (no fixed sleep: a turn, not a time)
+    def needed() -> int:
         QWidget.ensurePolished(window)
         middle_min = window.splitter.widget(1).minimumSizeHint().width()
         reading = window.splitter.widget(2)
         reading_min = reading.minimumSizeHint().width() if reading.isVisible() else 0
-        assert sidebar_width + middle_min + reading_min <= 1050, key
+        return sidebar_width + middle_min + reading_min
+
+    for key in ("unanswered", "silent", "trending", "drafts", "reminders", "outbox", "planned", "review"):
+        window.choose(key)
+        # Once the view's refresh has filled it (labels wrap, buttons relabel), it fits.
+        view = window.view(key)
+        qtbot.waitUntil(lambda view=view: not getattr(view, "busy", lambda: False)())
+        assert needed() <= 1050, key

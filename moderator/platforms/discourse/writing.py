@@ -17,17 +17,11 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from moderator.model import Member, Post
-from moderator.platforms.base import PostResult, PostStatus, RequestRejected
+from moderator.platforms.base import CLOCK_SKEW, PostResult, PostStatus, RequestRejected, same_text
 from moderator.platforms.discourse import parse
 from moderator.platforms.http import HttpClient
 
 IDS_PER_REQUEST = 50  # post_ids[] per /t/{id}/posts.json
-CLOCK_SKEW = dt.timedelta(minutes=5)
-
-
-def same_text(a: str, b: str) -> bool:
-    """Equal once runs of whitespace are folded (the server may trim or re-wrap)."""
-    return " ".join(a.split()) == " ".join(b.split())
 
 
 class WritingMixin:

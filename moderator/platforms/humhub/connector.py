@@ -46,6 +46,7 @@ from typing import Any
 
 from moderator.model import Category, Community, Member, Platform, Post, SyncBatch, Topic, utcnow
 from moderator.platforms.base import (
+    CLOCK_SKEW,
     Capabilities,
     LocalView,
     MalformedResponse,
@@ -57,6 +58,7 @@ from moderator.platforms.base import (
     PostStatus,
     RequestRejected,
     UnsupportedPlatform,
+    same_text,
 )
 from moderator.platforms.http import HttpClient
 from moderator.platforms.humhub import mail, parse
@@ -86,9 +88,6 @@ def _stale(cursor: Mapping[str, Any], key: str, hours: float, now: dt.datetime) 
     at = cursor.get(key)
     return not isinstance(at, int | float) or now.timestamp() - at >= hours * 3600
 
-
-def _same_text(a: str, b: str) -> bool:
-    return " ".join(a.split()) == " ".join(b.split())
 
 
 class HumHubConnector:
@@ -719,12 +718,12 @@ class HumHubConnector:
         """Our post with this text, among the newest posts (``/post`` page 1, newest created first)."""
         me = self._me or self.whoami()
         wanted = self._topic_message(title, raw)
-        earliest = since - dt.timedelta(minutes=5)
+        earliest = since - CLOCK_SKEW
         bundles, _page = self._post_page(1, None)
         for bundle in bundles:
             first = bundle.first
             recent = first.created_at is None or first.created_at >= earliest
-            if first.author_id == me.id and recent and first.raw is not None and _same_text(first.raw, wanted):
+            if first.author_id == me.id and recent and first.raw is not None and same_text(first.raw, wanted):
                 return first
         return None
 
@@ -767,7 +766,7 @@ class HumHubConnector:
         the one before, in case the page boundary fell between) holds the newest.
         """
         me = self._me or self.whoami()
-        earliest = since - dt.timedelta(minutes=5)
+        earliest = since - CLOCK_SKEW
         params = {"objectModel": parse.POST_MODEL, "objectId": topic_id, "limit": PAGE_SIZE}
         first = parse.page(self._get("/comment/find-by-object", {**params, "page": 1}), "comment list")
         pages = [first]
@@ -783,7 +782,7 @@ class HumHubConnector:
             for post in sorted(posts, key=lambda p: p.post_number, reverse=True):
                 mine = post.author_id == me.id or post.username.lower() == me.username.lower()
                 recent = post.created_at is None or post.created_at >= earliest
-                if mine and recent and post.raw is not None and _same_text(post.raw, raw):
+                if mine and recent and post.raw is not None and same_text(post.raw, raw):
                     return post
         return None
 

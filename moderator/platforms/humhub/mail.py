@@ -26,6 +26,7 @@ from typing import Any
 
 from moderator.model import Member, Post
 from moderator.platforms.base import (
+    CLOCK_SKEW,
     AuthenticationError,
     NotFound,
     Offline,
@@ -34,6 +35,7 @@ from moderator.platforms.base import (
     PostResult,
     PostStatus,
     RequestRejected,
+    same_text,
 )
 from moderator.platforms.http import HttpClient
 from moderator.platforms.humhub import parse
@@ -56,9 +58,6 @@ def probe(http: HttpClient, cancel: threading.Event | None = None) -> bool | Non
         return None
     return True
 
-
-def _same_text(a: str, b: str) -> bool:
-    return " ".join(a.split()) == " ".join(b.split())
 
 
 def _int(value: Any) -> int | None:
@@ -177,7 +176,7 @@ class Mail:
         if unknown or not guids:
             return None  # never sent: ``send`` refuses a recipient without a guid
         wanted = set(guids)
-        earliest = since - dt.timedelta(minutes=5)
+        earliest = since - CLOCK_SKEW
         first = parse.page(
             self.http.get_json(API + "/mail", {"page": 1, "limit": LIST_LIMIT}), "conversation list"
         )
@@ -195,7 +194,7 @@ class Mail:
             created = parse.when(row.get("created_at"), self.offset)
             if str(row.get("created_by")) != me.id or (created is not None and created < earliest):
                 continue
-            if _same_text(str(row.get("title") or ""), title):
+            if same_text(str(row.get("title") or ""), title):
                 candidates.append(row)
         for row in sorted(candidates, key=lambda r: r["id"], reverse=True):
             users = self.http.get_json(f"{API}/mail/{row['id']}/users", expect=list)
@@ -211,6 +210,6 @@ class Mail:
                 "conversation's messages",
             ).results
             opening = entries[0] if entries and isinstance(entries[0], dict) else {}
-            if _same_text(str(opening.get("content") or ""), raw):
+            if same_text(str(opening.get("content") or ""), raw):
                 return self._post(row, me, raw)
         return None

@@ -53,6 +53,7 @@ from typing import Any
 from moderator.links import site_url, topic_url
 from moderator.model import Community, Member, Platform, Post, SyncBatch, Topic, utcnow
 from moderator.platforms.base import (
+    CLOCK_SKEW,
     Capabilities,
     LocalView,
     MemoryLocalView,
@@ -60,6 +61,7 @@ from moderator.platforms.base import (
     PostResult,
     PostStatus,
     RequestRejected,
+    same_text,
 )
 from moderator.platforms.http import HttpClient
 from moderator.platforms.vivaengage import parse
@@ -80,9 +82,6 @@ def _stale(cursor: Mapping[str, Any], key: str, now: dt.datetime, seconds: float
 def _composed(title: str, raw: str) -> str:
     return f"{title.strip()}\n\n{raw.strip()}" if title.strip() else raw.strip()
 
-
-def _same_text(a: str, b: str) -> bool:
-    return " ".join(a.split()) == " ".join(b.split())
 
 
 class VivaEngageConnector(FeedSync):
@@ -285,11 +284,11 @@ class VivaEngageConnector(FeedSync):
             self.http.get_json(f"/messages/in_thread/{topic_id}.json", {"limit": PAGE_SIZE})
         )
         self._remember(feed.users.values())
-        earliest = since - dt.timedelta(minutes=5)
+        earliest = since - CLOCK_SKEW
         for message in sorted(feed.messages, key=lambda m: m.number, reverse=True):
             if message.sender_id != me.id or (message.created_at and message.created_at < earliest):
                 continue
-            if _same_text(message.plain, raw):
+            if same_text(message.plain, raw):
                 info = feed.threads.get(topic_id)
                 number = info.messages_count if info is not None else 0
                 return self._post(message, {message.id: number})
@@ -319,12 +318,12 @@ class VivaEngageConnector(FeedSync):
         """Our conversation with this text started after ``since``, among our latest sent messages."""
         feed = parse.parse_feed(self.http.get_json("/messages/sent.json", {"limit": PAGE_SIZE}))
         self._remember(feed.users.values())
-        earliest = since - dt.timedelta(minutes=5)
+        earliest = since - CLOCK_SKEW
         wanted = _composed(title, raw)
         for message in feed.messages:
             if message.id != message.thread_id or (message.created_at and message.created_at < earliest):
                 continue
-            if _same_text(message.plain, wanted):
+            if same_text(message.plain, wanted):
                 return self._post(message, {message.id: 1})
         return None
 
@@ -404,7 +403,7 @@ class VivaEngageConnector(FeedSync):
         me = self._me or self.whoami()
         wanted = {str(i) for i in ids}
         text = _composed(title, raw)
-        earliest = since - dt.timedelta(minutes=5)
+        earliest = since - CLOCK_SKEW
         older_than: int | None = None
         for _page in range(PRIVATE_FIND_PAGES):
             params: dict[str, Any] = {"limit": PAGE_SIZE}
@@ -415,7 +414,7 @@ class VivaEngageConnector(FeedSync):
             for message in sorted(feed.all_messages(), key=lambda m: m.number, reverse=True):
                 if message.sender_id != me.id or (message.created_at and message.created_at < earliest):
                     continue
-                if not _same_text(message.plain, text):
+                if not same_text(message.plain, text):
                     continue
                 if self._participants(message.thread_id, feed) - {me.id} == wanted:
                     return self._post(message, {message.id: 1} if message.id == message.thread_id else {})
